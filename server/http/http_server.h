@@ -1,0 +1,48 @@
+#pragma once
+#include "http/http_types.h"
+
+#include <QHostAddress>
+
+#include <chrono>
+#include <memory>
+
+namespace zeiko::http {
+
+class Router;
+
+// Limits every connection lives by; each is enforced by the transport and
+// proven by tests/server/test_http_transport.cpp.
+struct ServerOptions {
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = 0;                                   // 0: ephemeral
+    int ioThreads = 2;                                  // threads running the sockets
+    int workerThreads = 8;                              // threads running handlers
+    std::size_t maxHeaderBytes = 16 * 1024;             // over it: 431
+    std::size_t maxBodyBytes = 4 * 1024 * 1024;         // over it: 413
+    std::chrono::milliseconds headerTimeout{10'000};    // whole header must arrive within
+    std::chrono::milliseconds bodyTimeout{30'000};      // whole body must arrive within
+    std::chrono::milliseconds idleTimeout{60'000};      // keep-alive connection with no request
+    std::chrono::milliseconds writeTimeout{30'000};     // a response must drain within
+    int maxConnections = 1024;                          // over it: new connections get 503 and close
+    std::chrono::milliseconds webSocketPingInterval{15'000}; // transport-level ping; dead peers are dropped
+};
+
+class HttpServer
+{
+public:
+    HttpServer(ServerOptions options, std::shared_ptr<const Router> router);
+    ~HttpServer();   // stops
+
+    // Binds and starts serving; returns the bound port. Throws std::runtime_error on failure.
+    quint16 start();
+    // Graceful: stops accepting, lets in-flight requests finish (bounded), closes sockets.
+    void stop();
+
+    int openConnections() const;   // for tests and /healthz
+
+private:
+    struct Impl;
+    std::unique_ptr<Impl> d;
+};
+
+} // namespace zeiko::http
