@@ -4,10 +4,9 @@
 
 #include <QByteArrayView>
 
-#include <memory>
+#include <cmark-gfm.h>
 
-struct cmark_node;
-struct cmark_llist;
+#include <memory>
 
 namespace zeiko::markdown::detail {
 
