@@ -25,6 +25,9 @@ struct ServerOptions {
     std::chrono::milliseconds writeTimeout{30'000};     // a response must drain within
     int maxConnections = 1024;                          // over it: new connections get 503 and close
     std::chrono::milliseconds webSocketPingInterval{15'000}; // transport-level ping; dead peers are dropped
+    std::size_t maxWebSocketMessageBytes = 1024 * 1024; // bigger incoming message: connection closed (1009)
+    std::size_t maxWebSocketQueueBytes = 16 * 1024 * 1024; // unsent outgoing bytes: over it the slow consumer is closed
+    std::chrono::milliseconds shutdownGracePeriod{5'000};    // stop(): in-flight requests may finish within
 };
 
 class HttpServer
@@ -35,7 +38,11 @@ public:
 
     // Binds and starts serving; returns the bound port. Throws std::runtime_error on failure.
     quint16 start();
-    // Graceful: stops accepting, lets in-flight requests finish (bounded), closes sockets.
+    // Graceful: stops accepting, closes idle connections, lets in-flight
+    // requests finish (up to shutdownGracePeriod), closes the rest, joins all
+    // threads. A handler still running after that is waited for (it cannot
+    // be interrupted). Safe to call twice; the destructor calls it.
+    // Drop any WebSocketConnection handles you hold before destroying the server.
     void stop();
 
     int openConnections() const;   // for tests and /healthz
