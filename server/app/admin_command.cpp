@@ -1,0 +1,136 @@
+#include "app/commands.h"
+
+#include "demo/demo_generator.h"
+#include "service/auth_service.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+
+#include <cstdio>
+
+namespace zeiko::app {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+const QCommandLineOption databaseOption(u"database"_s,
+                                        u"Database URL [ZEIKO_DATABASE]; the same default as `serve`."_s, u"url"_s);
+
+std::unique_ptr<store::Database> openDatabase(const QCommandLineParser &parser)
+{
+    auto db = std::make_unique<store::Database>(store::DatabaseConfig::parse(
+        parser.isSet(databaseOption) ? parser.value(databaseOption) : defaultDatabaseUrl()));
+    db->migrate();
+    return db;
+}
+
+int fail(const QString &message)
+{
+    std::fprintf(stderr, "zeiko-server: %s\n", qPrintable(message));
+    return 1;
+}
+
+} // namespace
+
+int runAdmin(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Administration:\n"
+        "  admin create-tenant --slug SLUG --name NAME\n"
+        "  admin create-operator --account SLUG --email E --name N --password P\n"
+        "                        [--role admin|operator] [--skills a,b] [--max-open N]"_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"admin"_s, u"The subcommand."_s);
+    parser.addPositionalArgument(u"action"_s, u"create-tenant or create-operator."_s);
+    parser.addOptions({
+        databaseOption,
+        {u"slug"_s, u"Tenant account slug (sign-in \"account\")."_s, u"slug"_s},
+        {u"name"_s, u"Tenant name, or the operator's display name."_s, u"name"_s},
+        {u"account"_s, u"The operator's tenant slug."_s, u"slug"_s},
+        {u"email"_s, u"Operator email (sign-in)."_s, u"email"_s},
+        {u"password"_s, u"Operator password (or ZEIKO_OPERATOR_PASSWORD; at least 8 characters)."_s, u"password"_s},
+        {u"role"_s, u"admin or operator (default operator)."_s, u"role"_s},
+        {u"skills"_s, u"Comma-separated skill keywords."_s, u"list"_s},
+        {u"max-open"_s, u"Max open assignments (0: unlimited)."_s, u"n"_s},
+    });
+    parser.process(arguments);
+    const QStringList positional = parser.positionalArguments();
+    const QString action = positional.value(1);
+    try {
+        if (action == u"create-tenant"_s) {
+            if (!parser.isSet(u"slug"_s))
+                return fail(u"create-tenant needs --slug"_s);
+            auto db = openDatabase(parser);
+            service::AuthService auth(*db, {});
+            const Tenant tenant = auth.createTenant(parser.value(u"slug"_s), parser.value(u"name"_s));
+            std::printf("created tenant %s (id %s)\n", qPrintable(tenant.slug), qPrintable(tenant.id));
+            return 0;
+        }
+        if (action == u"create-operator"_s) {
+            service::NewOperatorInput input;
+            input.email = parser.value(u"email"_s);
+            input.displayName = parser.value(u"name"_s);
+            input.password = parser.isSet(u"password"_s) ? parser.value(u"password"_s)
+                                                          : qEnvironmentVariable("ZEIKO_OPERATOR_PASSWORD");
+            const auto role = enumFromString<OperatorRole>(parser.value(u"role"_s).isEmpty() ? u"operator"_s
+                                                                                              : parser.value(u"role"_s));
+            if (!role)
+                return fail(u"--role must be admin or operator"_s);
+            input.role = *role;
+            input.skills = parser.value(u"skills"_s).split(u',', Qt::SkipEmptyParts);
+            input.maxOpenAssignments = parser.value(u"max-open"_s).toInt();
+            if (!parser.isSet(u"account"_s) || input.email.isEmpty())
+                return fail(u"create-operator needs --account and --email"_s);
+            if (input.displayName.isEmpty())
+                input.displayName = input.email.section(u'@', 0, 0);
+            auto db = openDatabase(parser);
+            service::AuthService auth(*db, {});
+            const Operator op = auth.createOperator(parser.value(u"account"_s), input);
+            std::printf("created operator %s (id %s)\n", qPrintable(op.email), qPrintable(op.id));
+            return 0;
+        }
+        return fail(u"unknown admin action \"%1\" (see admin --help)"_s.arg(action));
+    } catch (const service::ServiceError &e) {
+        return fail(e.message);
+    } catch (const std::exception &e) {
+        return fail(QString::fromUtf8(e.what()));
+    }
+}
+
+int runDemo(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Generate the deterministic demo tenant \"demo\" (sign in: account demo, "
+        "alex@demo.zeiko.test, demo-password)."_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"demo"_s, u"The subcommand."_s);
+    parser.addOptions({
+        databaseOption,
+        {u"tickets"_s, u"Number of tickets (default 600; 100000 for benchmarks)."_s, u"n"_s},
+        {u"seed"_s, u"Random seed (default 42): the same seed gives the same data."_s, u"s"_s},
+    });
+    parser.process(arguments);
+    try {
+        demo::DemoOptions options;
+        if (parser.isSet(u"tickets"_s))
+            options.tickets = parser.value(u"tickets"_s).toInt();
+        if (parser.isSet(u"seed"_s))
+            options.seed = parser.value(u"seed"_s).toULongLong();
+        if (options.tickets < 1)
+            return fail(u"--tickets must be a positive number"_s);
+        auto db = openDatabase(parser);
+        const demo::DemoSummary summary = demo::generateDemo(*db, options);
+        std::printf("demo tenant: %d tickets, %d entries, %d handoffs, head seq %lld\n", summary.tickets,
+                    summary.entries, summary.handoffs, static_cast<long long>(summary.headSeq));
+        return 0;
+    } catch (const service::ServiceError &e) {
+        return fail(e.message);
+    } catch (const std::exception &e) {
+        return fail(QString::fromUtf8(e.what()));
+    }
+}
+
+} // namespace zeiko::app

@@ -1,0 +1,160 @@
+#include "app/commands.h"
+#include "app/signal_watcher.h"
+
+#include "api/api.h"
+#include "demo/demo_generator.h"
+#include "http/http_server.h"
+#include "service/auth_service.h"
+#include "service/event_hub.h"
+#include "service/pg_listener.h"
+#include "service/sync_service.h"
+#include "service/ticket_service.h"
+#include "store/account_store.h"
+#include "store/database.h"
+
+#include <QCommandLineParser>
+#include <QCoreApplication>
+#include <QDir>
+#include <QLoggingCategory>
+#include <QStandardPaths>
+
+#include <cstdio>
+
+Q_LOGGING_CATEGORY(lcServe, "zeiko.serve")
+
+namespace zeiko::app {
+
+using namespace Qt::StringLiterals;
+
+QString defaultDatabaseUrl()
+{
+    const QString env = qEnvironmentVariable("ZEIKO_DATABASE");
+    if (!env.isEmpty())
+        return env;
+    QString dir = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation);
+    if (dir.isEmpty())
+        dir = QDir::homePath() + u"/.local/share"_s;
+    dir += u"/zeiko"_s;
+    QDir().mkpath(dir);
+    return u"sqlite:"_s + dir + u"/zeiko-server.db"_s;
+}
+
+namespace {
+
+// --name VALUE, else the environment variable, else the default.
+QString setting(const QCommandLineParser &parser, const QString &name, const char *env, const QString &fallback)
+{
+    if (parser.isSet(name))
+        return parser.value(name);
+    const QString fromEnv = qEnvironmentVariable(env);
+    return fromEnv.isEmpty() ? fallback : fromEnv;
+}
+
+int intSetting(const QCommandLineParser &parser, const QString &name, const char *env, int fallback, int min, int max)
+{
+    const QString text = setting(parser, name, env, QString::number(fallback));
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < min || value > max)
+        throw std::invalid_argument(u"--%1 (%2) must be an integer from %3 to %4"_s.arg(name, QString::fromLatin1(env))
+                                        .arg(min)
+                                        .arg(max)
+                                        .toStdString());
+    return value;
+}
+
+} // namespace
+
+int runServe(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(
+        u"Serve the Zeiko ticket API over HTTP and WebSocket.\n"
+        "Every option can also be set with the environment variable in brackets;\n"
+        "the command line wins."_s);
+    parser.addHelpOption();
+    parser.addPositionalArgument(u"serve"_s, u"The subcommand."_s);
+    parser.addOptions({
+        {u"listen"_s, u"Address and port to listen on; port 0 picks a free one [ZEIKO_LISTEN]. Default 127.0.0.1:8080."_s, u"host:port"_s},
+        {u"database"_s, u"sqlite:/path/file.db or postgresql://user[:pw]@host:port/db [ZEIKO_DATABASE]. Default: zeiko/zeiko-server.db in the user's data directory."_s, u"url"_s},
+        {u"demo"_s, u"Seed the demo tenant when the database has no tenant yet [ZEIKO_DEMO=1]."_s},
+        {u"threads"_s, u"Worker threads running request handlers [ZEIKO_THREADS]. Default 8."_s, u"n"_s},
+        {u"io-threads"_s, u"Threads running the sockets [ZEIKO_IO_THREADS]. Default 2."_s, u"n"_s},
+        {u"max-body-bytes"_s, u"Largest request body; more is 413 [ZEIKO_MAX_BODY_BYTES]. Default 4194304."_s, u"bytes"_s},
+        {u"max-connections"_s, u"Open connections before new ones get 503 [ZEIKO_MAX_CONNECTIONS]. Default 1024."_s, u"n"_s},
+        {u"heartbeat-seconds"_s, u"WebSocket stream heartbeat interval [ZEIKO_HEARTBEAT_SECONDS]. Default 15."_s, u"s"_s},
+        {u"sign-in-delay-ms"_s, u"Delay per sign-in attempt after 5 failures in 15 min [ZEIKO_SIGN_IN_DELAY_MS]. Default 1000."_s, u"ms"_s},
+    });
+    parser.process(arguments);
+
+    try {
+        const QString listen = setting(parser, u"listen"_s, "ZEIKO_LISTEN", u"127.0.0.1:8080"_s);
+        const qsizetype colon = listen.lastIndexOf(u':');
+        bool portOk = false;
+        const int port = listen.mid(colon + 1).toInt(&portOk);
+        const QHostAddress address(colon > 0 ? listen.left(colon).remove(u'[').remove(u']') : QString());
+        if (colon <= 0 || !portOk || port < 0 || port > 65535 || address.isNull())
+            throw std::invalid_argument("--listen must be host:port with a numeric address, e.g. 127.0.0.1:8080");
+
+        http::ServerOptions options;
+        options.address = address;
+        options.port = quint16(port);
+        options.workerThreads = intSetting(parser, u"threads"_s, "ZEIKO_THREADS", 8, 1, 256);
+        options.ioThreads = intSetting(parser, u"io-threads"_s, "ZEIKO_IO_THREADS", 2, 1, 64);
+        options.maxBodyBytes = std::size_t(intSetting(parser, u"max-body-bytes"_s, "ZEIKO_MAX_BODY_BYTES",
+                                                      4 * 1024 * 1024, 1024, 1024 * 1024 * 1024));
+        options.maxConnections = intSetting(parser, u"max-connections"_s, "ZEIKO_MAX_CONNECTIONS", 1024, 1, 1'000'000);
+        const int heartbeat = intSetting(parser, u"heartbeat-seconds"_s, "ZEIKO_HEARTBEAT_SECONDS", 15, 1, 3600);
+        service::ThrottlePolicy throttle;
+        throttle.delay = std::chrono::milliseconds(
+            intSetting(parser, u"sign-in-delay-ms"_s, "ZEIKO_SIGN_IN_DELAY_MS", 1000, 0, 60'000));
+        const bool demo = parser.isSet(u"demo"_s) || qEnvironmentVariable("ZEIKO_DEMO") == u"1"_s;
+        const auto config = store::DatabaseConfig::parse(
+            parser.isSet(u"database"_s) ? parser.value(u"database"_s) : defaultDatabaseUrl());
+
+        store::Database db(config);
+        db.migrate();
+        if (demo && db.read([](QSqlDatabase &c) { return store::tenantCount(c); }) == 0) {
+            const demo::DemoSummary summary = demo::generateDemo(db, demo::DemoOptions{});
+            qCInfo(lcServe) << "seeded the demo tenant:" << summary.tickets << "tickets";
+        }
+
+        service::EventHub hub(db, std::chrono::seconds(heartbeat));
+        hub.start();
+        std::unique_ptr<service::PgListener> listener;
+        if (db.isPostgres()) {
+            listener = std::make_unique<service::PgListener>(db, hub);
+            listener->start();
+        }
+        service::AuthService auth(db, throttle);
+        service::TicketService tickets(db, [&hub](qint64 tenant) { hub.notify(tenant); });
+        service::SyncService sync(db);
+        http::HttpServer server(options, api::buildRouter({auth, tickets, sync, hub}));
+        const quint16 bound = server.start();
+
+        const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(address.toString())
+                                                                                  : address.toString();
+        std::printf("zeiko-server listening on http://%s:%u\n", qPrintable(host), unsigned(bound));
+        std::fflush(stdout);
+        qCInfo(lcServe).noquote() << "database" << config.redacted();
+
+        SignalWatcher watcher;
+        QObject::connect(&watcher, &SignalWatcher::terminationRequested, qApp, [](int signal) {
+            qCInfo(lcServe) << "signal" << signal << "- shutting down";
+            QCoreApplication::quit();
+        });
+        QCoreApplication::exec();
+
+        server.stop();
+        if (listener)
+            listener->stop();
+        hub.stop();
+        qCInfo(lcServe) << "stopped";
+        return 0;
+    } catch (const std::exception &e) {
+        std::fprintf(stderr, "zeiko-server: %s\n", e.what());
+        return 1;
+    }
+}
+
+} // namespace zeiko::app

@@ -1,0 +1,39 @@
+// zeiko-server: the reference ticket backend.
+//   zeiko-server serve [--listen H:P] [--database URL] [--demo] ...
+//   zeiko-server admin create-tenant|create-operator ...
+//   zeiko-server demo [--database URL] [--tickets N] [--seed S]
+// Each subcommand documents itself with --help.
+
+#include "app/commands.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("zeiko-server"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(ZEIKO_SERVER_VERSION));
+    qSetMessagePattern(QStringLiteral("%{time yyyy-MM-ddThh:mm:ss.zzz} %{category} %{type}: %{message}"));
+
+    const QStringList arguments = QCoreApplication::arguments();
+    const QString command = arguments.value(1);
+    if (command == QLatin1String("serve"))
+        return zeiko::app::runServe(arguments);
+    if (command == QLatin1String("admin"))
+        return zeiko::app::runAdmin(arguments);
+    if (command == QLatin1String("demo"))
+        return zeiko::app::runDemo(arguments);
+    if (command == QLatin1String("--version")) {
+        std::printf("zeiko-server %s\n", ZEIKO_SERVER_VERSION);
+        return 0;
+    }
+    std::fprintf(command == QLatin1String("--help") || command == QLatin1String("-h") ? stdout : stderr,
+                 "Usage: zeiko-server <command> [options]\n\n"
+                 "Commands:\n"
+                 "  serve    serve the HTTP/WebSocket API (serve --help for options and env vars)\n"
+                 "  admin    create-tenant / create-operator (admin --help)\n"
+                 "  demo     generate the deterministic demo tenant (demo --help)\n");
+    return command == QLatin1String("--help") || command == QLatin1String("-h") ? 0 : 2;
+}

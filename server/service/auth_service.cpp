@@ -1,0 +1,171 @@
+#include "service/auth_service.h"
+
+#include "service/password_hasher.h"
+#include "store/account_store.h"
+#include "store/database.h"
+
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QRandomGenerator>
+#include <QRegularExpression>
+
+#include <thread>
+
+namespace zeiko::service {
+
+namespace {
+
+QString accountScope(const QString &account, const QString &email)
+{
+    return QStringLiteral("account:") + account.trimmed().toLower() + QLatin1Char('/') + email.trimmed().toLower();
+}
+
+QString peerScope(const QString &peer)
+{
+    return QStringLiteral("peer:") + peer;
+}
+
+QString newToken()
+{
+    quint32 words[8];
+    QRandomGenerator::system()->fillRange(words);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof(words))
+                                   .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+}
+
+ServiceError wrongCredentials()
+{
+    return errors::unauthorized(QStringLiteral("Unknown account, email or password"));
+}
+
+} // namespace
+
+AuthService::AuthService(store::Database &database, ThrottlePolicy throttle, std::chrono::hours tokenLifetime)
+    : m_db(database)
+    , m_throttle(throttle)
+    , m_tokenLifetime(tokenLifetime)
+{
+}
+
+QByteArray AuthService::tokenHash(const QByteArray &token)
+{
+    return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+}
+
+void AuthService::checkThrottle(const QStringList &scopes, qint64 nowMs)
+{
+    const qint64 windowMs = m_throttle.window.count();
+    store::FailureWindow worst;
+    m_db.read([&](QSqlDatabase &db) {
+        for (const QString &scope : scopes) {
+            const store::FailureWindow w = store::failedSignIns(db, scope, nowMs - windowMs);
+            if (w.count > worst.count)
+                worst = w;
+        }
+    });
+    if (worst.count >= m_throttle.lockAfter) {
+        ServiceError e(429, "too_many_attempts", QStringLiteral("Too many failed sign-ins; try again later"));
+        e.retryAfterSeconds = int(std::max<qint64>(1, (worst.newestMs + windowMs - nowMs + 999) / 1000));
+        throw e;
+    }
+    if (worst.count >= m_throttle.delayAfter)
+        std::this_thread::sleep_for(m_throttle.delay);
+}
+
+SignInResult AuthService::signIn(const QString &account, const QString &email, const QString &password,
+                                 const QString &peer)
+{
+    const QStringList scopes{accountScope(account, email), peerScope(peer)};
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    checkThrottle(scopes, now);
+
+    const auto found = m_db.read([&](QSqlDatabase &db) -> std::optional<std::pair<Tenant, store::StoredOperator>> {
+        const auto tenant = store::findTenantBySlug(db, account.trimmed().toLower());
+        if (!tenant)
+            return std::nullopt;
+        const auto op = store::findOperatorByEmail(db, tenant->id.toLongLong(), email.trimmed());
+        if (!op)
+            return std::nullopt;
+        return std::make_pair(*tenant, *op);
+    });
+    bool ok = false;
+    if (found)
+        ok = verifyPassword(password, {found->second.passwordHash, found->second.passwordSalt,
+                                       found->second.passwordIterations});
+    else
+        burnPasswordCheck(password);
+
+    if (!ok) {
+        m_db.write([&](QSqlDatabase &db) {
+            for (const QString &scope : scopes)
+                store::recordFailedSignIn(db, scope, now);
+            store::pruneFailedSignIns(db, now - m_throttle.window.count());
+        });
+        throw wrongCredentials();
+    }
+
+    const QString token = newToken();
+    m_db.write([&](QSqlDatabase &db) {
+        store::clearFailedSignIns(db, scopes.first());
+        store::insertToken(db, tokenHash(token.toLatin1()), found->first.id.toLongLong(),
+                           found->second.op.id.toLongLong(), now,
+                           now + std::chrono::duration_cast<std::chrono::milliseconds>(m_tokenLifetime).count());
+    });
+    return {token, found->second.op, found->first};
+}
+
+Session AuthService::authenticate(const QByteArray &token)
+{
+    if (token.isEmpty())
+        throw errors::unauthorized();
+    const auto owner = m_db.read([&](QSqlDatabase &db) {
+        return store::findLiveToken(db, tokenHash(token), QDateTime::currentMSecsSinceEpoch());
+    });
+    if (!owner)
+        throw errors::unauthorized(QStringLiteral("The token is unknown, expired or revoked; sign in again"));
+    return {owner->tenant.id.toLongLong(), owner->tenant, owner->op.id.toLongLong(), owner->op};
+}
+
+void AuthService::signOut(const QByteArray &token)
+{
+    m_db.write([&](QSqlDatabase &db) { store::revokeToken(db, tokenHash(token), QDateTime::currentMSecsSinceEpoch()); });
+}
+
+QList<Operator> AuthService::operators(const Session &session)
+{
+    return m_db.read([&](QSqlDatabase &db) { return store::listOperators(db, session.tenantId); });
+}
+
+Tenant AuthService::createTenant(const QString &slug, const QString &name)
+{
+    const QString clean = slug.trimmed().toLower();
+    static const QRegularExpression valid(QStringLiteral("^[a-z0-9][a-z0-9-]{0,62}$"));
+    if (!valid.match(clean).hasMatch())
+        throw errors::invalidField(QStringLiteral("slug"), QStringLiteral("use lowercase letters, digits and dashes"));
+    return m_db.write([&](QSqlDatabase &db) {
+        if (store::findTenantBySlug(db, clean))
+            throw ServiceError(409, "already_exists", QStringLiteral("Tenant \"%1\" already exists").arg(clean));
+        return store::insertTenant(db, clean, name.isEmpty() ? clean : name);
+    });
+}
+
+Operator AuthService::createOperator(const QString &tenantSlug, const NewOperatorInput &input)
+{
+    if (!input.email.contains(QLatin1Char('@')))
+        throw errors::invalidField(QStringLiteral("email"), QStringLiteral("expected an email address"));
+    if (input.password.size() < 8)
+        throw errors::invalidField(QStringLiteral("password"), QStringLiteral("use at least 8 characters"));
+    const PasswordHash hash = hashPassword(input.password);
+    return m_db.write([&](QSqlDatabase &db) {
+        const auto tenant = store::findTenantBySlug(db, tenantSlug.trimmed().toLower());
+        if (!tenant)
+            throw errors::notFound(QStringLiteral("No tenant \"%1\"").arg(tenantSlug));
+        if (store::findOperatorByEmail(db, tenant->id.toLongLong(), input.email.trimmed()))
+            throw ServiceError(409, "already_exists", QStringLiteral("Operator %1 already exists").arg(input.email));
+        store::NewOperator n{input.email.trimmed(), input.displayName, input.role, input.skills,
+                             input.maxOpenAssignments, hash.hash, hash.salt, hash.iterations};
+        return store::insertOperator(db, tenant->id.toLongLong(), n);
+    });
+}
+
+} // namespace zeiko::service

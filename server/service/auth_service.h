@@ -1,0 +1,66 @@
+#pragma once
+// Sign-in, bearer tokens, sign-out, sign-in throttling and the admin
+// operations that create tenants and operators.
+
+#include "service/service_error.h"
+
+#include <chrono>
+
+namespace zeiko::store {
+class Database;
+}
+
+namespace zeiko::service {
+
+struct SignInResult {
+    QString token;   // shown once; only its SHA-256 is stored
+    Operator op;
+    Tenant tenant;
+};
+
+struct NewOperatorInput {
+    QString email;
+    QString displayName;
+    QString password;
+    OperatorRole role = OperatorRole::Operator;
+    QStringList skills;
+    int maxOpenAssignments = 0;
+};
+
+// Failed sign-ins are counted per account+email and per peer address in the
+// database (so the limit holds across processes and restarts). From
+// `delayAfter` failures within `window` each attempt waits `delay` first;
+// from `lockAfter` failures every attempt is refused (429 + Retry-After)
+// until the window has passed since the newest failure.
+struct ThrottlePolicy {
+    int delayAfter = 5;
+    int lockAfter = 10;
+    std::chrono::milliseconds window = std::chrono::minutes(15);
+    std::chrono::milliseconds delay = std::chrono::seconds(1);
+};
+
+class AuthService
+{
+public:
+    AuthService(store::Database &database, ThrottlePolicy throttle,
+                std::chrono::hours tokenLifetime = std::chrono::hours(24 * 30));
+
+    SignInResult signIn(const QString &account, const QString &email, const QString &password, const QString &peer);
+    Session authenticate(const QByteArray &token);   // 401 when unknown, revoked or expired
+    void signOut(const QByteArray &token);
+    QList<Operator> operators(const Session &session);
+
+    Tenant createTenant(const QString &slug, const QString &name);
+    Operator createOperator(const QString &tenantSlug, const NewOperatorInput &input);
+
+    static QByteArray tokenHash(const QByteArray &token);
+
+private:
+    void checkThrottle(const QStringList &scopes, qint64 nowMs);
+
+    store::Database &m_db;
+    ThrottlePolicy m_throttle;
+    std::chrono::hours m_tokenLifetime;
+};
+
+} // namespace zeiko::service

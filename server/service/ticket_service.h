@@ -1,0 +1,76 @@
+#pragma once
+// Tickets and their threads: list, read, create, and commands. Every write
+// runs in one transaction that (1) takes the tenant's next seq, (2) claims
+// the Idempotency-Key, (3) applies the change, (4) appends exactly one
+// event carrying the whole ticket and the request id, (5) stores the
+// response under the key. After commit, onCommitted(tenantId) wakes the
+// live streams.
+
+#include "service/service_error.h"
+
+#include <functional>
+
+namespace zeiko::store {
+class Database;
+}
+
+namespace zeiko::service {
+
+struct TicketListQuery {
+    std::optional<TicketStatus> status;
+    QString assignee;   // "", "me", "none" or an operator id
+    int limit = 50;
+    QString cursor;
+};
+
+struct TicketListPage {
+    QList<Ticket> tickets;
+    QString nextCursor;   // empty on the last page
+};
+
+struct TicketDetail {
+    Ticket ticket;
+    QList<ThreadEntry> entries;
+    std::optional<Handoff> handoff;
+};
+
+// The response of a write, as stored for Idempotency-Key repeats.
+struct WriteResponse {
+    int status = 200;
+    QByteArray body;
+    bool replayed = false;   // true when served from the idempotency store
+};
+
+struct NewTicketRequest {
+    QString subject;
+    QString customerEmail;
+    QString customerName;
+    Source source = Source::Email;
+    Priority priority = Priority::Normal;
+    QString body;
+    static NewTicketRequest decode(const QByteArray &json);   // throws DecodeError
+};
+
+class TicketService
+{
+public:
+    TicketService(store::Database &database, std::function<void(qint64 tenantId)> onCommitted);
+
+    TicketListPage list(const Session &session, const TicketListQuery &query);
+    TicketDetail get(const Session &session, TicketId id);
+    QList<ThreadEntry> entries(const Session &session, TicketId id, EntryId after, int limit);
+
+    // `requestBytes` is the raw body (hashed for the idempotency check).
+    WriteResponse create(const Session &session, const QString &idempotencyKey, const QByteArray &requestBytes);
+    WriteResponse execute(const Session &session, TicketId id, const QString &idempotencyKey,
+                          const QByteArray &requestBytes);
+
+private:
+    template<typename F>
+    WriteResponse idempotent(const Session &session, const QString &key, const QByteArray &requestHash, F &&command);
+
+    store::Database &m_db;
+    std::function<void(qint64)> m_onCommitted;
+};
+
+} // namespace zeiko::service

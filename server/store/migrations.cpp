@@ -1,0 +1,122 @@
+#include "store/migrations.h"
+
+#include "store/database.h"
+#include "store/sql.h"
+
+#include <QDateTime>
+#include <QStringList>
+
+namespace zeiko::store {
+
+namespace {
+
+// One schema for both databases; the one dialect difference is spelled as
+// a placeholder: {ID} is the auto-increment primary key column.
+struct Migration {
+    int version;
+    QStringList statements;
+};
+
+QList<Migration> migrations()
+{
+    return {
+        {1,
+         {
+             QStringLiteral("CREATE TABLE tenants (id {ID}, slug TEXT NOT NULL UNIQUE, name TEXT NOT NULL, "
+                            "created_at BIGINT NOT NULL)"),
+             // The gapless per-tenant event counter: every write transaction
+             // starts by incrementing this row, which also serialises writers.
+             QStringLiteral("CREATE TABLE tenant_seq (tenant_id BIGINT PRIMARY KEY REFERENCES tenants(id), "
+                            "seq BIGINT NOT NULL)"),
+             QStringLiteral("CREATE TABLE operators (id {ID}, tenant_id BIGINT NOT NULL REFERENCES tenants(id), "
+                            "email TEXT NOT NULL, display_name TEXT NOT NULL, role TEXT NOT NULL, "
+                            "skills TEXT NOT NULL, max_open INTEGER NOT NULL, password_hash TEXT NOT NULL, "
+                            "password_salt TEXT NOT NULL, password_iterations INTEGER NOT NULL, "
+                            "created_at BIGINT NOT NULL, UNIQUE (tenant_id, email))"),
+             QStringLiteral("CREATE TABLE tokens (token_hash TEXT PRIMARY KEY, "
+                            "tenant_id BIGINT NOT NULL REFERENCES tenants(id), "
+                            "operator_id BIGINT NOT NULL REFERENCES operators(id), created_at BIGINT NOT NULL, "
+                            "expires_at BIGINT NOT NULL, revoked_at BIGINT)"),
+             QStringLiteral("CREATE TABLE customers (id {ID}, tenant_id BIGINT NOT NULL REFERENCES tenants(id), "
+                            "name TEXT NOT NULL, email TEXT NOT NULL, created_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE INDEX customers_by_email ON customers (tenant_id, email)"),
+             QStringLiteral("CREATE TABLE tickets (id {ID}, tenant_id BIGINT NOT NULL REFERENCES tenants(id), "
+                            "number BIGINT NOT NULL, ticket_key TEXT NOT NULL UNIQUE, subject TEXT NOT NULL, "
+                            "customer_id BIGINT NOT NULL REFERENCES customers(id), source TEXT NOT NULL, "
+                            "status TEXT NOT NULL, priority TEXT NOT NULL, assignee_kind TEXT, assignee_id TEXT, "
+                            "assignee_name TEXT, owner_mode TEXT NOT NULL, sla_state TEXT NOT NULL, "
+                            "first_response_due BIGINT, next_response_due BIGINT, resolution_due BIGINT, "
+                            "first_responded_at BIGINT, sla_paused_at BIGINT, created_at BIGINT NOT NULL, "
+                            "last_activity_at BIGINT NOT NULL, handoff_id BIGINT, shopify_order TEXT, csat INTEGER, "
+                            "tags TEXT NOT NULL, version BIGINT NOT NULL, UNIQUE (tenant_id, number))"),
+             QStringLiteral("CREATE INDEX tickets_by_activity ON tickets (tenant_id, last_activity_at, id)"),
+             QStringLiteral("CREATE INDEX tickets_by_id ON tickets (tenant_id, id)"),
+             QStringLiteral("CREATE TABLE entries (id {ID}, tenant_id BIGINT NOT NULL REFERENCES tenants(id), "
+                            "ticket_id BIGINT NOT NULL REFERENCES tickets(id), kind TEXT NOT NULL, "
+                            "author_kind TEXT NOT NULL, author_id TEXT NOT NULL, author_name TEXT NOT NULL, "
+                            "visibility TEXT NOT NULL, body TEXT NOT NULL, created_at BIGINT NOT NULL, "
+                            "request_id TEXT, event_status TEXT)"),
+             QStringLiteral("CREATE INDEX entries_by_ticket ON entries (ticket_id, id)"),
+             QStringLiteral("CREATE TABLE handoffs (id {ID}, tenant_id BIGINT NOT NULL REFERENCES tenants(id), "
+                            "ticket_id BIGINT NOT NULL REFERENCES tickets(id), state TEXT NOT NULL, "
+                            "assignee_kind TEXT, assignee_id TEXT, assignee_name TEXT, agent_id TEXT NOT NULL, "
+                            "conversation_id TEXT NOT NULL, requested_at BIGINT NOT NULL, updated_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE INDEX handoffs_by_ticket ON handoffs (ticket_id)"),
+             // The change log. payload is the whole Event as JSON, served as is.
+             QStringLiteral("CREATE TABLE events (tenant_id BIGINT NOT NULL REFERENCES tenants(id), "
+                            "seq BIGINT NOT NULL, type TEXT NOT NULL, ticket_id BIGINT NOT NULL, "
+                            "payload TEXT NOT NULL, request_id TEXT, created_at BIGINT NOT NULL, "
+                            "PRIMARY KEY (tenant_id, seq))"),
+             QStringLiteral("CREATE TABLE idempotency (tenant_id BIGINT NOT NULL REFERENCES tenants(id), "
+                            "idem_key TEXT NOT NULL, operator_id BIGINT NOT NULL, request_hash TEXT NOT NULL, "
+                            "status INTEGER NOT NULL, response TEXT NOT NULL, created_at BIGINT NOT NULL, "
+                            "PRIMARY KEY (tenant_id, idem_key))"),
+             QStringLiteral("CREATE TABLE sign_in_attempts (id {ID}, scope TEXT NOT NULL, "
+                            "attempted_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE INDEX sign_in_attempts_by_scope ON sign_in_attempts (scope, attempted_at)"),
+         }},
+    };
+}
+
+QString dialect(const Database &database, QString statement)
+{
+    return statement.replace(QStringLiteral("{ID}"), database.isSqlite()
+                                                         ? QStringLiteral("INTEGER PRIMARY KEY AUTOINCREMENT")
+                                                         : QStringLiteral("BIGSERIAL PRIMARY KEY"));
+}
+
+} // namespace
+
+int currentSchemaVersion(QSqlDatabase &db)
+{
+    QSqlQuery query = run(db, QStringLiteral("SELECT MAX(version) FROM schema_migrations"));
+    return query.next() && !query.value(0).isNull() ? query.value(0).toInt() : 0;
+}
+
+void runMigrations(Database &database, QSqlDatabase &db)
+{
+    run(db, QStringLiteral("CREATE TABLE IF NOT EXISTS schema_migrations (version INTEGER PRIMARY KEY, "
+                           "applied_at BIGINT NOT NULL)"));
+    if (database.isPostgres())
+        run(db, QStringLiteral("SELECT pg_advisory_lock(7426001)"));
+    try {
+        for (const Migration &migration : migrations()) {
+            database.write([&](QSqlDatabase &tx) {
+                if (currentSchemaVersion(tx) >= migration.version)
+                    return;
+                for (const QString &statement : migration.statements)
+                    run(tx, dialect(database, statement));
+                run(tx, QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
+                    {migration.version, QDateTime::currentMSecsSinceEpoch()});
+            });
+        }
+    } catch (...) {
+        if (database.isPostgres())
+            run(db, QStringLiteral("SELECT pg_advisory_unlock(7426001)"));
+        throw;
+    }
+    if (database.isPostgres())
+        run(db, QStringLiteral("SELECT pg_advisory_unlock(7426001)"));
+}
+
+} // namespace zeiko::store

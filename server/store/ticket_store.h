@@ -1,0 +1,47 @@
+#pragma once
+// Customers, tickets, thread entries and handoffs, always scoped by tenant:
+// a ticket id from another tenant is simply not found.
+
+#include "domain/types.h"
+
+#include <QSqlDatabase>
+
+#include <optional>
+
+namespace zeiko::store {
+
+struct TicketFilter {
+    std::optional<TicketStatus> status;
+    enum class AssigneeMode { Any, None, Operator } assigneeMode = AssigneeMode::Any;
+    QString assigneeId;
+    // Keyset cursor over (lastActivityAt desc, id desc): rows strictly after it.
+    std::optional<qint64> afterActivityMs;
+    qint64 afterId = 0;
+    int limit = 50;
+};
+
+Customer findOrCreateCustomer(QSqlDatabase &db, qint64 tenantId, const QString &email, const QString &name,
+                              qint64 nowMs);
+
+// Inserts a ticket (id, number and key as given must be unset/0; the
+// number is the tenant's next one). Returns it with id and number filled.
+Ticket insertTicket(QSqlDatabase &db, qint64 tenantId, Ticket ticket);
+// Writes every mutable column of the ticket (including version).
+void updateTicket(QSqlDatabase &db, qint64 tenantId, const Ticket &ticket);
+std::optional<Ticket> findTicket(QSqlDatabase &db, qint64 tenantId, TicketId id);
+QList<Ticket> listTickets(QSqlDatabase &db, qint64 tenantId, const TicketFilter &filter);
+// Snapshot pages: tickets with id > afterId, ascending.
+QList<Ticket> ticketsAfterId(QSqlDatabase &db, qint64 tenantId, TicketId afterId, int limit);
+
+ThreadEntry insertEntry(QSqlDatabase &db, qint64 tenantId, ThreadEntry entry);
+QList<ThreadEntry> listEntries(QSqlDatabase &db, qint64 tenantId, TicketId ticketId, EntryId afterId, int limit);
+
+Handoff insertHandoff(QSqlDatabase &db, qint64 tenantId, Handoff handoff);
+void updateHandoff(QSqlDatabase &db, qint64 tenantId, const Handoff &handoff);
+std::optional<Handoff> findHandoff(QSqlDatabase &db, qint64 tenantId, const QString &handoffId);
+
+// The SLA pause start is a server-side detail not in the shared Ticket type.
+std::optional<qint64> slaPausedAt(QSqlDatabase &db, qint64 tenantId, TicketId id);
+void setSlaPausedAt(QSqlDatabase &db, qint64 tenantId, TicketId id, std::optional<qint64> ms);
+
+} // namespace zeiko::store
