@@ -176,8 +176,7 @@ void LocalStore::setState(const QString &key, const QString &value)
 {
     auto &q = prepared(u"INSERT INTO sync_state(key, value) VALUES(?, ?) "
                        u"ON CONFLICT(key) DO UPDATE SET value = excluded.value"_s);
-    // A null QString binds as SQL NULL; the value column is NOT NULL.
-    sql::run(q, {key, value.isNull() ? QStringLiteral("") : value});
+    sql::run(q, {key, value});
 }
 
 QString LocalStore::state(const QString &key) const
@@ -209,6 +208,7 @@ void LocalStore::resetBootstrap()
     setState(u"bootstrap_complete"_s, u"0"_s);
     setState(u"bootstrap_seq"_s, u"0"_s);
     setState(u"bootstrap_next"_s, QString());
+    sql::runText(m_database, u"DELETE FROM thread_loaded"_s);
     tx.commit();
 }
 
@@ -287,7 +287,7 @@ void LocalStore::upsertTicket(const Ticket &t, StoreChange &change)
         u"assignee_kind = excluded.assignee_kind, assignee_id = excluded.assignee_id, "
         u"assignee_name = excluded.assignee_name, last_activity = excluded.last_activity, "
         u"version = excluded.version, json = excluded.json"_s);
-    const QVariant nullText = QVariant(QMetaType::fromType<QString>());
+    const QVariant nullText;   // SQL NULL
     sql::run(upsert, {t.id, t.number, t.subject, t.customer.name, t.customer.email, toString(t.source),
                       toString(t.status), toString(t.priority), toString(t.sla.state), toString(t.ownerMode),
                       t.assignee ? QVariant(toString(t.assignee->kind)) : nullText,
@@ -381,7 +381,7 @@ qint64 LocalStore::ticketCount() const
 void LocalStore::insertEntry(const ThreadEntry &e, StoreChange &change)
 {
     auto &insert = prepared(u"INSERT OR IGNORE INTO entries(id, ticket_id, request_id, json) VALUES(?, ?, ?, ?)"_s);
-    sql::run(insert, {e.id, e.ticketId, e.requestId.isEmpty() ? QVariant(QMetaType::fromType<QString>()) : QVariant(e.requestId),
+    sql::run(insert, {e.id, e.ticketId, e.requestId.isEmpty() ? QVariant() : QVariant(e.requestId),
                       QString::fromUtf8(encode(e))});
     if (insert.numRowsAffected() <= 0)
         return;   // already stored (event after reply, or twice)
@@ -467,6 +467,39 @@ void LocalStore::markViewed(TicketId ticketId)
     auto &q = prepared(u"INSERT INTO recently_viewed(ticket_id, viewed_at) VALUES(?, ?) "
                        u"ON CONFLICT(ticket_id) DO UPDATE SET viewed_at = excluded.viewed_at"_s);
     sql::run(q, {ticketId, nowMs()});
+    StoreChange change;
+    change.viewedTickets.insert(ticketId);
+    change.cursor = cursor();
+    notify(change);
+}
+
+QHash<TicketId, qint64> LocalStore::viewedAtMs() const
+{
+    QHash<TicketId, qint64> viewed;
+    auto &q = prepared(u"SELECT ticket_id, viewed_at FROM recently_viewed"_s);
+    sql::run(q);
+    while (q.next())
+        viewed.insert(q.value(0).toLongLong(), q.value(1).toLongLong());
+    q.finish();
+    return viewed;
+}
+
+QList<TicketId> LocalStore::uncachedWorkingSet(const QString &operatorId, int limit) const
+{
+    QList<TicketId> ids;
+    auto &q = prepared(
+        u"SELECT t.id FROM tickets t LEFT JOIN recently_viewed r ON r.ticket_id = t.id "
+        u"WHERE t.id NOT IN (SELECT ticket_id FROM thread_loaded) AND ("
+        u"  r.ticket_id IS NOT NULL"
+        u"  OR (t.assignee_id = ? AND t.status != 'closed')"
+        u"  OR (t.assignee_id IS NULL AND t.status IN ('open', 'waiting_on_team'))) "
+        u"ORDER BY (r.ticket_id IS NOT NULL) DESC, r.viewed_at DESC, (t.assignee_id = ?) DESC, t.last_activity DESC "
+        u"LIMIT ?"_s);
+    sql::run(q, {operatorId, operatorId, limit});
+    while (q.next())
+        ids.append(q.value(0).toLongLong());
+    q.finish();
+    return ids;
 }
 
 QList<TicketId> LocalStore::recentlyViewed(int limit) const

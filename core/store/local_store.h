@@ -14,6 +14,7 @@
 #include "store/store_types.h"
 
 #include <QObject>
+#include <QHash>
 #include <QSqlDatabase>
 
 #include <optional>
@@ -53,7 +54,11 @@ public:
     StoreChange storeThread(const Ticket &ticket, const QList<ThreadEntry> &entries,
                             const std::optional<Handoff> &handoff);
     void markViewed(TicketId ticketId);
+    // Tickets worth reading offline whose thread is not cached yet: recently
+    // viewed first, then assigned to `operatorId`, then unassigned open ones.
+    QList<TicketId> uncachedWorkingSet(const QString &operatorId, int limit) const;
     QList<TicketId> recentlyViewed(int limit) const;   // most recent first
+    QHash<TicketId, qint64> viewedAtMs() const;        // every ticket ever opened -> when (ms)
 
     // ---- sync ------------------------------------------------------------
     Seq cursor() const;
@@ -63,7 +68,8 @@ public:
     // snapshot's seq.
     StoreChange applySnapshotPage(const SnapshotPage &page);
     // Forget bootstrap progress (410 cursor_expired): the next sync starts a
-    // fresh snapshot. Cached tickets stay readable meanwhile.
+    // fresh snapshot. Cached tickets stay readable meanwhile; thread caches
+    // are marked stale (entries may have been missed) and reload on open.
     void resetBootstrap();
     // Applies events in one transaction: seq <= cursor is skipped (delivered
     // twice = applied once), tickets upsert by version, entries dedupe by id,

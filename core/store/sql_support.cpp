@@ -55,8 +55,13 @@ QSqlQuery &PreparedQueries::get(const QString &text)
 void run(QSqlQuery &query, std::initializer_list<QVariant> values)
 {
     int index = 0;
-    for (const QVariant &value : values)
-        query.bindValue(index++, value);
+    for (const QVariant &value : values) {
+        // A null QString means "empty text" in our code; SQL NULL is spelled QVariant().
+        if (value.typeId() == QMetaType::QString && value.toString().isNull())
+            query.bindValue(index++, QStringLiteral(""));
+        else
+            query.bindValue(index++, value);
+    }
     if (!query.exec())
         fail(query.lastError());
 }

@@ -65,6 +65,7 @@ struct StoreChange {
     QList<TicketId> updatedTickets;
     QSet<TicketId> threadsChanged;      // tickets that got new entries (or a full thread load)
     QSet<TicketId> outboxChanged;       // tickets whose queued commands changed
+    QSet<TicketId> viewedTickets;       // the operator opened these (unread state changes)
     QStringList confirmedRequestIds;    // commands confirmed by this write
     Seq cursor = 0;                     // the cursor after the write
     bool stoppedAtGap = false;          // applyEvents met a seq gap and stopped before it
@@ -73,7 +74,7 @@ struct StoreChange {
     bool isEmpty() const
     {
         return insertedTickets.isEmpty() && updatedTickets.isEmpty() && threadsChanged.isEmpty()
-            && outboxChanged.isEmpty();
+            && outboxChanged.isEmpty() && viewedTickets.isEmpty();
     }
 };
 

@@ -1,0 +1,84 @@
+#include "models/labels.h"
+
+#include <QCoreApplication>
+
+namespace zeiko::labels {
+
+namespace {
+QString tr(const char *text)
+{
+    return QCoreApplication::translate("zeiko::labels", text);
+}
+} // namespace
+
+QString status(TicketStatus value)
+{
+    switch (value) {
+    case TicketStatus::Open: return tr("Open");
+    case TicketStatus::WaitingOnCustomer: return tr("Waiting on customer");
+    case TicketStatus::WaitingOnTeam: return tr("Waiting on team");
+    case TicketStatus::Resolved: return tr("Resolved");
+    case TicketStatus::Closed: return tr("Closed");
+    }
+    return {};
+}
+
+QString priority(Priority value)
+{
+    switch (value) {
+    case Priority::Low: return tr("Low");
+    case Priority::Normal: return tr("Normal");
+    case Priority::High: return tr("High");
+    case Priority::Urgent: return tr("Urgent");
+    }
+    return {};
+}
+
+QString slaState(SlaState value)
+{
+    switch (value) {
+    case SlaState::OnTrack: return tr("On track");
+    case SlaState::AtRisk: return tr("At risk");
+    case SlaState::Breached: return tr("Breached");
+    case SlaState::Paused: return tr("Paused");
+    case SlaState::Met: return tr("Met");
+    }
+    return {};
+}
+
+QString source(Source value)
+{
+    switch (value) {
+    case Source::Widget: return tr("Widget");
+    case Source::Handoff: return tr("Handoff");
+    case Source::Email: return tr("Email");
+    case Source::Shopify: return tr("Shopify");
+    }
+    return {};
+}
+
+QString ownerMode(OwnerMode value)
+{
+    switch (value) {
+    case OwnerMode::Agent: return tr("AI agent");
+    case OwnerMode::Human: return tr("Human");
+    }
+    return {};
+}
+
+QString entryKind(EntryKind value)
+{
+    switch (value) {
+    case EntryKind::CustomerMessage: return tr("Customer message");
+    case EntryKind::AgentReply: return tr("AI agent reply");
+    case EntryKind::HumanReply: return tr("Reply");
+    case EntryKind::InternalNote: return tr("Internal note");
+    case EntryKind::EmailEvent: return tr("Email");
+    case EntryKind::HandoffEvent: return tr("Handoff");
+    case EntryKind::AuditEvent: return tr("Change");
+    case EntryKind::ShopifyEvent: return tr("Shopify");
+    }
+    return {};
+}
+
+} // namespace zeiko::labels

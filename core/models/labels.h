@@ -1,0 +1,17 @@
+#pragma once
+// Translated, human labels for domain enums (queue cells, menus, filters).
+
+#include "domain/enums.h"
+
+#include <QString>
+
+namespace zeiko::labels {
+
+QString status(TicketStatus value);
+QString priority(Priority value);
+QString slaState(SlaState value);
+QString source(Source value);
+QString ownerMode(OwnerMode value);
+QString entryKind(EntryKind value);
+
+} // namespace zeiko::labels

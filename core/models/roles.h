@@ -1,0 +1,50 @@
+#pragma once
+// Every custom item-data role of the console's models, in one place.
+// Views and delegates read these; Qt::DisplayRole carries the text of the
+// column, Qt::ToolTipRole a longer form where useful.
+
+#include <Qt>
+
+namespace zeiko {
+
+enum Role : int {
+    // ---- TicketQueueModel (any column) ------------------------------------
+    TicketIdRole = Qt::UserRole + 1,  // TicketId (qint64)
+    TicketNumberRole,          // qint64, shown as "#1042"
+    SubjectRole,               // QString
+    CustomerNameRole,          // QString (may be empty)
+    CustomerEmailRole,         // QString (may be empty)
+    StatusRole,                // zeiko::TicketStatus as int, with pending commands applied
+    PriorityRole,              // zeiko::Priority as int, with pending commands applied
+    SlaStateRole,              // zeiko::SlaState as int
+    SourceRole,                // zeiko::Source as int
+    AssigneeIdRole,            // QString, empty when unassigned (pending applied)
+    AssigneeNameRole,          // QString
+    AssigneeIsAgentRole,       // bool: assigned to an AI agent
+    OwnerModeRole,             // zeiko::OwnerMode as int: agent or human (pending applied)
+    LastActivityRole,          // QDateTime (UTC)
+    VersionRole,               // qint64 ticket version (for Command::baseVersion)
+    SortRole,                  // QVariant comparable per column (numbers/ranks, not text)
+    PendingRole,               // bool: queued/in-flight commands not yet confirmed
+    FailedRole,                // bool: a command was refused; see FailureMessageRole
+    FailureMessageRole,        // QString: the server's reason for the first failed command
+    UnreadRole,                // bool: activity since the operator last opened the ticket
+    IsMineRole,                // bool: assigned to the signed-in operator
+
+    // ---- ThreadModel ---------------------------------------------------------
+    EntryIdRole = Qt::UserRole + 100,  // EntryId (qint64); 0 for a pending item
+    EntryKindRole,             // zeiko::EntryKind as int
+    AuthorNameRole,            // QString
+    AuthorKindRole,            // zeiko::ActorKind as int
+    VisibilityRole,            // zeiko::Visibility as int (Internal = never customer-visible)
+    BodyRole,                  // QString markdown (render with core/markdown)
+    CreatedAtRole,             // QDateTime (UTC); enqueue time for pending items
+    EventStatusRole,           // QString: email sent/delivered/bounced, handoff state...
+    RequestIdRole,             // QString: the client's Idempotency-Key, if written by a client
+    EntryPendingRole,          // bool: an outbox item (reply/note) not yet confirmed
+    EntryFailedRole,           // bool: that outbox item was refused
+    EntryErrorRole,            // QString: why it failed (or why it is being retried)
+    OutboxItemIdRole,          // qint64: the outbox item id for Outbox::retry/edit/discard; 0 otherwise
+};
+
+} // namespace zeiko

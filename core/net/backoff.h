@@ -1,0 +1,21 @@
+#pragma once
+// Capped, jittered exponential backoff. The random source is injectable so
+// tests get deterministic delays.
+
+#include <chrono>
+#include <functional>
+
+namespace zeiko {
+
+struct Backoff {
+    std::chrono::milliseconds initial{500};
+    std::chrono::milliseconds maximum{30000};
+    double jitter = 0.3;                  // +/- this fraction of the delay
+    std::function<double()> random;       // uniform in [0, 1); default: QRandomGenerator
+
+    // Delay before attempt `attempt` (1 = first retry): initial * 2^(attempt-1),
+    // capped at maximum, then jittered so clients do not reconnect in lockstep.
+    std::chrono::milliseconds delayFor(int attempt) const;
+};
+
+} // namespace zeiko

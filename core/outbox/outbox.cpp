@@ -1,0 +1,289 @@
+#include "outbox/outbox.h"
+
+#include "store/store_error.h"
+#include "sync/logging.h"
+
+#include <QUuid>
+
+namespace zeiko {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString newRequestId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+// Error codes stored for items that failed without a server error code.
+QString localCode(const ApiFailure &failure)
+{
+    return failure.error.code.isEmpty() ? u"local:"_s + toString(failure.kind) : failure.error.code;
+}
+
+} // namespace
+
+Outbox::Outbox(LocalStore &store, ApiClient &api, OutboxOptions options, QObject *parent)
+    : QObject(parent)
+    , m_store(store)
+    , m_api(api)
+    , m_options(std::move(options))
+{
+    m_flushTimer.setSingleShot(true);
+    m_flushTimer.setInterval(0);
+    connect(&m_flushTimer, &QTimer::timeout, this, &Outbox::flush);
+    m_retryTimer.setSingleShot(true);
+    connect(&m_retryTimer, &QTimer::timeout, this, &Outbox::flush);
+    connect(&m_store, &LocalStore::changed, this, &Outbox::onStoreChanged);
+}
+
+std::optional<OutboxItem> Outbox::enqueue(Command command, QString *error)
+{
+    if (command.requestId.isEmpty())
+        command.requestId = newRequestId();
+    try {
+        OutboxItem item = m_store.insertOutboxItem(command);
+        qCInfo(lcOutbox) << "queued" << toString(command.type) << "for ticket" << command.ticketId;
+        scheduleFlush();
+        return item;
+    } catch (const StoreError &storeError) {
+        if (error)
+            *error = tr("The action could not be queued: %1").arg(storeError.userMessage());
+        return std::nullopt;
+    }
+}
+
+void Outbox::start()
+{
+    if (m_running)
+        return;
+    m_running = true;
+    // Items a crash left InFlight: we do not know whether the server got
+    // them, so they go again with the same key and the server dedupes.
+    try {
+        for (OutboxItem item : m_store.outboxItems()) {
+            if (item.state == OutboxState::InFlight) {
+                item.state = OutboxState::Queued;
+                item.nextAttemptAt = {};
+                m_store.updateOutboxItem(item);
+            }
+        }
+    } catch (const StoreError &error) {
+        Q_EMIT storeFailed(error.userMessage());
+    }
+    scheduleFlush();
+}
+
+void Outbox::stop()
+{
+    m_running = false;
+    m_flushTimer.stop();
+    m_retryTimer.stop();
+    // Replies still arriving are applied (they are results the server
+    // committed); nothing new is sent.
+}
+
+void Outbox::flushNow()
+{
+    m_ignoreBackoff = true;
+    scheduleFlush();
+}
+
+void Outbox::scheduleFlush()
+{
+    if (m_running)
+        m_flushTimer.start();
+}
+
+void Outbox::flush()
+{
+    if (!m_running)
+        return;
+    const bool ignoreBackoff = std::exchange(m_ignoreBackoff, false);
+    QList<OutboxItem> items;
+    try {
+        items = m_store.outboxItems();
+    } catch (const StoreError &error) {
+        Q_EMIT storeFailed(error.userMessage());
+        return;
+    }
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    QDateTime earliestWait;
+    QSet<TicketId> seen;
+    for (const OutboxItem &item : std::as_const(items)) {
+        const TicketId ticket = item.command.ticketId;
+        if (seen.contains(ticket))
+            continue;   // only each ticket's head may go
+        seen.insert(ticket);
+        if (m_inFlight.contains(ticket) || item.state == OutboxState::Failed)
+            continue;   // busy, or blocked until the operator decides
+        if (!ignoreBackoff && item.nextAttemptAt.isValid() && item.nextAttemptAt > now) {
+            if (!earliestWait.isValid() || item.nextAttemptAt < earliestWait)
+                earliestWait = item.nextAttemptAt;
+            continue;
+        }
+        send(item);
+    }
+    if (earliestWait.isValid())
+        m_retryTimer.start(std::max<qint64>(1, now.msecsTo(earliestWait)));
+    if (items.isEmpty() && m_inFlight.isEmpty())
+        Q_EMIT drained();
+}
+
+void Outbox::send(OutboxItem item)
+{
+    item.state = OutboxState::InFlight;
+    ++item.attempts;
+    try {
+        m_store.updateOutboxItem(item);   // durable before it leaves
+    } catch (const StoreError &error) {
+        Q_EMIT storeFailed(error.userMessage());
+        return;
+    }
+    const TicketId ticket = item.command.ticketId;
+    m_inFlight.insert(ticket, item.command.requestId);
+    qCDebug(lcOutbox) << "sending" << toString(item.command.type) << "for ticket" << ticket << "attempt" << item.attempts;
+    const qint64 id = item.id;
+    const QString requestId = item.command.requestId;
+    m_api.sendCommand(item.command, this, [this, id, requestId, ticket](const ApiResult<CommandResult> &result) {
+        onReply(id, requestId, ticket, result);
+    });
+}
+
+void Outbox::onReply(qint64 itemId, const QString &requestId, TicketId ticketId, const ApiResult<CommandResult> &result)
+{
+    if (m_inFlight.value(ticketId) == requestId)
+        m_inFlight.remove(ticketId);
+    try {
+        if (result.ok()) {
+            // A no-op when the echoed event confirmed it first.
+            m_store.confirmCommand(requestId, result.value());
+            scheduleFlush();
+            return;
+        }
+        std::optional<OutboxItem> item = m_store.outboxItem(itemId);
+        if (!item || item->command.requestId != requestId) {
+            scheduleFlush();   // confirmed by its event meanwhile, or discarded/edited
+            return;
+        }
+        const ApiFailure &failure = result.failure();
+        item->errorCode = localCode(failure);
+        item->errorMessage = failure.message();
+        if (failure.isTransient() || failure.isUnauthorized()) {
+            // Same key next time; the server answers a repeat with the stored result.
+            item->state = OutboxState::Queued;
+            auto delay = m_options.retry.delayFor(item->attempts);
+            if (failure.retryAfterSeconds > 0)
+                delay = std::max(delay, std::chrono::milliseconds(qint64(failure.retryAfterSeconds) * 1000));
+            item->nextAttemptAt = QDateTime::currentDateTimeUtc().addMSecs(delay.count());
+            qCInfo(lcOutbox) << "transient failure for ticket" << ticketId << toString(failure.kind) << "retry in"
+                             << delay.count() << "ms";
+            m_store.updateOutboxItem(*item);
+        } else {
+            item->state = OutboxState::Failed;
+            item->nextAttemptAt = {};
+            qCInfo(lcOutbox) << "command refused for ticket" << ticketId << item->errorCode;
+            m_store.updateOutboxItem(*item);
+            Q_EMIT itemFailed(*item);
+        }
+    } catch (const StoreError &error) {
+        Q_EMIT storeFailed(error.userMessage());
+    }
+    scheduleFlush();
+}
+
+void Outbox::onStoreChanged(const StoreChange &change)
+{
+    if (change.confirmedRequestIds.isEmpty())
+        return;
+    for (const QString &requestId : change.confirmedRequestIds) {
+        // Confirmed by the event before the reply: the ticket's next command may go.
+        for (auto it = m_inFlight.begin(); it != m_inFlight.end(); ++it) {
+            if (it.value() == requestId) {
+                Q_EMIT itemConfirmed(requestId, it.key());
+                m_inFlight.erase(it);
+                break;
+            }
+        }
+    }
+    scheduleFlush();
+}
+
+bool Outbox::isBusinessRejection(const QString &errorCode) const
+{
+    return !errorCode.isEmpty() && !errorCode.startsWith(u"local:"_s);
+}
+
+bool Outbox::retry(qint64 itemId)
+{
+    try {
+        std::optional<OutboxItem> item = m_store.outboxItem(itemId);
+        if (!item || item->state != OutboxState::Failed)
+            return false;
+        if (isBusinessRejection(item->errorCode)) {
+            // The server refused it, so it was not applied: a new key cannot duplicate.
+            item->command.requestId = newRequestId();
+            if (item->command.baseVersion) {
+                if (const auto ticket = m_store.ticket(item->command.ticketId))
+                    item->command.baseVersion = ticket->version;
+            }
+        }
+        item->state = OutboxState::Queued;
+        item->attempts = 0;
+        item->errorCode.clear();
+        item->errorMessage.clear();
+        item->nextAttemptAt = {};
+        m_store.updateOutboxItem(*item);
+    } catch (const StoreError &error) {
+        Q_EMIT storeFailed(error.userMessage());
+        return false;
+    }
+    scheduleFlush();
+    return true;
+}
+
+bool Outbox::edit(qint64 itemId, const QString &newBody)
+{
+    try {
+        std::optional<OutboxItem> item = m_store.outboxItem(itemId);
+        if (!item || item->state != OutboxState::Failed || newBody.trimmed().isEmpty())
+            return false;
+        if (item->command.type != CommandType::EmailReply && item->command.type != CommandType::InternalNote)
+            return false;
+        item->command.body = newBody;
+        item->command.requestId = newRequestId();   // a different body may never reuse a key (422)
+        if (item->command.baseVersion) {
+            if (const auto ticket = m_store.ticket(item->command.ticketId))
+                item->command.baseVersion = ticket->version;
+        }
+        item->state = OutboxState::Queued;
+        item->attempts = 0;
+        item->errorCode.clear();
+        item->errorMessage.clear();
+        item->nextAttemptAt = {};
+        m_store.updateOutboxItem(*item);
+    } catch (const StoreError &error) {
+        Q_EMIT storeFailed(error.userMessage());
+        return false;
+    }
+    scheduleFlush();
+    return true;
+}
+
+bool Outbox::discard(qint64 itemId)
+{
+    try {
+        const std::optional<OutboxItem> item = m_store.outboxItem(itemId);
+        if (!item || item->state == OutboxState::InFlight)
+            return false;   // in flight: its fate is the server's now
+        m_store.removeOutboxItem(itemId);
+    } catch (const StoreError &error) {
+        Q_EMIT storeFailed(error.userMessage());
+        return false;
+    }
+    scheduleFlush();
+    return true;
+}
+
+} // namespace zeiko

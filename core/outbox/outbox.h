@@ -1,0 +1,93 @@
+#pragma once
+// The durable queue of the operator's commands (DESIGN.md, sync contract 5-6).
+//
+// enqueue() writes the command with its UUID Idempotency-Key to the store
+// (synchronous=FULL) before anything is sent, so the effect shows at once as
+// pending and survives a crash. Commands of one ticket are sent in creation
+// order, one in flight at a time; different tickets proceed independently.
+//
+// Outcomes:
+//  - accepted (HTTP reply, or the echoed event carrying the requestId,
+//    whichever comes first): the item leaves the outbox in the same
+//    transaction that stores its result, so a pending entry turns into the
+//    confirmed one and never into two.
+//  - transient failure (network, timeout, 5xx, 408, 429): stays Queued and is
+//    resent with the SAME key after a capped backoff (the server dedupes).
+//  - business rejection (409, 403, 404, 422, other 4xx): Failed, with the
+//    server's reason; it blocks later commands of the same ticket (order
+//    matters) until retry(), edit() or discard(). Nothing is dropped silently.
+// At start(), items left InFlight by a crash are resent with their key.
+
+#include "net/api_client.h"
+#include "net/backoff.h"
+#include "store/local_store.h"
+
+#include <QHash>
+#include <QObject>
+#include <QTimer>
+
+namespace zeiko {
+
+struct OutboxOptions {
+    Backoff retry{std::chrono::milliseconds(1000), std::chrono::milliseconds(60000), 0.2, {}};
+};
+
+class Outbox : public QObject
+{
+    Q_OBJECT
+public:
+    Outbox(LocalStore &store, ApiClient &api, OutboxOptions options = {}, QObject *parent = nullptr);
+
+    // Stores the command durably (assigning a requestId when empty) and
+    // schedules sending. On a store failure (disk full) returns nullopt and
+    // sets `error` to a message for the operator; nothing was queued.
+    std::optional<OutboxItem> enqueue(Command command, QString *error = nullptr);
+
+    // Begin sending (recovers items left InFlight by a crash). Until start()
+    // enqueue only stores.
+    void start();
+    void stop();
+    bool isRunning() const { return m_running; }
+    // Try now, ignoring backoff waits (the network just came back).
+    void flushNow();
+
+    // For a Failed item: send again. After a business rejection the server
+    // did not apply it, so it gets a fresh key (and, if it carried a
+    // baseVersion, the ticket's current version); after other failures the
+    // key is kept so the server can still dedupe.
+    bool retry(qint64 itemId);
+    // For a Failed reply/note: new body, fresh key, queued again.
+    bool edit(qint64 itemId, const QString &newBody);
+    // Drop a Failed or not-yet-sent item.
+    bool discard(qint64 itemId);
+
+    QList<OutboxItem> items() const { return m_store.outboxItems(); }
+    int inFlightCount() const { return int(m_inFlight.size()); }
+
+Q_SIGNALS:
+    void itemConfirmed(const QString &requestId, zeiko::TicketId ticketId);
+    void itemFailed(const zeiko::OutboxItem &item);
+    // A store write failed while updating the queue (the item is unchanged on disk).
+    void storeFailed(const QString &message);
+    // Nothing queued and nothing in flight (tests, "all sent" indicator).
+    void drained();
+
+private:
+    void scheduleFlush();
+    void flush();
+    void send(OutboxItem item);
+    void onReply(qint64 itemId, const QString &requestId, TicketId ticketId, const ApiResult<CommandResult> &result);
+    void onStoreChanged(const StoreChange &change);
+    bool isBusinessRejection(const QString &errorCode) const;
+
+    LocalStore &m_store;
+    ApiClient &m_api;
+    OutboxOptions m_options;
+    bool m_running = false;
+    bool m_ignoreBackoff = false;
+    QHash<TicketId, QString> m_inFlight;   // ticket -> requestId being sent
+    QTimer m_flushTimer;                   // coalesces flushes
+    QTimer m_retryTimer;                   // wakes up for the earliest backoff
+};
+
+} // namespace zeiko

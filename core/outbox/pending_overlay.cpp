@@ -1,0 +1,53 @@
+#include "outbox/pending_overlay.h"
+
+namespace zeiko {
+
+PendingOverlay applyPending(const TicketRow &row, const QList<OutboxItem> &items, const QString &selfOperatorId)
+{
+    PendingOverlay overlay{row, false, false, {}};
+    TicketRow &r = overlay.row;
+    for (const OutboxItem &item : items) {
+        if (item.state == OutboxState::Failed) {
+            if (!overlay.hasFailed)
+                overlay.failureMessage = item.errorMessage;
+            overlay.hasFailed = true;
+            continue;
+        }
+        overlay.hasPending = true;
+        const Command &c = item.command;
+        switch (c.type) {
+        case CommandType::EmailReply:
+            if (r.status != TicketStatus::Closed)
+                r.status = TicketStatus::WaitingOnCustomer;
+            break;
+        case CommandType::InternalNote:
+            break;
+        case CommandType::TakeOver:
+            r.ownerMode = OwnerMode::Human;
+            if ((!r.assignee || r.assignee->kind == ActorKind::Agent) && !selfOperatorId.isEmpty())
+                r.assignee = Assignee{ActorKind::Operator, selfOperatorId, {}};
+            break;
+        case CommandType::Reopen:
+            r.status = TicketStatus::Open;
+            break;
+        case CommandType::Close:
+        case CommandType::ForceClose:
+            r.status = TicketStatus::Closed;
+            break;
+        case CommandType::SetPriority:
+            if (c.priority)
+                r.priority = *c.priority;
+            break;
+        case CommandType::Assign:
+            if (!r.assignee || r.assignee->id != c.assigneeId)
+                r.assignee = Assignee{ActorKind::Operator, c.assigneeId, {}};
+            break;
+        case CommandType::Unassign:
+            r.assignee.reset();
+            break;
+        }
+    }
+    return overlay;
+}
+
+} // namespace zeiko

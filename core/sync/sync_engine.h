@@ -1,0 +1,101 @@
+#pragma once
+// Keeps the local store in step with the server (DESIGN.md, sync contract):
+// paged bootstrap, REST catch-up, live events, polling while the socket is
+// down, a clean re-bootstrap on 410 cursor_expired, lazy thread loads and a
+// prefetch of the operator's working set for offline reading.
+//
+// Data only enters through the store; models follow the store's changed()
+// signal. The engine itself holds no ticket data.
+
+#include "net/api_client.h"
+#include "net/event_stream.h"
+#include "store/local_store.h"
+#include "sync/connection_state.h"
+
+#include <QObject>
+#include <QSet>
+#include <QTimer>
+
+namespace zeiko {
+
+struct SyncOptions {
+    int snapshotPageSize = 500;
+    int eventPageSize = 1000;                      // the server's maximum
+    std::chrono::milliseconds pollInterval{10000}; // catch-up cadence while the socket is down
+    int prefetchLimit = 50;                        // threads fetched for offline reading
+    int prefetchConcurrency = 2;
+};
+
+class SyncEngine : public QObject
+{
+    Q_OBJECT
+    Q_PROPERTY(zeiko::ConnectionState connectionState READ connectionState NOTIFY connectionStateChanged)
+    Q_PROPERTY(bool bootstrapped READ isBootstrapped NOTIFY bootstrapFinished)
+public:
+    SyncEngine(LocalStore &store, ApiClient &api, EventStream &stream, SyncOptions options = {},
+               QObject *parent = nullptr);
+
+    // Begin syncing (bootstrap if needed, then catch up and go live).
+    void start();
+    void stop();
+    // The signed-in operator: "assigned to me" in the prefetched working set.
+    void setOperatorId(const QString &operatorId) { m_operatorId = operatorId; }
+
+    ConnectionState connectionState() const { return m_connectionState; }
+    bool isBootstrapped() const;
+    bool isRunning() const { return m_running; }
+
+    // The operator opened a ticket: remember it, show the cached thread at
+    // once (it is in the store) and refresh it from the server.
+    void openThread(TicketId ticketId);
+    // Fetch threads of the working set that are not cached yet.
+    void prefetchWorkingSet();
+    // Catch up over REST now (e.g. the user pressed refresh).
+    void catchUpNow();
+
+Q_SIGNALS:
+    void connectionStateChanged(zeiko::ConnectionState state);
+    void bootstrapProgress(int ticketsStored);
+    void bootstrapFinished();
+    // The store is at the server's head as of the last REST page or heartbeat.
+    void caughtUp(zeiko::Seq cursor);
+    void threadLoaded(zeiko::TicketId ticketId);
+    void threadLoadFailed(zeiko::TicketId ticketId, const QString &message);
+    void prefetchFinished(int threadsLoaded);
+    // Something the operator should know (malformed data, store failure...).
+    void syncError(const QString &message);
+
+private:
+    void fetchSnapshotPage(const QString &cursor);
+    void catchUp();
+    void startStream();
+    void applyStreamEvents(const QList<Event> &events);
+    void onStreamStateChanged(EventStream::State state);
+    void onRestSuccess();
+    void onRestFailure(const ApiFailure &failure);
+    void rebootstrap();
+    void updateConnectionState();
+    void loadThread(TicketId ticketId, bool prefetch);
+    void pumpPrefetch();
+    void reportStoreError(const QString &message);
+
+    LocalStore &m_store;
+    ApiClient &m_api;
+    EventStream &m_stream;
+    SyncOptions m_options;
+    QString m_operatorId;
+    QTimer m_pollTimer;
+    ConnectionState m_connectionState = ConnectionState::Offline;
+    bool m_running = false;
+    bool m_bootstrapping = false;
+    bool m_catchUpInFlight = false;
+    bool m_catchUpAgain = false;
+    bool m_restReachable = false;
+    int m_generation = 0;   // bumps on stop/rebootstrap; stale replies are dropped
+    QSet<TicketId> m_threadLoads;
+    QList<TicketId> m_prefetchQueue;
+    int m_prefetchActive = 0;
+    int m_prefetchLoaded = 0;
+};
+
+} // namespace zeiko

@@ -1,0 +1,171 @@
+// TicketQueueModel + QueueFilterProxy over a real temporary store.
+#include "core_test_data.h"
+#include "models/queue_filter_proxy.h"
+#include "models/roles.h"
+#include "models/ticket_queue_model.h"
+#include "store/local_store.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace zeiko;
+using namespace zeiko::testdata;
+
+class TestQueueModel : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<LocalStore> m_store;
+    int m_counter = 0;
+
+    static Ticket with(Ticket t, TicketStatus status, Priority priority, SlaState sla, const QString &assigneeId = {})
+    {
+        t.status = status;
+        t.priority = priority;
+        t.sla.state = sla;
+        if (!assigneeId.isEmpty())
+            t.assignee = Assignee{ActorKind::Operator, assigneeId, assigneeId.toUpper()};
+        return t;
+    }
+
+private Q_SLOTS:
+    void init()
+    {
+        m_store = std::make_unique<LocalStore>();
+        QVERIFY(m_store->open(m_dir.filePath(QStringLiteral("q%1.sqlite").arg(++m_counter))));
+        m_store->upsertTickets({
+            with(ticket(1, 1, QStringLiteral("Refund blender")), TicketStatus::Open, Priority::High, SlaState::AtRisk, QStringLiteral("me")),
+            with(ticket(2, 1, QStringLiteral("Parcel lost")), TicketStatus::WaitingOnTeam, Priority::Normal, SlaState::OnTrack),
+            with(ticket(3, 1, QStringLiteral("Invoice copy")), TicketStatus::Closed, Priority::Low, SlaState::Met, QStringLiteral("other")),
+        });
+    }
+
+    void loadsRowsFromTheStore()
+    {
+        TicketQueueModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.columnCount(), int(TicketQueueModel::ColumnCount));
+        const int row = model.rowOf(2);
+        QCOMPARE(model.index(row, TicketQueueModel::NumberColumn).data().toString(), QStringLiteral("#1002"));
+        QCOMPARE(model.index(row, TicketQueueModel::StatusColumn).data(StatusRole).toInt(), int(TicketStatus::WaitingOnTeam));
+        QCOMPARE(model.index(row, TicketQueueModel::AssigneeColumn).data().toString(), QStringLiteral("Unassigned"));
+        QVERIFY(model.index(row, 0).data(UnreadRole).toBool());
+    }
+
+    void eventsUpdateRowsFineGrained()
+    {
+        TicketQueueModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        QSignalSpy inserts(&model, &QAbstractItemModel::rowsInserted);
+        QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+
+        m_store->applyEvents({ticketEvent(1, ticket(4)), ticketEvent(2, with(ticket(2, 2), TicketStatus::Resolved,
+                                                                               Priority::Normal, SlaState::Met))});
+        QCOMPARE(resets.count(), 0);
+        QCOMPARE(inserts.count(), 1);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(changes.count(), 1);
+        const QModelIndex changed = changes.at(0).at(0).toModelIndex();
+        QCOMPARE(changed.row(), model.rowOf(2));
+        QCOMPARE(model.index(model.rowOf(2), 0).data(StatusRole).toInt(), int(TicketStatus::Resolved));
+    }
+
+    void pendingCommandsOverlayTheRow()
+    {
+        TicketQueueModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Command close = note(2, {});
+        close.type = CommandType::Close;
+        Command priority = note(2, {});
+        priority.type = CommandType::SetPriority;
+        priority.priority = Priority::Urgent;
+        QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+        m_store->insertOutboxItem(close);
+        m_store->insertOutboxItem(priority);
+        QCOMPARE(changes.count(), 2);
+        const QModelIndex index = model.index(model.rowOf(2), TicketQueueModel::StatusColumn);
+        QCOMPARE(index.data(StatusRole).toInt(), int(TicketStatus::Closed));
+        QCOMPARE(index.data(PriorityRole).toInt(), int(Priority::Urgent));
+        QVERIFY(index.data(PendingRole).toBool());
+        QVERIFY(!index.data(FailedRole).toBool());
+
+        OutboxItem failed = m_store->outboxItems(2).constFirst();
+        failed.state = OutboxState::Failed;
+        failed.errorMessage = QStringLiteral("A handoff is still open");
+        m_store->updateOutboxItem(failed);
+        QCOMPARE(index.data(StatusRole).toInt(), int(TicketStatus::WaitingOnTeam));   // failed: not applied
+        QVERIFY(index.data(FailedRole).toBool());
+        QCOMPARE(index.data(FailureMessageRole).toString(), QStringLiteral("A handoff is still open"));
+    }
+
+    void viewingClearsUnread()
+    {
+        TicketQueueModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(model.index(model.rowOf(1), 0).data(UnreadRole).toBool());
+        m_store->markViewed(1);
+        QVERIFY(!model.index(model.rowOf(1), 0).data(UnreadRole).toBool());
+    }
+
+    void proxyViewsAndSorting()
+    {
+        TicketQueueModel model(*m_store);
+        QueueFilterProxy proxy(*m_store);
+        proxy.setSourceModel(&model);
+        proxy.setOperatorId(QStringLiteral("me"));
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+
+        QCOMPARE(proxy.rowCount(), 3);
+        // Newest activity first by default (ticket 3 has the latest activity).
+        QCOMPARE(proxy.index(0, 0).data(TicketIdRole).toLongLong(), 3);
+
+        proxy.setView(QueueFilterProxy::View::Mine);
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, 0).data(TicketIdRole).toLongLong(), 1);
+        proxy.setView(QueueFilterProxy::View::Unassigned);
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, 0).data(TicketIdRole).toLongLong(), 2);
+        proxy.setView(QueueFilterProxy::View::WaitingOnTeam);
+        QCOMPARE(proxy.rowCount(), 1);
+        proxy.setView(QueueFilterProxy::View::SlaAtRiskOrBreached);
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.countFor(QueueFilterProxy::View::All), 3);
+
+        proxy.setView(QueueFilterProxy::View::All);
+        proxy.sort(TicketQueueModel::PriorityColumn, Qt::DescendingOrder);
+        QCOMPARE(proxy.index(0, 0).data(TicketIdRole).toLongLong(), 1);   // high
+        QCOMPARE(proxy.index(2, 0).data(TicketIdRole).toLongLong(), 3);   // low
+
+        // A live change moves a row into the view.
+        proxy.setView(QueueFilterProxy::View::WaitingOnTeam);
+        m_store->applyEvents({ticketEvent(1, with(ticket(1, 2), TicketStatus::WaitingOnTeam, Priority::High, SlaState::AtRisk))});
+        QCOMPARE(proxy.rowCount(), 2);
+    }
+
+    void proxySearchUsesTheFtsIndex()
+    {
+        TicketQueueModel model(*m_store);
+        QueueFilterProxy proxy(*m_store);
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_store->storeThread(ticket(2), {entry(20, 2, QStringLiteral("The courier left it at the neighbour's"))}, std::nullopt);
+        proxy.setSearchText(QStringLiteral("courier"));
+        QCOMPARE(proxy.rowCount(), 1);
+        QCOMPARE(proxy.index(0, 0).data(TicketIdRole).toLongLong(), 2);
+        proxy.setSearchText(QStringLiteral("refund"));
+        QCOMPARE(proxy.rowCount(), 1);
+        // A new matching ticket shows up without retyping.
+        m_store->upsertTickets({ticket(9, 1, QStringLiteral("Refund for broken kettle"))});
+        QTRY_COMPARE(proxy.rowCount(), 2);
+        proxy.setSearchText(QString());
+        QCOMPARE(proxy.rowCount(), 4);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestQueueModel)
+#include "test_queue_model.moc"

@@ -1,0 +1,103 @@
+// ThreadModel: entries + pending outbox items, confirmed exactly once.
+#include "core_test_data.h"
+#include "models/roles.h"
+#include "models/thread_model.h"
+#include "store/local_store.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace zeiko;
+using namespace zeiko::testdata;
+
+class TestThreadModel : public QObject
+{
+    Q_OBJECT
+
+    QTemporaryDir m_dir;
+    std::unique_ptr<LocalStore> m_store;
+    int m_counter = 0;
+
+private Q_SLOTS:
+    void init()
+    {
+        m_store = std::make_unique<LocalStore>();
+        QVERIFY(m_store->open(m_dir.filePath(QStringLiteral("t%1.sqlite").arg(++m_counter))));
+        m_store->storeThread(ticket(1), {entry(10, 1, QStringLiteral("Where is my order?")), entry(11, 1, QStringLiteral("Checking"))},
+                             std::nullopt);
+    }
+
+    void showsCachedEntries()
+    {
+        ThreadModel model(*m_store, 1);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(0).data(BodyRole).toString(), QStringLiteral("Where is my order?"));
+        QCOMPARE(model.index(0).data(EntryIdRole).toLongLong(), 10);
+        QVERIFY(!model.index(0).data(EntryPendingRole).toBool());
+        ThreadModel empty(*m_store, 99);
+        QCOMPARE(empty.rowCount(), 0);
+    }
+
+    void pendingReplyBecomesTheConfirmedEntryOnce()
+    {
+        ThreadModel model(*m_store, 1);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        const Command command = note(1, QStringLiteral("Courier contacted"));
+        m_store->insertOutboxItem(command);
+        QCOMPARE(model.rowCount(), 3);
+        QVERIFY(model.index(2).data(EntryPendingRole).toBool());
+        QCOMPARE(model.index(2).data(VisibilityRole).toInt(), int(Visibility::Internal));
+        QCOMPARE(model.index(2).data(BodyRole).toString(), command.body);
+
+        ThreadEntry confirmed = entry(12, 1, command.body, command.requestId);
+        confirmed.kind = EntryKind::InternalNote;
+        confirmed.visibility = Visibility::Internal;
+        m_store->applyEvents({entryEvent(1, ticket(1, 2), confirmed, command.requestId)});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(2).data(EntryIdRole).toLongLong(), 12);
+        QVERIFY(!model.index(2).data(EntryPendingRole).toBool());
+        // The HTTP reply arriving afterwards changes nothing.
+        m_store->confirmCommand(command.requestId, {ticket(1, 2), confirmed, 1});
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(resets.count(), 0);
+    }
+
+    void failedItemsStayVisible()
+    {
+        ThreadModel model(*m_store, 1);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        Command close = note(1, {});
+        close.type = CommandType::Close;
+        OutboxItem item = m_store->insertOutboxItem(close);
+        QCOMPARE(model.rowCount(), 2);   // a pending status change is not a thread row
+        item.state = OutboxState::Failed;
+        item.errorMessage = QStringLiteral("A handoff is still open");
+        m_store->updateOutboxItem(item);
+        QCOMPARE(model.rowCount(), 3);
+        QVERIFY(model.index(2).data(EntryFailedRole).toBool());
+        QCOMPARE(model.index(2).data(EntryErrorRole).toString(), QStringLiteral("A handoff is still open"));
+        QCOMPARE(model.index(2).data(OutboxItemIdRole).toLongLong(), item.id);
+        m_store->removeOutboxItem(item.id);
+        QCOMPARE(model.rowCount(), 2);
+    }
+
+    void entriesArrivingInTheMiddleKeepOrder()
+    {
+        ThreadModel model(*m_store, 1);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        m_store->insertOutboxItem(note(1, QStringLiteral("pending")));
+        m_store->applyEvents({entryEvent(1, ticket(1, 2), entry(13, 1, QStringLiteral("customer again")))});
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.index(2).data(EntryIdRole).toLongLong(), 13);
+        QVERIFY(model.index(3).data(EntryPendingRole).toBool());
+        model.setTicketId(2);
+        QCOMPARE(model.rowCount(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestThreadModel)
+#include "test_thread_model.moc"
