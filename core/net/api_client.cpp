@@ -67,7 +67,7 @@ void ApiClient::send(const Request &spec, QObject *context, RawHandler handler)
         std::optional<ApiFailure> failure;
         if (!ok) {
             failure = failureOf(reply, body);
-            qCInfo(lcNet) << "request failed:" << reply->request().url().path() << toString(failure->kind)
+            qCInfo(lcNet) << "request failed:" << reply->request().url().path() << failureKindName(failure->kind)
                           << failure->httpStatus << failure->error.code;
             if (failure->isUnauthorized())
                 Q_EMIT unauthorized();

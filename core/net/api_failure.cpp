@@ -45,7 +45,7 @@ QString ApiFailure::message() const
     return {};
 }
 
-QString toString(ApiFailure::Kind kind)
+QString failureKindName(ApiFailure::Kind kind)
 {
     switch (kind) {
     case ApiFailure::Kind::Network: return QStringLiteral("network");

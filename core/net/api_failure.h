@@ -36,6 +36,6 @@ public:
     QString message() const;
 };
 
-QString toString(ApiFailure::Kind kind);   // stable, for logs and outbox error codes
+QString failureKindName(ApiFailure::Kind kind);   // stable, for logs and outbox error codes
 
 } // namespace zeiko

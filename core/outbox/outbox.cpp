@@ -19,7 +19,7 @@ QString newRequestId()
 // Error codes stored for items that failed without a server error code.
 QString localCode(const ApiFailure &failure)
 {
-    return failure.error.code.isEmpty() ? u"local:"_s + toString(failure.kind) : failure.error.code;
+    return failure.error.code.isEmpty() ? u"local:"_s + failureKindName(failure.kind) : failure.error.code;
 }
 
 } // namespace
@@ -177,7 +177,7 @@ void Outbox::onReply(qint64 itemId, const QString &requestId, TicketId ticketId,
             if (failure.retryAfterSeconds > 0)
                 delay = std::max(delay, std::chrono::milliseconds(qint64(failure.retryAfterSeconds) * 1000));
             item->nextAttemptAt = QDateTime::currentDateTimeUtc().addMSecs(delay.count());
-            qCInfo(lcOutbox) << "transient failure for ticket" << ticketId << toString(failure.kind) << "retry in"
+            qCInfo(lcOutbox) << "transient failure for ticket" << ticketId << failureKindName(failure.kind) << "retry in"
                              << delay.count() << "ms";
             m_store.updateOutboxItem(*item);
         } else {

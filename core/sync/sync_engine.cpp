@@ -228,7 +228,7 @@ void SyncEngine::onRestSuccess()
 
 void SyncEngine::onRestFailure(const ApiFailure &failure)
 {
-    qCInfo(lcSync) << "sync request failed:" << toString(failure.kind) << failure.httpStatus;
+    qCInfo(lcSync) << "sync request failed:" << failureKindName(failure.kind) << failure.httpStatus;
     if (failure.kind == ApiFailure::Kind::Malformed)
         Q_EMIT syncError(failure.message());
     else if (!failure.isTransient())
