@@ -9,7 +9,11 @@
 #include <QRandomGenerator>
 #include <QRegularExpression>
 
+#include <QLoggingCategory>
+
 #include <thread>
+
+Q_LOGGING_CATEGORY(lcAuth, "zeiko.auth")
 
 namespace zeiko::service {
 
@@ -64,12 +68,15 @@ void AuthService::checkThrottle(const QStringList &scopes, qint64 nowMs)
         }
     });
     if (worst.count >= m_throttle.lockAfter) {
+        qCInfo(lcAuth) << "sign-in refused after" << worst.count << "recent failures";
         ServiceError e(429, "too_many_attempts", QStringLiteral("Too many failed sign-ins; try again later"));
         e.retryAfterSeconds = int(std::max<qint64>(1, (worst.newestMs + windowMs - nowMs + 999) / 1000));
         throw e;
     }
-    if (worst.count >= m_throttle.delayAfter)
+    if (worst.count >= m_throttle.delayAfter) {
+        qCInfo(lcAuth) << "sign-in delayed after" << worst.count << "recent failures";
         std::this_thread::sleep_for(m_throttle.delay);
+    }
 }
 
 SignInResult AuthService::signIn(const QString &account, const QString &email, const QString &password,

@@ -1,0 +1,174 @@
+// /api/v1/stream over a real WebSocket: authenticated before the upgrade,
+// replays after the client's seq, then streams live events, heartbeats and
+// answers pings.
+
+#include "domain/codecs.h"
+#include "support/raw_socket.h"
+#include "support/server_process.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QTest>
+#include <QUuid>
+#include <QWebSocket>
+
+using namespace zeiko;
+using namespace zeiko::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QByteArray createBody(const QString &subject)
+{
+    return QJsonDocument(QJsonObject{{u"subject"_s, subject},
+                                     {u"customer"_s, QJsonObject{{u"email"_s, u"w@example.com"_s}}},
+                                     {u"source"_s, u"widget"_s},
+                                     {u"body"_s, u"hi"_s}})
+        .toJson(QJsonDocument::Compact);
+}
+
+// A stream client that records every frame.
+struct StreamClient {
+    QWebSocket socket;
+    QList<QJsonObject> frames;
+
+    StreamClient()
+    {
+        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
+                         [this](const QString &text) { frames.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
+    }
+    void open(const QUrl &url, const QString &token)
+    {
+        QNetworkRequest request(url);
+        if (!token.isEmpty())
+            request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
+        socket.open(request);
+    }
+    QList<Event> events() const
+    {
+        QList<Event> list;
+        for (const QJsonObject &f : frames)
+            if (f.value(u"type"_s).toString() == u"event"_s)
+                list.append(fromJson<Event>(f.value(u"event"_s).toObject()));
+        return list;
+    }
+    int count(const QString &type) const
+    {
+        return int(std::count_if(frames.cbegin(), frames.cend(),
+                                 [&](const QJsonObject &f) { return f.value(u"type"_s).toString() == type; }));
+    }
+};
+
+} // namespace
+
+class ServerStreamTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    ServerProcess server;
+    QString token;
+
+    Seq head() { return server.get(u"/api/v1/events?limit=1"_s, token).json().value(u"head"_s).toInteger(); }
+    HttpReply create(const QString &subject, const QString &key)
+    {
+        return server.post(u"/api/v1/tickets"_s, createBody(subject), token, key);
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(server.start(ServerProcess::Options::withDemo({u"--heartbeat-seconds"_s, u"1"_s})), qPrintable(server.errorText()));
+        token = server.signIn(u"demo"_s, u"alex@demo.zeiko.test"_s, u"demo-password"_s);
+        QVERIFY(!token.isEmpty());
+    }
+
+    void cleanupTestCase() { QCOMPARE(server.stop(), 0); }
+
+    void upgradeWithoutAValidTokenIs401BeforeTheUpgrade()
+    {
+        for (const QByteArray &auth : {QByteArray(), QByteArray("Authorization: Bearer nope\r\n")}) {
+            RawHttpConnection connection;
+            QVERIFY(connection.connectTo(server.port()));
+            QVERIFY(connection.send("GET /api/v1/stream?after=0 HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: Upgrade\r\n"
+                                    "Upgrade: websocket\r\nSec-WebSocket-Version: 13\r\n"
+                                    "Sec-WebSocket-Key: dGhlIHNhbXBsZSBub25jZQ==\r\n" + auth + "\r\n"));
+            const auto response = connection.readResponse();
+            QVERIFY(response);
+            QCOMPARE(response->status, 401);
+            QCOMPARE(QJsonDocument::fromJson(response->body).object().value(u"error"_s).toObject().value(u"code"_s).toString(),
+                     u"unauthorized"_s);
+        }
+        StreamClient client;
+        client.open(server.wsUrl(u"/api/v1/stream?after=0"_s), {});
+        QTRY_VERIFY_WITH_TIMEOUT(client.socket.state() == QAbstractSocket::UnconnectedState, 10000);
+        QVERIFY(client.frames.isEmpty());
+    }
+
+    void replaysThenStreamsLive()
+    {
+        const Seq start = head();
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(create(u"before %1"_s.arg(i), QUuid::createUuid().toString()).status, 201);
+
+        StreamClient client;
+        client.open(server.wsUrl(u"/api/v1/stream?after=%1"_s.arg(start)), token);
+        QTRY_COMPARE_WITH_TIMEOUT(client.events().size(), 3, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(client.count(u"heartbeat"_s) >= 1, 10000);   // right after the replay
+        for (int i = 0; i < 3; ++i)
+            QCOMPARE(client.events()[i].seq, start + 1 + i);
+
+        const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QCOMPARE(create(u"live"_s, key).status, 201);
+        QTRY_COMPARE_WITH_TIMEOUT(client.events().size(), 4, 10000);
+        const Event live = client.events().last();
+        QCOMPARE(live.seq, start + 4);
+        QCOMPARE(toString(live.type), toString(EventType::TicketCreated));
+        QCOMPARE(live.requestId, key);
+        QCOMPARE(live.ticket->subject, u"live"_s);
+        // A replay of the whole log from 0 arrives in order without gaps.
+        StreamClient full;
+        full.open(server.wsUrl(u"/api/v1/stream?after=0"_s), token);
+        QTRY_COMPARE_WITH_TIMEOUT(full.events().size(), int(head()), 30000);
+        for (int i = 0; i < full.events().size(); ++i)
+            QCOMPARE(full.events()[i].seq, Seq(i + 1));
+    }
+
+    void heartbeatsCarryTheHeadAndPingGetsPong()
+    {
+        StreamClient client;
+        client.open(server.wsUrl(u"/api/v1/stream?after=%1"_s.arg(head())), token);
+        QTRY_VERIFY_WITH_TIMEOUT(client.count(u"heartbeat"_s) >= 2, 15000);   // --heartbeat-seconds 1
+        const QJsonObject heartbeat = client.frames.first();
+        QCOMPARE(heartbeat.value(u"type"_s).toString(), u"heartbeat"_s);
+        QCOMPARE(heartbeat.value(u"head"_s).toInteger(), head());
+        QVERIFY(QDateTime::fromString(heartbeat.value(u"at"_s).toString(), Qt::ISODateWithMs).isValid());
+
+        client.socket.sendTextMessage(u"{\"type\":\"ping\"}"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(client.count(u"pong"_s), 1, 10000);
+        client.socket.sendTextMessage(u"not json at all"_s);   // ignored, the stream stays up
+        client.socket.sendTextMessage(u"{\"type\":\"ping\"}"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(client.count(u"pong"_s), 2, 10000);
+        QCOMPARE(client.socket.state(), QAbstractSocket::ConnectedState);
+    }
+
+    void streamsAreTenantScoped()
+    {
+        QCOMPARE(server.runCommand({u"admin"_s, u"create-tenant"_s, u"--slug"_s, u"acme"_s}), 0);
+        QCOMPARE(server.runCommand({u"admin"_s, u"create-operator"_s, u"--account"_s, u"acme"_s, u"--email"_s,
+                                    u"ann@acme.test"_s, u"--password"_s, u"acme-password"_s}),
+                 0);
+        const QString acme = server.signIn(u"acme"_s, u"ann@acme.test"_s, u"acme-password"_s);
+        QVERIFY(!acme.isEmpty());
+        StreamClient client;
+        client.open(server.wsUrl(u"/api/v1/stream?after=0"_s), acme);
+        QTRY_VERIFY_WITH_TIMEOUT(client.count(u"heartbeat"_s) >= 1, 10000);
+        QCOMPARE(create(u"demo only"_s, QUuid::createUuid().toString()).status, 201);
+        QTRY_VERIFY_WITH_TIMEOUT(client.count(u"heartbeat"_s) >= 3, 15000);   // time passes...
+        QVERIFY(client.events().isEmpty());                                      // ...and nothing of demo's arrives
+        QCOMPARE(client.frames.last().value(u"head"_s).toInteger(), 0);
+    }
+};
+
+QTEST_GUILESS_MAIN(ServerStreamTest)
+#include "test_server_stream.moc"

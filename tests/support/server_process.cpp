@@ -1,0 +1,228 @@
+#include "support/server_process.h"
+
+#include <QCoreApplication>
+#include <QDeadlineTimer>
+#include <QEventLoop>
+#include <QJsonDocument>
+#include <QNetworkReply>
+#include <QNetworkRequest>
+#include <QRegularExpression>
+#include <QTimer>
+
+#include <csignal>
+
+namespace zeiko::test {
+
+QJsonObject HttpReply::json() const
+{
+    return QJsonDocument::fromJson(body).object();
+}
+
+QByteArray HttpReply::header(const QByteArray &name) const
+{
+    for (const auto &pair : headers)
+        if (pair.first.compare(name, Qt::CaseInsensitive) == 0)
+            return pair.second;
+    return {};
+}
+
+QString HttpReply::errorCode() const
+{
+    return json().value(QStringLiteral("error")).toObject().value(QStringLiteral("code")).toString();
+}
+
+HttpReply httpRequest(QNetworkAccessManager &manager, const QUrl &url, const RequestOptions &options)
+{
+    QNetworkRequest request(url);
+    request.setTransferTimeout(options.timeoutMs);
+    if (!options.body.isEmpty() || options.method == "POST")
+        request.setHeader(QNetworkRequest::ContentTypeHeader, QByteArrayLiteral("application/json"));
+    if (!options.token.isEmpty())
+        request.setRawHeader("Authorization", "Bearer " + options.token.toUtf8());
+    if (!options.idempotencyKey.isEmpty())
+        request.setRawHeader("Idempotency-Key", options.idempotencyKey.toUtf8());
+    for (const auto &header : options.headers)
+        request.setRawHeader(header.first, header.second);
+
+    QNetworkReply *reply = manager.sendCustomRequest(request, options.method, options.body);
+    QEventLoop loop;
+    QObject::connect(reply, &QNetworkReply::finished, &loop, &QEventLoop::quit);
+    QTimer::singleShot(options.timeoutMs + 1000, &loop, &QEventLoop::quit);
+    if (!reply->isFinished())
+        loop.exec();
+
+    HttpReply result;
+    result.status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+    result.body = reply->readAll();
+    result.headers = reply->rawHeaderPairs();
+    if (reply->error() != QNetworkReply::NoError && result.status == 0)
+        result.networkError = reply->errorString();
+    if (!reply->isFinished())
+        reply->abort();
+    reply->deleteLater();
+    return result;
+}
+
+ServerProcess::ServerProcess() = default;
+
+ServerProcess::~ServerProcess()
+{
+    if (isRunning())
+        stop();
+}
+
+QString ServerProcess::binaryPath()
+{
+#ifdef ZEIKO_SERVER_BINARY
+    return QStringLiteral(ZEIKO_SERVER_BINARY);
+#else
+    return qEnvironmentVariable("ZEIKO_SERVER_BINARY");
+#endif
+}
+
+bool ServerProcess::start(const Options &options)
+{
+    m_error.clear();
+    m_stderr.clear();
+    m_databaseUrl = options.databaseUrl;
+    if (m_databaseUrl.isEmpty()) {
+        m_dir = std::make_unique<QTemporaryDir>();
+        if (!m_dir->isValid()) {
+            m_error = QStringLiteral("cannot create a temporary directory");
+            return false;
+        }
+        m_databaseUrl = QStringLiteral("sqlite:") + m_dir->filePath(QStringLiteral("db.sqlite"));
+    }
+    QStringList arguments{QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
+                          QStringLiteral("--database"), m_databaseUrl};
+    if (options.demo)
+        arguments << QStringLiteral("--demo");
+    arguments += options.extraArguments;
+
+    m_process = std::make_unique<QProcess>();
+    m_process->setProgram(binaryPath());
+    m_process->setArguments(arguments);
+    m_process->start();
+    if (!m_process->waitForStarted(10000)) {
+        m_error = QStringLiteral("cannot start %1: %2").arg(binaryPath(), m_process->errorString());
+        return false;
+    }
+    static const QRegularExpression listening(QStringLiteral("^zeiko-server listening on http://127\\.0\\.0\\.1:(\\d+)$"));
+    QByteArray stdoutBuffer;
+    QDeadlineTimer deadline(options.startTimeoutMs);
+    while (!deadline.hasExpired()) {
+        if (m_process->canReadLine() || m_process->waitForReadyRead(int(std::min<qint64>(200, deadline.remainingTime())))) {
+            stdoutBuffer += m_process->readAllStandardOutput();
+            const qsizetype newline = stdoutBuffer.indexOf('\n');
+            if (newline >= 0) {
+                const auto match = listening.match(QString::fromUtf8(stdoutBuffer.left(newline)));
+                if (!match.hasMatch()) {
+                    m_error = QStringLiteral("unexpected first line: ") + QString::fromUtf8(stdoutBuffer.left(newline));
+                    return false;
+                }
+                m_port = quint16(match.captured(1).toUInt());
+                return true;
+            }
+        }
+        if (m_process->state() == QProcess::NotRunning) {
+            m_error = QStringLiteral("server exited (%1): %2")
+                          .arg(m_process->exitCode())
+                          .arg(QString::fromUtf8(standardError().right(2000)));
+            return false;
+        }
+    }
+    m_error = QStringLiteral("server did not print its listening line in time");
+    return false;
+}
+
+int ServerProcess::stop(int timeoutMs)
+{
+    if (!m_process)
+        return -1;
+    if (m_process->state() != QProcess::NotRunning) {
+        ::kill(pid_t(m_process->processId()), SIGTERM);
+        if (!m_process->waitForFinished(timeoutMs)) {
+            m_process->kill();
+            m_process->waitForFinished(5000);
+            standardError();
+            return -1;
+        }
+    }
+    standardError();
+    return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
+}
+
+bool ServerProcess::isRunning() const
+{
+    return m_process && m_process->state() != QProcess::NotRunning;
+}
+
+QByteArray ServerProcess::standardError() const
+{
+    if (m_process)
+        m_stderr += m_process->readAllStandardError();
+    return m_stderr;
+}
+
+QUrl ServerProcess::baseUrl() const
+{
+    return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_port));
+}
+
+QUrl ServerProcess::url(const QString &pathAndQuery) const
+{
+    return QUrl(baseUrl().toString() + pathAndQuery);
+}
+
+QUrl ServerProcess::wsUrl(const QString &pathAndQuery) const
+{
+    return QUrl(QStringLiteral("ws://127.0.0.1:%1%2").arg(m_port).arg(pathAndQuery));
+}
+
+int ServerProcess::runCommand(const QStringList &arguments, QByteArray *output) const
+{
+    QProcess process;
+    process.setProgram(binaryPath());
+    process.setArguments(arguments + QStringList{QStringLiteral("--database"), m_databaseUrl});
+    process.setProcessChannelMode(QProcess::MergedChannels);
+    process.start();
+    if (!process.waitForFinished(60000))
+        return -1;
+    if (output)
+        *output = process.readAll();
+    return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+HttpReply ServerProcess::request(const QString &pathAndQuery, const RequestOptions &options)
+{
+    return httpRequest(m_network, url(pathAndQuery), options);
+}
+
+HttpReply ServerProcess::get(const QString &pathAndQuery, const QString &token)
+{
+    RequestOptions options;
+    options.token = token;
+    return request(pathAndQuery, options);
+}
+
+HttpReply ServerProcess::post(const QString &pathAndQuery, const QByteArray &body, const QString &token,
+                              const QString &idempotencyKey)
+{
+    RequestOptions options;
+    options.method = "POST";
+    options.body = body;
+    options.token = token;
+    options.idempotencyKey = idempotencyKey;
+    return request(pathAndQuery, options);
+}
+
+QString ServerProcess::signIn(const QString &account, const QString &email, const QString &password)
+{
+    const QJsonObject body{{QStringLiteral("account"), account},
+                           {QStringLiteral("email"), email},
+                           {QStringLiteral("password"), password}};
+    const HttpReply reply = post(QStringLiteral("/api/v1/auth/sign-in"), QJsonDocument(body).toJson(QJsonDocument::Compact));
+    return reply.status == 200 ? reply.json().value(QStringLiteral("token")).toString() : QString();
+}
+
+} // namespace zeiko::test
