@@ -49,9 +49,10 @@ class TestHttpTransport : public QObject
     ServerOptions smallTimeouts() const
     {
         ServerOptions options;
-        options.headerTimeout = std::chrono::milliseconds(500);
-        options.bodyTimeout = std::chrono::milliseconds(1000);
-        options.idleTimeout = std::chrono::milliseconds(700);
+        // Short enough to watch them fire, long enough for a loaded CI machine.
+        options.headerTimeout = std::chrono::milliseconds(1000);
+        options.bodyTimeout = std::chrono::milliseconds(1500);
+        options.idleTimeout = std::chrono::milliseconds(1500);
         options.writeTimeout = std::chrono::milliseconds(5000);
         options.maxBodyBytes = 64 * 1024;
         options.workerThreads = 4;
