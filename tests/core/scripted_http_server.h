@@ -13,6 +13,8 @@
 #include <QTcpSocket>
 #include <QUrl>
 
+#include <functional>
+
 namespace zeiko::test {
 
 struct ScriptedReply {
@@ -51,6 +53,8 @@ public:
 
     QUrl baseUrl() const { return QUrl(QStringLiteral("http://127.0.0.1:%1").arg(m_server.serverPort())); }
     void enqueue(const ScriptedReply &reply) { m_replies.append(reply); }
+    // Answers every request the queue does not cover.
+    void setHandler(std::function<ScriptedReply(const RecordedRequest &)> handler) { m_handler = std::move(handler); }
     const QList<RecordedRequest> &requests() const { return m_requests; }
 
 private:
@@ -78,8 +82,9 @@ private:
         buffer.remove(0, headerEnd + 4 + length);
         m_requests.append(request);
 
-        const ScriptedReply reply = m_replies.isEmpty() ? ScriptedReply::json(404, R"({"error":{"code":"not_found","message":"none"}})")
-                                                        : m_replies.takeFirst();
+        const ScriptedReply reply = !m_replies.isEmpty() ? m_replies.takeFirst()
+            : m_handler ? m_handler(request)
+                        : ScriptedReply::json(404, R"({"error":{"code":"not_found","message":"none"}})");
         switch (reply.action) {
         case ScriptedReply::Action::Hang:
             return;
@@ -101,6 +106,7 @@ private:
     QList<QPointer<QTcpSocket>> m_sockets;
     QHash<QTcpSocket *, QByteArray> m_buffers;
     QList<ScriptedReply> m_replies;
+    std::function<ScriptedReply(const RecordedRequest &)> m_handler;
     QList<RecordedRequest> m_requests;
 };
 
