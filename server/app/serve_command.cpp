@@ -2,6 +2,7 @@
 #include "app/signal_watcher.h"
 
 #include "api/api.h"
+#include "channels/channel_runtime.h"
 #include "demo/demo_generator.h"
 #include "http/http_server.h"
 #include "service/auth_service.h"
@@ -85,6 +86,7 @@ int runServe(const QStringList &arguments)
         {u"heartbeat-seconds"_s, u"WebSocket stream heartbeat interval [ZEIKO_HEARTBEAT_SECONDS]. Default 15."_s, u"s"_s},
         {u"sign-in-delay-ms"_s, u"Delay per sign-in attempt after 5 failures in 15 min [ZEIKO_SIGN_IN_DELAY_MS]. Default 1000."_s, u"ms"_s},
     });
+    channels::addChannelOptions(parser);
     parser.process(arguments);
 
     try {
@@ -129,7 +131,11 @@ int runServe(const QStringList &arguments)
         service::AuthService auth(db, throttle);
         service::TicketService tickets(db, [&hub](qint64 tenant) { hub.notify(tenant); });
         service::SyncService sync(db);
-        http::HttpServer server(options, api::buildRouter({auth, tickets, sync, hub}));
+        channels::ChannelRuntime channelRuntime(parser, db, [&hub](qint64 tenant) { hub.notify(tenant); });
+        const auto router = api::buildRouter({auth, tickets, sync, hub});
+        channelRuntime.registerRoutes(*router, auth);
+        http::HttpServer server(options, router);
+        channelRuntime.start();
         const quint16 bound = server.start();
 
         const QString host = address.protocol() == QAbstractSocket::IPv6Protocol ? u"[%1]"_s.arg(address.toString())
@@ -146,6 +152,7 @@ int runServe(const QStringList &arguments)
         QCoreApplication::exec();
 
         server.stop();
+        channelRuntime.stop();
         if (listener)
             listener->stop();
         hub.stop();

@@ -11,7 +11,7 @@ TenantTx::TenantTx(QSqlDatabase &db, qint64 tenantId)
 {
 }
 
-Seq TenantTx::emit(Event event)
+Seq TenantTx::appendEvent(Event event)
 {
     // The first event uses the seq taken (and locked) at the start; later
     // ones increment the row this transaction already holds.

@@ -27,7 +27,7 @@ public:
     QSqlDatabase &db() { return m_db; }
     qint64 tenantId() const { return m_tenantId; }
     // Appends the event with the next seq; returns that seq.
-    Seq emit(Event event);
+    Seq appendEvent(Event event);
     int eventCount() const { return m_events; }
     Seq lastSeq() const { return m_lastSeq; }
 

@@ -37,7 +37,7 @@ TicketWithEntry createTicket(TenantTx &tx, const NewTicket &n, ThreadEntry entry
     event.requestId = entry.requestId;
     event.ticket = service::withEffectiveSla(t, now);
     event.entry = entry;
-    const Seq seq = tx.emit(event);
+    const Seq seq = tx.appendEvent(event);
     return {t, entry, seq};
 }
 
@@ -101,7 +101,7 @@ Seq emitTicketUpdate(TenantTx &tx, const Ticket &ticket, const QDateTime &now, E
     event.ticket = service::withEffectiveSla(ticket, now);
     event.entry = entry;
     event.handoff = handoff;
-    return tx.emit(event);
+    return tx.appendEvent(event);
 }
 
 std::optional<ThreadEntry> findEntryByRequestId(QSqlDatabase &db, qint64 tenantId, TicketId ticketId,

@@ -1,5 +1,7 @@
 #include "store/migrations.h"
 
+#include "channels/schema.h"
+
 #include "store/database.h"
 #include "store/sql.h"
 
@@ -75,6 +77,7 @@ QList<Migration> migrations()
                             "attempted_at BIGINT NOT NULL)"),
              QStringLiteral("CREATE INDEX sign_in_attempts_by_scope ON sign_in_attempts (scope, attempted_at)"),
          }},
+        {2, channels::schemaV2Statements()},   // channels, routing, widget, SLA timer, mail queue
     };
 }
 

@@ -1,0 +1,114 @@
+#include "channels/channel_runtime.h"
+
+#include "channels/outbound_mail.h"
+#include "sla/sla_timer.h"
+#include "widget/widget_routes.h"
+#include "widget/widget_service.h"
+
+#include <QLoggingCategory>
+
+#include <stdexcept>
+
+Q_LOGGING_CATEGORY(lcChannels, "zeiko.channels")
+
+namespace zeiko::channels {
+
+using namespace Qt::StringLiterals;
+
+namespace {
+
+QString setting(const QCommandLineParser &parser, const QString &name, std::initializer_list<const char *> envs,
+                const QString &fallback = {})
+{
+    if (parser.isSet(name))
+        return parser.value(name);
+    for (const char *env : envs) {
+        const QString value = qEnvironmentVariable(env).trimmed();
+        if (!value.isEmpty())
+            return value;
+    }
+    return fallback;
+}
+
+int intSetting(const QCommandLineParser &parser, const QString &name, const char *env, int fallback, int min, int max)
+{
+    const QString text = setting(parser, name, {env}, QString::number(fallback));
+    bool ok = false;
+    const int value = text.toInt(&ok);
+    if (!ok || value < min || value > max)
+        throw std::invalid_argument(u"--%1 (%2) must be an integer from %3 to %4"_s.arg(name, QString::fromLatin1(env))
+                                        .arg(min)
+                                        .arg(max)
+                                        .toStdString());
+    return value;
+}
+
+} // namespace
+
+void addChannelOptions(QCommandLineParser &parser)
+{
+    parser.addOptions({
+        {u"agent-service-token"_s, u"Bearer token of the AI-agent API; unset disables it [AGENT_SERVICE_TOKEN]."_s, u"token"_s},
+        {u"sla-max-sleep-ms"_s, u"Longest the SLA timer sleeps between passes [ZEIKO_SLA_MAX_SLEEP_MS]. Default 5000."_s, u"ms"_s},
+        {u"test-clock"_s, u"TESTS ONLY: enable POST /api/v1/test/clock, which moves the server's clock forward [ZEIKO_TEST_CLOCK=1]."_s},
+        {u"inbound-domain"_s, u"Domain of the support+{account}@ and ticket+{key}@ aliases [RESEND_INBOUND_DOMAIN]."_s, u"domain"_s},
+        {u"from-email"_s, u"From address of outbound mail [RESEND_SUPPORT_FROM_EMAIL, else RESEND_FROM_EMAIL, else EMAIL_SENDER]."_s, u"address"_s},
+        {u"resend-api-key"_s, u"Resend API key: fetches received emails and sends mail through Resend [RESEND_API_KEY]."_s, u"key"_s},
+        {u"resend-api-base-url"_s, u"Resend API base URL [RESEND_API_BASE_URL]. Default https://api.resend.com."_s, u"url"_s},
+        {u"resend-webhook-secret"_s, u"whsec_... secret that signs Resend webhooks (Svix) [RESEND_WEBHOOK_SECRET]."_s, u"secret"_s},
+        {u"smtp-url"_s, u"Send mail over SMTP, e.g. smtp://user:pw@host:587 or smtps://... [SMTP_URL]."_s, u"url"_s},
+        {u"mail-spool-dir"_s, u"Write outbound mail as .eml files here (demo transport) [MAIL_SPOOL_DIR]."_s, u"dir"_s},
+        {u"mail-retry-base-ms"_s, u"First retry delay of a failed send, doubling per attempt [ZEIKO_MAIL_RETRY_BASE_MS]. Default 5000."_s, u"ms"_s},
+        {u"mail-max-attempts"_s, u"Send attempts before a mail is marked failed [ZEIKO_MAIL_MAX_ATTEMPTS]. Default 6."_s, u"n"_s},
+        {u"shopify-webhook-secret"_s, u"Secret of Shopify's X-Shopify-Hmac-Sha256 [SHOPIFY_WEBHOOK_SECRET]."_s, u"secret"_s},
+    });
+}
+
+struct ChannelRuntime::Private {
+    store::Database &db;
+    CommitNotifier notify;
+    Clock clock;
+    bool testClock = false;
+    QByteArray agentToken;
+    MailSettings mail;
+    std::unique_ptr<widget::WidgetService> widgets;
+    std::unique_ptr<sla::SlaTimer> slaTimer;
+};
+
+ChannelRuntime::ChannelRuntime(const QCommandLineParser &parser, store::Database &database, CommitNotifier notify)
+    : d(new Private{database, std::move(notify), {}, false, {}, {}, {}, {}})
+{
+    d->testClock = parser.isSet(u"test-clock"_s) || qEnvironmentVariable("ZEIKO_TEST_CLOCK") == u"1"_s;
+    d->agentToken = setting(parser, u"agent-service-token"_s, {"AGENT_SERVICE_TOKEN"}).toUtf8();
+    d->mail.inboundDomain = setting(parser, u"inbound-domain"_s, {"RESEND_INBOUND_DOMAIN"}).toLower();
+    d->mail.fromAddress = setting(parser, u"from-email"_s, {"RESEND_SUPPORT_FROM_EMAIL", "RESEND_FROM_EMAIL", "EMAIL_SENDER"});
+    const int slaSleep = intSetting(parser, u"sla-max-sleep-ms"_s, "ZEIKO_SLA_MAX_SLEEP_MS", 5000, 10, 600'000);
+    if (d->testClock)
+        qCWarning(lcChannels) << "--test-clock is on: the API can move this server's clock (never use in production)";
+
+    d->widgets = std::make_unique<widget::WidgetService>(database, d->notify, d->clock, d->mail);
+    d->slaTimer = std::make_unique<sla::SlaTimer>(database, d->clock, d->notify, std::chrono::milliseconds(slaSleep));
+    d->clock.setOnAdvance([timer = d->slaTimer.get()] { timer->wake(); });
+}
+
+ChannelRuntime::~ChannelRuntime()
+{
+    stop();
+}
+
+void ChannelRuntime::registerRoutes(http::Router &router, service::AuthService &auth)
+{
+    widget::registerWidgetRoutes(router, auth, *d->widgets, d->agentToken, d->testClock ? &d->clock : nullptr);
+}
+
+void ChannelRuntime::start()
+{
+    d->slaTimer->start();
+}
+
+void ChannelRuntime::stop()
+{
+    d->slaTimer->stop();
+}
+
+} // namespace zeiko::channels

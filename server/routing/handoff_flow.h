@@ -1,0 +1,38 @@
+#pragma once
+// The life of a live handoff, each step one TenantTx with its events:
+// requested by an AI agent (routed by the agent's settings, team notified
+// by email), claimed by an operator (first available: atomic, the first
+// claim wins), resolved (the ticket is resolved and CSAT may be asked).
+
+#include "channels/outbound_mail.h"
+#include "channels/tenant_tx.h"
+
+namespace zeiko::routing {
+
+struct HandoffOutcome {
+    Ticket ticket;
+    Handoff handoff;
+    Seq seq = 0;
+    bool created = false;   // false: the ticket already had an open handoff
+};
+
+struct HandoffRequest {
+    QString agentId;
+    QString agentName;
+    QString reason;
+    QString topic;          // text the skill keywords are matched against
+    QString requestId;
+};
+
+HandoffOutcome requestHandoff(channels::TenantTx &tx, const Ticket &ticket, const HandoffRequest &request,
+                              const channels::MailSettings &mail, const QDateTime &now);
+
+// 404 unknown handoff; 409 already_claimed / handoff_resolved / at_capacity; 403 not on the agent's team.
+HandoffOutcome claimHandoff(channels::TenantTx &tx, const QString &handoffId, const Operator &op, const QDateTime &now);
+
+// Resolves the handoff (if open) and the ticket (unless closed). `byName` is
+// who resolved it (an operator's or the agent's name).
+HandoffOutcome resolveHandoff(channels::TenantTx &tx, const Ticket &ticket, const Actor &by, const QDateTime &now,
+                              const QString &requestId);
+
+} // namespace zeiko::routing

@@ -1,0 +1,67 @@
+#pragma once
+// Website-widget conversations and the AI agents that run them.
+//
+// Visitor side (public, by conversation id — 128 random bits): start a
+// conversation (creates its ticket), send messages, read the canonical
+// history, rate the conversation once it is resolved (CSAT). Every visitor
+// write carries a clientRequestId: a retried send returns the stored
+// message instead of adding a second one.
+//
+// Agent side (service token): reply, request a human handoff, resolve.
+// While a human owns the conversation (handoff requested/assigned/active or
+// a human took over) agent replies are refused, so no automated queue or
+// offline message lands on top of a human-owned thread.
+
+#include "channels/clock.h"
+#include "channels/json_result.h"
+#include "channels/outbound_mail.h"
+#include "channels/tenant_tx.h"
+
+namespace zeiko::service {
+struct Session;
+}
+
+namespace zeiko::widget {
+
+using channels::JsonResult;
+
+class WidgetService
+{
+public:
+    WidgetService(store::Database &database, channels::CommitNotifier notify, const channels::Clock &clock,
+                  channels::MailSettings mail);
+
+    JsonResult startConversation(const QString &accountSlug, const QByteArray &body);
+    JsonResult visitorMessage(const QString &conversationId, const QByteArray &body);
+    JsonResult conversation(const QString &conversationId);
+    JsonResult rate(const QString &conversationId, const QByteArray &body);
+
+    JsonResult agentReply(const QString &conversationId, const QByteArray &body);
+    JsonResult agentHandoff(const QString &conversationId, const QByteArray &body);
+    JsonResult agentResolve(const QString &conversationId, const QByteArray &body);
+
+    // Operators (bearer session).
+    JsonResult claimHandoff(const service::Session &session, const QString &handoffId);
+    JsonResult resolveHandoff(const service::Session &session, const QString &handoffId);
+    JsonResult listSettings(const service::Session &session);
+    JsonResult getSettings(const service::Session &session, const QString &agentId);
+    JsonResult putSettings(const service::Session &session, const QString &agentId, const QByteArray &body);
+
+private:
+    struct ConversationRow {
+        qint64 tenantId = 0;
+        TicketId ticketId = 0;
+        QString publicId;
+        QString agentId;
+        bool csatRequested = false;
+    };
+    ConversationRow findConversation(const QString &conversationId);
+    QJsonObject conversationJson(QSqlDatabase &db, const ConversationRow &row);
+
+    store::Database &m_db;
+    channels::CommitNotifier m_notify;
+    const channels::Clock &m_clock;
+    channels::MailSettings m_mail;
+};
+
+} // namespace zeiko::widget

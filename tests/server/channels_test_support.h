@@ -1,0 +1,138 @@
+#pragma once
+// Shared by the channels suites (widget, routing, SLA, email, Shopify):
+// a small tenant "acme" with an admin and three operators created through
+// the real `zeiko-server admin` commands, and parallel requests from
+// several threads (each with its own network manager).
+
+#include "domain/codecs.h"
+#include "support/server_process.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QMap>
+#include <QThread>
+#include <QUuid>
+
+namespace zeiko::test {
+
+inline QByteArray jsonBytes(const QJsonObject &object)
+{
+    return QJsonDocument(object).toJson(QJsonDocument::Compact);
+}
+
+inline QString newId()
+{
+    return QUuid::createUuid().toString(QUuid::WithoutBraces);
+}
+
+struct AcmeOperator {
+    QString email;
+    QString name;
+    QString skills;
+    int maxOpen = 0;
+};
+
+// Operators besides the admin (boss@acme.test, no handoff skills).
+inline QList<AcmeOperator> acmeOperators()
+{
+    return {{QStringLiteral("ann@acme.test"), QStringLiteral("Ann"), QStringLiteral("billing"), 0},
+            {QStringLiteral("bob@acme.test"), QStringLiteral("Bob"), QStringLiteral("shipping"), 0},
+            {QStringLiteral("cat@acme.test"), QStringLiteral("Cat"), QStringLiteral("billing,shopify"), 0}};
+}
+
+inline constexpr char acmePassword[] = "acme-password-1";
+
+struct AcmeTenant {
+    QString adminToken;
+    QMap<QString, QString> tokens;        // email -> token (everyone, the admin too)
+    QMap<QString, QString> operatorIds;   // email -> id
+    QString error;
+    bool ok() const { return error.isEmpty(); }
+};
+
+// Creates tenant "acme" and its operators in the server's database and signs everyone in.
+inline AcmeTenant createAcme(ServerProcess &server)
+{
+    AcmeTenant acme;
+    QByteArray out;
+    if (server.runCommand({QStringLiteral("admin"), QStringLiteral("create-tenant"), QStringLiteral("--slug"),
+                           QStringLiteral("acme"), QStringLiteral("--name"), QStringLiteral("Acme")},
+                          &out) != 0) {
+        acme.error = QString::fromUtf8(out);
+        return acme;
+    }
+    QList<AcmeOperator> all = acmeOperators();
+    all.prepend({QStringLiteral("boss@acme.test"), QStringLiteral("Boss"), QString(), 0});
+    for (const AcmeOperator &op : all) {
+        QStringList args{QStringLiteral("admin"), QStringLiteral("create-operator"), QStringLiteral("--account"),
+                         QStringLiteral("acme"), QStringLiteral("--email"), op.email, QStringLiteral("--name"), op.name,
+                         QStringLiteral("--password"), QString::fromLatin1(acmePassword)};
+        if (op.email.startsWith(u"boss"))
+            args << QStringLiteral("--role") << QStringLiteral("admin");
+        if (!op.skills.isEmpty())
+            args << QStringLiteral("--skills") << op.skills;
+        if (server.runCommand(args, &out) != 0) {
+            acme.error = QString::fromUtf8(out);
+            return acme;
+        }
+        const QString token = server.signIn(QStringLiteral("acme"), op.email, QString::fromLatin1(acmePassword));
+        if (token.isEmpty()) {
+            acme.error = QStringLiteral("cannot sign in ") + op.email;
+            return acme;
+        }
+        if (op.email.startsWith(u"boss"))
+            acme.adminToken = token;
+        acme.tokens.insert(op.email, token);
+        acme.operatorIds.insert(op.email, server.get(QStringLiteral("/api/v1/me"), token)
+                                              .json()
+                                              .value(QStringLiteral("operator"))
+                                              .toObject()
+                                              .value(QStringLiteral("id"))
+                                              .toString());
+    }
+    return acme;
+}
+
+struct ParallelRequest {
+    QString path;
+    RequestOptions options;
+};
+
+// Sends every request from its own thread at once; replies in request order.
+inline QList<HttpReply> sendInParallel(const QUrl &base, const QList<ParallelRequest> &requests)
+{
+    QList<HttpReply> replies(requests.size());
+    QList<QThread *> threads;
+    for (qsizetype i = 0; i < requests.size(); ++i) {
+        threads.append(QThread::create([&, i] {
+            QNetworkAccessManager manager;
+            replies[i] = httpRequest(manager, QUrl(base.toString() + requests[i].path), requests[i].options);
+        }));
+    }
+    for (QThread *t : threads)
+        t->start();
+    for (QThread *t : threads) {
+        t->wait();
+        delete t;
+    }
+    return replies;
+}
+
+inline RequestOptions postJson(const QJsonObject &body, const QString &token = {})
+{
+    RequestOptions o;
+    o.method = "POST";
+    o.body = jsonBytes(body);
+    o.token = token;
+    o.headers.append({QByteArray("Content-Type"), QByteArray("application/json")});
+    return o;
+}
+
+// Events of the tenant after `after` (one page of up to 1000).
+inline QList<Event> eventsAfter(ServerProcess &server, const QString &token, Seq after)
+{
+    const HttpReply reply = server.get(QStringLiteral("/api/v1/events?after=%1&limit=1000").arg(after), token);
+    return decode<EventPage>(reply.body).events;
+}
+
+} // namespace zeiko::test

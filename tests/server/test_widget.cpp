@@ -1,0 +1,226 @@
+// Website-widget conversations, the AI-agent service-token API, live
+// handoffs and CSAT, against the real zeiko-server over real sockets.
+
+#include "channels_test_support.h"
+
+#include <QTest>
+
+using namespace zeiko;
+using namespace zeiko::test;
+using namespace Qt::StringLiterals;
+
+namespace {
+const QString agentToken = u"agent-service-token-for-tests"_s;
+}
+
+class WidgetTest : public QObject
+{
+    Q_OBJECT
+
+private:
+    ServerProcess server;
+    AcmeTenant acme;
+
+    HttpReply start(const QString &requestId, const QString &body = u"Hi, my parcel never arrived"_s)
+    {
+        return server.request(u"/api/v1/widget/acme/conversations"_s,
+                              postJson({{u"clientRequestId"_s, requestId},
+                                        {u"agentId"_s, u"agent-orders"_s},
+                                        {u"agentName"_s, u"Order Assistant"_s},
+                                        {u"visitor"_s, QJsonObject{{u"name"_s, u"Vera"_s}, {u"email"_s, u"vera@example.com"_s}}},
+                                        {u"body"_s, body}}));
+    }
+    QString startConversation()
+    {
+        const HttpReply reply = start(newId());
+        return reply.json().value(u"conversationId"_s).toString();
+    }
+    HttpReply visitor(const QString &conversation, const QString &requestId, const QString &body)
+    {
+        return server.request(u"/api/v1/widget/conversations/%1/messages"_s.arg(conversation),
+                              postJson({{u"clientRequestId"_s, requestId}, {u"body"_s, body}}));
+    }
+    HttpReply agent(const QString &conversation, const QString &action, const QJsonObject &body,
+                    const QString &token = agentToken)
+    {
+        return server.request(u"/api/v1/agent/conversations/%1/%2"_s.arg(conversation, action), postJson(body, token));
+    }
+    QJsonObject conversation(const QString &id)
+    {
+        return server.get(u"/api/v1/widget/conversations/%1"_s.arg(id)).json();
+    }
+    Ticket ticketOf(const QString &conversationId)
+    {
+        const qint64 number = conversation(conversationId).value(u"ticketNumber"_s).toInteger();
+        const QJsonArray tickets = server.get(u"/api/v1/tickets?limit=500"_s, acme.adminToken).json().value(u"tickets"_s).toArray();
+        for (const QJsonValue &v : tickets)
+            if (v.toObject().value(u"number"_s).toInteger() == number)
+                return fromJson<Ticket>(v.toObject());
+        return {};
+    }
+
+private slots:
+    void initTestCase()
+    {
+        QVERIFY2(server.start(ServerProcess::Options::onDatabase({}, {u"--agent-service-token"_s, agentToken})),
+                 qPrintable(server.errorText()));
+        acme = createAcme(server);
+        QVERIFY2(acme.ok(), qPrintable(acme.error));
+    }
+
+    void startingAConversationCreatesAWidgetTicketOnce()
+    {
+        const QString requestId = newId();
+        const HttpReply first = start(requestId);
+        QCOMPARE(first.status, 201);
+        const QString id = first.json().value(u"conversationId"_s).toString();
+        QVERIFY(id.startsWith(u"wc_"_s) && id.size() >= 35);   // 128 random bits
+        const HttpReply retry = start(requestId);                  // the client retried its start
+        QCOMPARE(retry.status, 201);
+        QCOMPARE(retry.json().value(u"conversationId"_s).toString(), id);
+
+        const Ticket t = ticketOf(id);
+        QVERIFY(t.id > 0);
+        QCOMPARE(toString(t.source), toString(Source::Widget));
+        QVERIFY(t.assignee && t.assignee->kind == ActorKind::Agent);
+        QCOMPARE(t.assignee->id, u"agent-orders"_s);
+        const QJsonArray messages = conversation(id).value(u"messages"_s).toArray();
+        QCOMPARE(messages.size(), 1);
+        QCOMPARE(messages[0].toObject().value(u"role"_s).toString(), u"visitor"_s);
+        QCOMPARE(messages[0].toObject().value(u"clientRequestId"_s).toString(), requestId);
+    }
+
+    void retriedVisitorMessagesAreStoredOnceAndInOrder()
+    {
+        const QString id = startConversation();
+        const QString a = newId(), b = newId();
+        QCOMPARE(visitor(id, a, u"first"_s).status, 201);
+        const HttpReply again = visitor(id, a, u"first"_s);
+        QCOMPARE(again.status, 200);
+        QVERIFY(again.json().value(u"duplicate"_s).toBool());
+        QCOMPARE(visitor(id, b, u"second"_s).status, 201);
+        const QJsonArray messages = conversation(id).value(u"messages"_s).toArray();
+        QCOMPARE(messages.size(), 3);
+        QCOMPARE(messages[1].toObject().value(u"body"_s).toString(), u"first"_s);
+        QCOMPARE(messages[2].toObject().value(u"body"_s).toString(), u"second"_s);
+    }
+
+    void parallelRetriesOfOneMessageStoreItOnce()
+    {
+        const QString id = startConversation();
+        const QString requestId = newId();
+        QList<ParallelRequest> requests;
+        for (int i = 0; i < 6; ++i)
+            requests.append({u"/api/v1/widget/conversations/%1/messages"_s.arg(id),
+                             postJson({{u"clientRequestId"_s, requestId}, {u"body"_s, u"hello?"_s}})});
+        const QList<HttpReply> replies = sendInParallel(server.baseUrl(), requests);
+        int created = 0;
+        for (const HttpReply &r : replies) {
+            QVERIFY2(r.status == 201 || r.status == 200, r.body.constData());
+            created += r.status == 201;
+        }
+        QCOMPARE(created, 1);
+        QCOMPARE(conversation(id).value(u"messages"_s).toArray().size(), 2);
+    }
+
+    void agentApiNeedsTheServiceToken()
+    {
+        const QString id = startConversation();
+        auto head = [&] { return server.get(u"/api/v1/events?after=0&limit=1"_s, acme.adminToken).json().value(u"head"_s).toInteger(); };
+        const qint64 before = head();
+        QCOMPARE(agent(id, u"replies"_s, {{u"clientRequestId"_s, newId()}, {u"body"_s, u"x"_s}}, QString()).status, 401);
+        QCOMPARE(agent(id, u"replies"_s, {{u"clientRequestId"_s, newId()}, {u"body"_s, u"x"_s}}, u"wrong"_s).status, 401);
+        QCOMPARE(agent(id, u"handoff"_s, {{u"clientRequestId"_s, newId()}}, u"wrong"_s).status, 401);
+        QCOMPARE(head(), before);   // nothing changed
+        const HttpReply ok = agent(id, u"replies"_s, {{u"clientRequestId"_s, newId()}, {u"body"_s, u"Let me check."_s}});
+        QCOMPARE(ok.status, 201);
+        QCOMPARE(conversation(id).value(u"messages"_s).toArray().last().toObject().value(u"role"_s).toString(), u"agent"_s);
+    }
+
+    void handoffKeepsTheCustomerInTheSameThreadAndSilencesTheAgent()
+    {
+        const QString id = startConversation();
+        const HttpReply handoff = agent(id, u"handoff"_s, {{u"clientRequestId"_s, newId()}, {u"reason"_s, u"Wants a refund"_s}});
+        QCOMPARE(handoff.status, 201);
+        const Handoff h = fromJson<Handoff>(handoff.json().value(u"handoff"_s).toObject());
+        const Ticket t = fromJson<Ticket>(handoff.json().value(u"ticket"_s).toObject());
+        QCOMPARE(t.handoffId, h.id);
+        // Asking again links to the same live handoff.
+        const HttpReply again = agent(id, u"handoff"_s, {{u"clientRequestId"_s, newId()}});
+        QCOMPARE(again.status, 200);
+        QCOMPARE(again.json().value(u"handoff"_s).toObject().value(u"id"_s).toString(), h.id);
+
+        // No automated reply on top of a thread waiting for / owned by a human.
+        const HttpReply botReply = agent(id, u"replies"_s, {{u"clientRequestId"_s, newId()}, {u"body"_s, u"All agents are busy"_s}});
+        QCOMPARE(botReply.status, 409);
+        QCOMPARE(botReply.errorCode(), u"human_owned"_s);
+
+        // A human claims it (round robin may have assigned it already: claim by that person).
+        QString claimer = u"ann@acme.test"_s;
+        if (h.assignee)
+            claimer = acme.operatorIds.key(h.assignee->id);
+        const HttpReply claim = server.request(u"/api/v1/handoffs/%1/claim"_s.arg(h.id), postJson({}, acme.tokens.value(claimer)));
+        QCOMPARE(claim.status, 200);
+        QCOMPARE(claim.json().value(u"handoff"_s).toObject().value(u"state"_s).toString(), u"active"_s);
+        QCOMPARE(conversation(id).value(u"state"_s).toString(), u"human"_s);
+
+        // The customer keeps writing into the same thread.
+        QCOMPARE(visitor(id, newId(), u"Still there?"_s).status, 201);
+        const QJsonObject detail = server.get(u"/api/v1/tickets/%1"_s.arg(t.id), acme.adminToken).json();
+        const QJsonArray entries = detail.value(u"entries"_s).toArray();
+        QCOMPARE(entries.last().toObject().value(u"body"_s).toString(), u"Still there?"_s);
+        QCOMPARE(entries.last().toObject().value(u"kind"_s).toString(), u"customer_message"_s);
+        QCOMPARE(agent(id, u"replies"_s, {{u"clientRequestId"_s, newId()}, {u"body"_s, u"bot"_s}}).status, 409);
+    }
+
+    void csatOnlyAfterResolution()
+    {
+        const QString id = startConversation();
+        const HttpReply early = server.request(u"/api/v1/widget/conversations/%1/csat"_s.arg(id), postJson({{u"score"_s, 5}}));
+        QCOMPARE(early.status, 409);
+        QCOMPARE(early.errorCode(), u"csat_not_available"_s);
+        QVERIFY(!conversation(id).value(u"csatRequested"_s).toBool());
+
+        const HttpReply handoff = agent(id, u"handoff"_s, {{u"clientRequestId"_s, newId()}});
+        const QString handoffId = handoff.json().value(u"handoff"_s).toObject().value(u"id"_s).toString();
+        const HttpReply resolved = server.request(u"/api/v1/handoffs/%1/resolve"_s.arg(handoffId), postJson({}, acme.adminToken));
+        QCOMPARE(resolved.status, 200);
+        QCOMPARE(resolved.json().value(u"handoff"_s).toObject().value(u"state"_s).toString(), u"resolved"_s);
+        const QJsonObject conv = conversation(id);
+        QVERIFY(conv.value(u"csatRequested"_s).toBool());
+        QCOMPARE(conv.value(u"state"_s).toString(), u"resolved"_s);
+
+        QCOMPARE(server.request(u"/api/v1/widget/conversations/%1/csat"_s.arg(id), postJson({{u"score"_s, 9}})).status, 400);
+        QCOMPARE(server.request(u"/api/v1/widget/conversations/%1/csat"_s.arg(id), postJson({{u"score"_s, 4}})).status, 200);
+        const Ticket t = ticketOf(id);
+        QCOMPARE(t.csat, std::optional<int>(4));
+        QCOMPARE(toString(t.status), toString(TicketStatus::Resolved));
+    }
+
+    void agentResolveRequestsCsat()
+    {
+        const QString id = startConversation();
+        QCOMPARE(agent(id, u"resolve"_s, {{u"clientRequestId"_s, newId()}}).status, 200);
+        QVERIFY(conversation(id).value(u"csatRequested"_s).toBool());
+        QCOMPARE(server.request(u"/api/v1/widget/conversations/%1/csat"_s.arg(id), postJson({{u"score"_s, 5}})).status, 200);
+        // The customer comes back: the resolved ticket reopens.
+        QCOMPARE(visitor(id, newId(), u"One more thing"_s).status, 201);
+        QCOMPARE(toString(ticketOf(id).status), toString(TicketStatus::Open));
+    }
+
+    void unknownAccountsAndConversationsAre404()
+    {
+        QCOMPARE(server.request(u"/api/v1/widget/nope/conversations"_s,
+                                postJson({{u"clientRequestId"_s, newId()}, {u"agentId"_s, u"a"_s}, {u"body"_s, u"x"_s}}))
+                     .status,
+                 404);
+        QCOMPARE(visitor(u"wc_00000000000000000000000000000000"_s, newId(), u"x"_s).status, 404);
+        QCOMPARE(server.get(u"/api/v1/widget/conversations/wc_guess"_s).status, 404);
+        QCOMPARE(visitor(startConversation(), newId(), QString()).status, 400);   // empty body
+    }
+
+    void cleanupTestCase() { QCOMPARE(server.stop(), 0); }
+};
+
+QTEST_GUILESS_MAIN(WidgetTest)
+#include "test_widget.moc"
