@@ -64,6 +64,8 @@ void EventHub::subscribe(const std::shared_ptr<StreamSubscription> &subscription
         std::lock_guard lock(m_mutex);
         m_subscriptions.insert(subscription.get(), subscription);
         subscription->m_dirty = true;
+        // The first heartbeat follows the replay, then every interval.
+        subscription->m_lastHeartbeat = std::chrono::steady_clock::now();
         m_pending = true;
     }
     m_wake.notify_one();

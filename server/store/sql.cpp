@@ -10,6 +10,12 @@ QSqlQuery run(QSqlDatabase &db, const QString &sql, const QVariantList &binds)
 {
     QSqlQuery query(db);
     query.setForwardOnly(true);
+    if (binds.isEmpty()) {
+        // Not prepared: PostgreSQL cannot PREPARE utility statements (BEGIN, SET, ...).
+        if (!query.exec(sql))
+            throw StoreError("statement failed: " + query.lastError().text().toStdString() + " in: " + sql.left(120).toStdString());
+        return query;
+    }
     if (!query.prepare(sql))
         throw StoreError("prepare failed: " + query.lastError().text().toStdString() + " in: " + sql.left(120).toStdString());
     for (const QVariant &value : binds)

@@ -2,6 +2,7 @@
 // over real sockets, on a SQLite file seeded with the demo tenant.
 
 #include "domain/codecs.h"
+#include "support/postgres.h"
 #include "support/server_process.h"
 
 #include <QJsonArray>
@@ -35,6 +36,7 @@ class ServerApiTest : public QObject
     Q_OBJECT
 
 private:
+    std::unique_ptr<TemporaryPostgresDatabase> pg;   // ZEIKO_TEST_ON_POSTGRES builds only
     ServerProcess server;
     QString token;        // alex, admin of tenant demo
     QString otherToken;   // bob, tenant other
@@ -90,7 +92,15 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY2(server.start(ServerProcess::Options::withDemo()), qPrintable(server.errorText()));
+        ServerProcess::Options options = ServerProcess::Options::withDemo();
+#ifdef ZEIKO_TEST_ON_POSTGRES
+        if (!TemporaryPostgresDatabase::configured())
+            QSKIP("ZEIKO_TEST_POSTGRES_URL is not set");
+        pg = std::make_unique<TemporaryPostgresDatabase>();
+        QVERIFY2(pg->isValid(), qPrintable(pg->errorText()));
+        options.databaseUrl = pg->url();
+#endif
+        QVERIFY2(server.start(options), qPrintable(server.errorText()));
         token = server.signIn(u"demo"_s, u"alex@demo.zeiko.test"_s, u"demo-password"_s);
         QVERIFY(!token.isEmpty());
         QByteArray output;
@@ -106,6 +116,8 @@ private slots:
 
     void cleanupTestCase()
     {
+        if (!server.isRunning())
+            return;   // skipped
         const QByteArray log = server.standardError();
         QCOMPARE(server.stop(), 0);   // SIGTERM: graceful, exit code 0
         // One line per request, never a token or a password.

@@ -114,6 +114,12 @@ private slots:
                 options.idempotencyKey = rng.bounded(6) == 0 ? QString() : QUuid::createUuid().toString();
                 const HttpReply reply = server.request(route.path, options);
                 ++requests;
+                if (body.size() > 4 * 1024 * 1024) {
+                    // Over the limit: 413, or the transport closes while the client is still uploading.
+                    QVERIFY2(reply.status == 413 || reply.status == 0, qPrintable(QString::number(reply.status)));
+                    QCOMPARE(server.get(u"/healthz"_s).status, 200);
+                    continue;
+                }
                 QVERIFY2(reply.status >= 200 && reply.status < 500,
                          qPrintable(u"%1 %2 body %3... -> %4 %5"_s.arg(QString::fromLatin1(route.method), route.path,
                                                                          QString::fromLatin1(body.left(60).toPercentEncoding()))

@@ -31,11 +31,16 @@ QByteArray createBody(const QString &subject)
 struct StreamClient {
     QWebSocket socket;
     QList<QJsonObject> frames;
+    QList<Event> decodedEvents;   // decoded once, on arrival
 
     StreamClient()
     {
-        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket,
-                         [this](const QString &text) { frames.append(QJsonDocument::fromJson(text.toUtf8()).object()); });
+        QObject::connect(&socket, &QWebSocket::textMessageReceived, &socket, [this](const QString &text) {
+            const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
+            frames.append(frame);
+            if (frame.value(u"type"_s).toString() == u"event"_s)
+                decodedEvents.append(fromJson<Event>(frame.value(u"event"_s).toObject()));
+        });
     }
     void open(const QUrl &url, const QString &token)
     {
@@ -44,14 +49,7 @@ struct StreamClient {
             request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
         socket.open(request);
     }
-    QList<Event> events() const
-    {
-        QList<Event> list;
-        for (const QJsonObject &f : frames)
-            if (f.value(u"type"_s).toString() == u"event"_s)
-                list.append(fromJson<Event>(f.value(u"event"_s).toObject()));
-        return list;
-    }
+    const QList<Event> &events() const { return decodedEvents; }
     int count(const QString &type) const
     {
         return int(std::count_if(frames.cbegin(), frames.cend(),
