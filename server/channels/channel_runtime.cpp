@@ -1,5 +1,8 @@
 #include "channels/channel_runtime.h"
 
+#include "api/handler_support.h"
+#include "channels/email_webhook_service.h"
+#include "channels/mail_worker.h"
 #include "channels/outbound_mail.h"
 #include "sla/sla_timer.h"
 #include "widget/widget_routes.h"
@@ -73,10 +76,12 @@ struct ChannelRuntime::Private {
     MailSettings mail;
     std::unique_ptr<widget::WidgetService> widgets;
     std::unique_ptr<sla::SlaTimer> slaTimer;
+    std::unique_ptr<EmailWebhookService> emailWebhooks;
+    std::unique_ptr<MailWorker> mailWorker;
 };
 
 ChannelRuntime::ChannelRuntime(const QCommandLineParser &parser, store::Database &database, CommitNotifier notify)
-    : d(new Private{database, std::move(notify), {}, false, {}, {}, {}, {}})
+    : d(new Private{database, std::move(notify), {}, false, {}, {}, {}, {}, {}, {}})
 {
     d->testClock = parser.isSet(u"test-clock"_s) || qEnvironmentVariable("ZEIKO_TEST_CLOCK") == u"1"_s;
     d->agentToken = setting(parser, u"agent-service-token"_s, {"AGENT_SERVICE_TOKEN"}).toUtf8();
@@ -88,6 +93,33 @@ ChannelRuntime::ChannelRuntime(const QCommandLineParser &parser, store::Database
 
     d->widgets = std::make_unique<widget::WidgetService>(database, d->notify, d->clock, d->mail);
     d->slaTimer = std::make_unique<sla::SlaTimer>(database, d->clock, d->notify, std::chrono::milliseconds(slaSleep));
+    ResendSettings resend;
+    resend.apiKey = setting(parser, u"resend-api-key"_s, {"RESEND_API_KEY"});
+    resend.apiBaseUrl = setting(parser, u"resend-api-base-url"_s, {"RESEND_API_BASE_URL"}, u"https://api.resend.com"_s);
+    while (resend.apiBaseUrl.endsWith(u'/'))
+        resend.apiBaseUrl.chop(1);
+    resend.webhookSecret = setting(parser, u"resend-webhook-secret"_s, {"RESEND_WEBHOOK_SECRET"});
+    d->emailWebhooks = std::make_unique<EmailWebhookService>(database, d->notify, d->clock, d->mail, resend);
+
+    MailWorkerOptions mailOptions;
+    mailOptions.mail = d->mail;
+    mailOptions.transport.fromAddress = d->mail.fromAddress.isEmpty() ? u"support@zeiko.localhost"_s : d->mail.fromAddress;
+    mailOptions.transport.resendApiKey = resend.apiKey;
+    mailOptions.transport.resendBaseUrl = resend.apiBaseUrl;
+    mailOptions.transport.smtpUrl = setting(parser, u"smtp-url"_s, {"SMTP_URL"});
+    mailOptions.transport.spoolDir = setting(parser, u"mail-spool-dir"_s, {"MAIL_SPOOL_DIR"});
+    if (!mailOptions.transport.smtpUrl.isEmpty())
+        mailOptions.transport.kind = TransportConfig::Kind::Smtp;
+    else if (!resend.apiKey.isEmpty())
+        mailOptions.transport.kind = TransportConfig::Kind::Resend;
+    else if (!mailOptions.transport.spoolDir.isEmpty())
+        mailOptions.transport.kind = TransportConfig::Kind::Spool;
+    mailOptions.retryBase = std::chrono::milliseconds(
+        intSetting(parser, u"mail-retry-base-ms"_s, "ZEIKO_MAIL_RETRY_BASE_MS", 5000, 1, 3'600'000));
+    mailOptions.maxAttempts = intSetting(parser, u"mail-max-attempts"_s, "ZEIKO_MAIL_MAX_ATTEMPTS", 6, 1, 100);
+    qCInfo(lcChannels).noquote() << "outbound mail transport:" << transportName(mailOptions.transport.kind);
+    d->mailWorker = std::make_unique<MailWorker>(database, d->notify, d->clock, mailOptions);
+
     d->clock.setOnAdvance([timer = d->slaTimer.get()] { timer->wake(); });
 }
 
@@ -99,16 +131,23 @@ ChannelRuntime::~ChannelRuntime()
 void ChannelRuntime::registerRoutes(http::Router &router, service::AuthService &auth)
 {
     widget::registerWidgetRoutes(router, auth, *d->widgets, d->agentToken, d->testClock ? &d->clock : nullptr);
+    const QString resendPath = u"/api/v1/webhooks/resend"_s;
+    router.add("POST", resendPath, api::wrap(resendPath, auth, [this](api::Call &call) {
+                   const JsonResult r = d->emailWebhooks->handle(call.request.headers, call.request.body);
+                   return api::jsonResponse(r.status, r.body);
+               }));
 }
 
 void ChannelRuntime::start()
 {
     d->slaTimer->start();
+    d->mailWorker->start();
 }
 
 void ChannelRuntime::stop()
 {
     d->slaTimer->stop();
+    d->mailWorker->stop();
 }
 
 } // namespace zeiko::channels

@@ -8,3 +8,5 @@ zeiko_add_qtest(test_routing SOURCES test_routing.cpp LIBS zeiko_domain LABELS s
 zeiko_add_qtest(test_routing_postgres SOURCES test_routing.cpp LIBS zeiko_domain LABELS postgres TIMEOUT 300)
 target_compile_definitions(test_routing_postgres PRIVATE ZEIKO_TEST_ON_POSTGRES=1)
 zeiko_add_qtest(test_sla_timer SOURCES test_sla_timer.cpp LIBS zeiko_domain LABELS server TIMEOUT 180)
+zeiko_add_qtest(test_inbound_email SOURCES test_inbound_email.cpp LIBS zeiko_domain LABELS server TIMEOUT 300)
+zeiko_add_qtest(test_outbound_email SOURCES test_outbound_email.cpp LIBS zeiko_domain LABELS server TIMEOUT 300)
