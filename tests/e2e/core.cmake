@@ -5,3 +5,11 @@ if(TARGET zeiko-server)
   add_dependencies(test_e2e_sync zeiko-server)
   add_dependencies(test_e2e_outbox zeiko-server)
 endif()
+
+# The SIGKILL-during-flush suite runs this helper as the process it kills.
+if(TARGET zeiko-server)
+  add_executable(outbox_flush_helper outbox_flush_helper.cpp)
+  target_link_libraries(outbox_flush_helper PRIVATE zeiko_core)
+  zeiko_add_qtest(test_e2e_crash SOURCES test_e2e_crash.cpp e2e_support.h LIBS zeiko_core LABELS e2e TIMEOUT 300)
+  add_dependencies(test_e2e_crash zeiko-server outbox_flush_helper)
+endif()
