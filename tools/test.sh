@@ -16,7 +16,9 @@ cleanup() {
   fi
 }
 trap cleanup EXIT
-pg_dir=$(tools/postgres.sh start)
-export ZEIKO_TEST_POSTGRES_URL="postgresql://postgres@127.0.0.1:${ZEIKO_PG_PORT:-55432}/postgres"
+pg_started=$(tools/postgres.sh start)
+pg_dir=${pg_started% *}
+pg_port=${pg_started##* }
+export ZEIKO_TEST_POSTGRES_URL="postgresql://postgres@127.0.0.1:${pg_port}/postgres"
 
 ctest --preset asan -j"$(nproc)" "$@"
