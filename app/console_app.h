@@ -1,0 +1,52 @@
+#pragma once
+// The console's life cycle: sign in (or restore the keychain session), open
+// the account's cache, show the main window, sign out back to the dialog.
+
+#include "ui/console_session.h"
+#include "ui/console_settings.h"
+#include "ui/main_window.h"
+#include "ui/sign_in_controller.h"
+#include "ui/sign_in_dialog.h"
+
+#include <QObject>
+#include <QPointer>
+
+#include <memory>
+
+struct ConsoleOptions {
+    QUrl server;
+    QString account;
+    QString email;
+    QString passwordEnv;   // name of the environment variable holding the password
+    QString dataDir;       // settings + cache here instead of the platform's places
+};
+
+class ConsoleApp : public QObject
+{
+    Q_OBJECT
+public:
+    ConsoleApp(const ConsoleOptions &options, QObject *parent = nullptr);
+    ~ConsoleApp() override;
+
+    void start();
+    zeiko::ui::MainWindow *window() const { return m_window.get(); }
+    zeiko::ui::ConsoleSession *session() const { return m_session.get(); }
+    zeiko::ui::ConsoleSettings &settings() { return m_settings; }
+
+Q_SIGNALS:
+    void windowShown(zeiko::ui::MainWindow *window);
+
+private:
+    void showSignIn(const QString &message, bool error);
+    void onSignedIn(const zeiko::ui::SessionIdentity &identity, const QString &token, bool offline,
+                    const QString &keychainWarning);
+    void signOut();
+    QString storePathFor(const zeiko::ui::SessionIdentity &identity) const;
+
+    ConsoleOptions m_options;
+    zeiko::ui::ConsoleSettings m_settings;
+    zeiko::ui::SignInController m_signIn;
+    std::unique_ptr<zeiko::ui::SignInDialog> m_dialog;
+    std::unique_ptr<zeiko::ui::MainWindow> m_window;
+    std::unique_ptr<zeiko::ui::ConsoleSession> m_session;
+};

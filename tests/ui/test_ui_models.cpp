@@ -1,0 +1,433 @@
+// The small testable pieces behind the widgets, without a server: the
+// thread and outbox models (QAbstractItemModelTester), fuzzy matching,
+// countdowns, the undo window, key dispatch (off while typing, chords,
+// physical keys), remapping, and the composer's per-mode drafts.
+
+#include "ui/action_registry.h"
+#include "ui/composer.h"
+#include "ui/console_settings.h"
+#include "ui/fuzzy_match.h"
+#include "ui/key_dispatcher.h"
+#include "ui/outbox_model.h"
+#include "ui/physical_keys.h"
+#include "ui/send_delay.h"
+#include "ui/sla_clock.h"
+#include "ui/thread_model.h"
+
+#include "models/roles.h"
+
+#include <QAbstractItemModelTester>
+#include <QLineEdit>
+#include <QMainWindow>
+#include <QPlainTextEdit>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QVBoxLayout>
+
+using namespace zeiko;
+using namespace zeiko::ui;
+
+namespace {
+
+Ticket makeTicket(TicketId id)
+{
+    Ticket t;
+    t.id = id;
+    t.number = 1000 + id;
+    t.key = QStringLiteral("k%1").arg(id);
+    t.subject = QStringLiteral("Order %1 late").arg(id);
+    t.customer = {QStringLiteral("c%1").arg(id), QStringLiteral("Kim"), QStringLiteral("kim@example.com")};
+    t.createdAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
+    t.lastActivityAt = t.createdAt;
+    return t;
+}
+
+ThreadEntry makeEntry(EntryId id, TicketId ticket, EntryKind kind, const QString &body)
+{
+    ThreadEntry e;
+    e.id = id;
+    e.ticketId = ticket;
+    e.kind = kind;
+    e.author = {ActorKind::Customer, QStringLiteral("c"), QStringLiteral("Kim")};
+    e.visibility = kind == EntryKind::InternalNote ? Visibility::Internal : Visibility::Public;
+    e.body = body;
+    e.createdAt = QDateTime::currentDateTimeUtc();
+    return e;
+}
+
+} // namespace
+
+class TestUiModels : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void init();
+    void cleanup();
+    void threadModelShowsEntriesThenPendingCommands();
+    void threadModelPublicOnlyHidesNotes();
+    void outboxModelCountsAndFollowsChanges();
+    void fuzzyMatching();
+    void ticketNumbers();
+    void countdownText();
+    void nextSlaDuePicksTheRace();
+    void sendDelayWaitsAndUndoes();
+    void sendDelayZeroSendsAtOnce();
+    void composerKeepsADraftPerMode();
+    void composerUndoBringsTheTextBack();
+    void dispatcherIgnoresLettersWhileTyping();
+    void dispatcherChords();
+    void physicalKeysOnX11();
+    void remappedKeysPersist();
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<LocalStore> m_store;
+};
+
+void TestUiModels::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_store = std::make_unique<LocalStore>();
+    QVERIFY2(m_store->open(m_dir->filePath(QStringLiteral("cache.sqlite"))), qPrintable(m_store->errorString()));
+    m_store->upsertTickets({makeTicket(1), makeTicket(2)});
+}
+
+void TestUiModels::cleanup()
+{
+    m_store.reset();
+    m_dir.reset();
+}
+
+void TestUiModels::threadModelShowsEntriesThenPendingCommands()
+{
+    ThreadModel model(*m_store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.setTicket(1);
+    QCOMPARE(model.rowCount(), 0);
+    m_store->storeThread(makeTicket(1),
+                         {makeEntry(10, 1, EntryKind::CustomerMessage, QStringLiteral("Where is my order?")),
+                          makeEntry(11, 1, EntryKind::AgentReply, QStringLiteral("Checking.")),
+                          makeEntry(12, 1, EntryKind::InternalNote, QStringLiteral("VIP"))},
+                         std::nullopt);
+    QCOMPARE(model.rowCount(), 3);
+    QCOMPARE(model.index(0).data(BodyRole).toString(), QStringLiteral("Where is my order?"));
+    QCOMPARE(zeiko::toString(EntryKind(model.index(2).data(EntryKindRole).toInt())), zeiko::toString(EntryKind::InternalNote));
+    QCOMPARE(zeiko::toString(Visibility(model.index(2).data(VisibilityRole).toInt())), zeiko::toString(Visibility::Internal));
+
+    Command reply;
+    reply.requestId = QStringLiteral("11111111-1111-1111-1111-111111111111");
+    reply.type = CommandType::EmailReply;
+    reply.ticketId = 1;
+    reply.body = QStringLiteral("On its way");
+    m_store->insertOutboxItem(reply);
+    Command close;
+    close.requestId = QStringLiteral("22222222-2222-2222-2222-222222222222");
+    close.type = CommandType::Close;
+    close.ticketId = 1;
+    m_store->insertOutboxItem(close);
+    QCOMPARE(model.rowCount(), 5);
+    QVERIFY(model.index(3).data(EntryPendingRole).toBool());
+    QCOMPARE(zeiko::toString(EntryKind(model.index(3).data(EntryKindRole).toInt())), zeiko::toString(EntryKind::HumanReply));
+    QVERIFY(!model.index(3).data(ThreadModel::IsActionRole).toBool());
+    QVERIFY(model.index(4).data(ThreadModel::IsActionRole).toBool());
+    QCOMPARE(model.index(4).data(BodyRole).toString(), describeCommand(close));
+    QVERIFY(model.index(4).data(OutboxItemIdRole).toLongLong() > 0);
+
+    // Another ticket's changes leave this one alone; switching shows the other.
+    model.setTicket(2);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestUiModels::threadModelPublicOnlyHidesNotes()
+{
+    ThreadModel model(*m_store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    m_store->storeThread(makeTicket(1),
+                         {makeEntry(10, 1, EntryKind::CustomerMessage, QStringLiteral("Hi")),
+                          makeEntry(12, 1, EntryKind::InternalNote, QStringLiteral("private"))},
+                         std::nullopt);
+    model.setPublicOnly(true);
+    model.setTicket(1);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.index(0).data(BodyRole).toString(), QStringLiteral("Hi"));
+}
+
+void TestUiModels::outboxModelCountsAndFollowsChanges()
+{
+    OutboxModel model(*m_store);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy counts(&model, &OutboxModel::countsChanged);
+    QCOMPARE(model.rowCount(), 0);
+    Command note;
+    note.requestId = QStringLiteral("33333333-3333-3333-3333-333333333333");
+    note.type = CommandType::InternalNote;
+    note.ticketId = 2;
+    note.body = QStringLiteral("remember the refund");
+    OutboxItem item = m_store->insertOutboxItem(note);
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.pendingCount(), 1);
+    QCOMPARE(model.index(0, OutboxModel::TicketColumn).data().toString(), QStringLiteral("#1002"));
+    item.state = OutboxState::Failed;
+    item.errorMessage = QStringLiteral("The ticket was closed by someone else.");
+    m_store->updateOutboxItem(item);
+    QCOMPARE(model.failedCount(), 1);
+    QCOMPARE(model.index(0, OutboxModel::ErrorColumn).data().toString(), item.errorMessage);
+    QVERIFY(!counts.isEmpty());
+    QCOMPARE(counts.last().at(1).toInt(), 1);
+    m_store->removeOutboxItem(item.id);
+    QCOMPARE(model.rowCount(), 0);
+}
+
+void TestUiModels::fuzzyMatching()
+{
+    QVERIFY(fuzzyScore(QStringLiteral("fc"), QStringLiteral("Force close…")));
+    QVERIFY(!fuzzyScore(QStringLiteral("zz"), QStringLiteral("Force close…")));
+    QVERIFY(fuzzyScore(QString(), QStringLiteral("anything")));
+    QVERIFY(fuzzyScore(QStringLiteral("CLOSE"), QStringLiteral("close")));
+    // Word starts beat scattered letters.
+    QVERIFY(*fuzzyScore(QStringLiteral("fc"), QStringLiteral("Force close"))
+            > *fuzzyScore(QStringLiteral("fc"), QStringLiteral("Refresh cache")));
+    QVERIFY(*fuzzyScore(QStringLiteral("clo"), QStringLiteral("Close"))
+            > *fuzzyScore(QStringLiteral("clo"), QStringLiteral("Close and go to the next ticket")));
+}
+
+void TestUiModels::ticketNumbers()
+{
+    QCOMPARE(ticketNumberQuery(QStringLiteral("#1042")), std::optional<qint64>(1042));
+    QCOMPARE(ticketNumberQuery(QStringLiteral(" 1042 ")), std::optional<qint64>(1042));
+    QVERIFY(!ticketNumberQuery(QStringLiteral("#")));
+    QVERIFY(!ticketNumberQuery(QStringLiteral("10a")));
+    QVERIFY(!ticketNumberQuery(QStringLiteral("close")));
+    QVERIFY(!ticketNumberQuery(QStringLiteral("0")));
+}
+
+void TestUiModels::countdownText()
+{
+    QCOMPARE(formatCountdown(45'000), QStringLiteral("45s"));
+    QCOMPARE(formatCountdown(12 * 60'000 + 5'000), QStringLiteral("12m 05s"));
+    QCOMPARE(formatCountdown(3 * 3600'000 + 12 * 60'000), QStringLiteral("3h 12m"));
+    QCOMPARE(formatCountdown(2 * 86400'000LL + 4 * 3600'000), QStringLiteral("2d 4h"));
+    QCOMPARE(formatCountdown(-90'000), QStringLiteral("\u22121m 30s"));
+}
+
+void TestUiModels::nextSlaDuePicksTheRace()
+{
+    Ticket t = makeTicket(1);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    t.sla.firstResponseDue = now.addSecs(600);
+    t.sla.nextResponseDue = now.addSecs(1200);
+    t.sla.resolutionDue = now.addSecs(86400);
+    QCOMPARE(nextSlaDue(t), t.sla.firstResponseDue);
+    t.sla.firstRespondedAt = now;
+    QCOMPARE(nextSlaDue(t), t.sla.nextResponseDue);
+    t.sla.state = SlaState::Paused;
+    QVERIFY(!nextSlaDue(t));
+    t.sla.state = SlaState::OnTrack;
+    t.status = TicketStatus::Closed;
+    QVERIFY(!nextSlaDue(t));
+}
+
+void TestUiModels::sendDelayWaitsAndUndoes()
+{
+    SendDelay delay;
+    delay.setDelaySeconds(1);
+    QSignalSpy ready(&delay, &SendDelay::ready);
+    delay.start({1, CommandType::EmailReply, QStringLiteral("hello")});
+    QVERIFY(delay.isWaiting());
+    QVERIFY(ready.isEmpty());
+    const auto back = delay.undo();
+    QVERIFY(back);
+    QCOMPARE(back->body, QStringLiteral("hello"));
+    QVERIFY(!delay.isWaiting());
+
+    delay.start({1, CommandType::InternalNote, QStringLiteral("note")});
+    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 5000);
+    QCOMPARE(ready.first().first().value<OutgoingMessage>().body, QStringLiteral("note"));
+    QVERIFY(!delay.undo());
+
+    // A second send commits the first one at once: one waits at a time.
+    delay.setDelaySeconds(30);
+    delay.start({1, CommandType::EmailReply, QStringLiteral("a")});
+    delay.start({2, CommandType::EmailReply, QStringLiteral("b")});
+    QCOMPARE(ready.size(), 2);
+    QCOMPARE(ready.last().first().value<OutgoingMessage>().body, QStringLiteral("a"));
+    delay.commitNow();
+    QCOMPARE(ready.size(), 3);
+}
+
+void TestUiModels::sendDelayZeroSendsAtOnce()
+{
+    SendDelay delay;
+    delay.setDelaySeconds(0);
+    QSignalSpy ready(&delay, &SendDelay::ready);
+    delay.start({1, CommandType::EmailReply, QStringLiteral("now")});
+    QCOMPARE(ready.size(), 1);
+    QVERIFY(!delay.isWaiting());
+}
+
+void TestUiModels::composerKeepsADraftPerMode()
+{
+    markdown::MarkdownRenderer renderer;
+    {
+        Composer composer(*m_store, renderer);
+        composer.setTicket(1);
+        composer.setMode(Composer::Mode::Reply);
+        composer.editor()->setPlainText(QStringLiteral("reply draft"));
+        composer.flipMode();
+        QCOMPARE(composer.mode(), Composer::Mode::Note);
+        QVERIFY(composer.editor()->toPlainText().isEmpty());
+        composer.editor()->setPlainText(QStringLiteral("note draft"));
+        composer.setTicket(2);
+        QVERIFY(composer.editor()->toPlainText().isEmpty());
+    }
+    QCOMPARE(m_store->draft(1, QStringLiteral("reply")), QStringLiteral("reply draft"));
+    QCOMPARE(m_store->draft(1, QStringLiteral("note")), QStringLiteral("note draft"));
+    Composer again(*m_store, renderer);
+    again.setMode(Composer::Mode::Note);
+    again.setTicket(1);
+    QCOMPARE(again.editor()->toPlainText(), QStringLiteral("note draft"));
+    again.flipMode();
+    QCOMPARE(again.editor()->toPlainText(), QStringLiteral("reply draft"));
+}
+
+void TestUiModels::composerUndoBringsTheTextBack()
+{
+    markdown::MarkdownRenderer renderer;
+    Composer composer(*m_store, renderer);
+    composer.sendDelay().setDelaySeconds(30);
+    QSignalSpy ready(&composer, &Composer::messageReady);
+    composer.setTicket(1);
+    composer.show();
+    composer.focusEditor();
+    QTest::keyClicks(composer.editor(), QStringLiteral("Refund sent"));
+    QTest::keyClick(composer.editor(), Qt::Key_Return);   // newline
+    QCOMPARE(composer.editor()->toPlainText(), QStringLiteral("Refund sent\n"));
+    QTest::keyClick(composer.editor(), Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(composer.editor()->toPlainText().isEmpty());
+    QVERIFY(composer.sendDelay().isWaiting());
+    QVERIFY(composer.findChild<QWidget *>(QStringLiteral("composerUndoBar"))->isVisibleTo(&composer));
+    QTest::keyClick(composer.editor(), Qt::Key_Z, Qt::ControlModifier);
+    QCOMPARE(composer.editor()->toPlainText(), QStringLiteral("Refund sent\n"));
+    QVERIFY(!composer.sendDelay().isWaiting());
+    QVERIFY(ready.isEmpty());
+    // Sent for real this time.
+    QTest::keyClick(composer.editor(), Qt::Key_Return, Qt::ControlModifier);
+    composer.sendDelay().commitNow();
+    QCOMPARE(ready.size(), 1);
+    const auto message = ready.first().first().value<OutgoingMessage>();
+    QCOMPARE(zeiko::toString(message.type), zeiko::toString(CommandType::EmailReply));
+    QCOMPARE(message.ticketId, TicketId(1));
+}
+
+void TestUiModels::dispatcherIgnoresLettersWhileTyping()
+{
+    QMainWindow window;
+    auto *central = new QWidget(&window);
+    auto *layout = new QVBoxLayout(central);
+    auto *field = new QLineEdit(central);
+    auto *list = new QWidget(central);
+    list->setFocusPolicy(Qt::StrongFocus);
+    layout->addWidget(field);
+    layout->addWidget(list);
+    window.setCentralWidget(central);
+    ActionRegistry actions(&window);
+    int next = 0, back = 0;
+    connect(actions.add(QStringLiteral("next"), QStringLiteral("Next"), QKeySequence(Qt::Key_J), QStringLiteral("Go")),
+            &QAction::triggered, this, [&next] { ++next; });
+    connect(actions.add(QStringLiteral("back"), QStringLiteral("Back"), QKeySequence(Qt::Key_Escape), QStringLiteral("Go")),
+            &QAction::triggered, this, [&back] { ++back; });
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_J);
+    QCOMPARE(next, 1);
+    field->setFocus();
+    QTest::keyClick(field, Qt::Key_J);
+    QCOMPARE(next, 1);
+    QCOMPARE(field->text(), QStringLiteral("j"));
+    QTest::keyClick(field, Qt::Key_Escape);   // Esc works even while typing
+    QCOMPARE(back, 1);
+    // A disabled action swallows its key but does nothing.
+    actions.action(QStringLiteral("next"))->setEnabled(false);
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_J);
+    QCOMPARE(next, 1);
+    // Menus show the bare key after a tab.
+    QVERIFY(actions.action(QStringLiteral("back"))->text().endsWith(QLatin1String("\tEsc")));
+}
+
+void TestUiModels::dispatcherChords()
+{
+    QMainWindow window;
+    auto *list = new QWidget(&window);
+    list->setFocusPolicy(Qt::StrongFocus);
+    window.setCentralWidget(list);
+    ActionRegistry actions(&window);
+    int mine = 0, all = 0;
+    connect(actions.add(QStringLiteral("mine"), QStringLiteral("Mine"), QKeySequence(Qt::Key_G, Qt::Key_M), QStringLiteral("View")),
+            &QAction::triggered, this, [&mine] { ++mine; });
+    connect(actions.add(QStringLiteral("all"), QStringLiteral("All"), QKeySequence(Qt::Key_G, Qt::Key_A), QStringLiteral("View")),
+            &QAction::triggered, this, [&all] { ++all; });
+    window.show();
+    QVERIFY(QTest::qWaitForWindowActive(&window));
+    list->setFocus();
+    QTest::keyClick(list, Qt::Key_G);
+    QVERIFY(actions.dispatcher().isWaitingForChord());
+    QTest::keyClick(list, Qt::Key_M);
+    QCOMPARE(mine, 1);
+    QTest::keyClick(list, Qt::Key_M);   // M alone is nothing
+    QCOMPARE(mine, 1);
+    QTest::keyClick(list, Qt::Key_G);
+    QTest::keyClick(list, Qt::Key_A);
+    QCOMPARE(all, 1);
+    QCOMPARE(mine, 1);
+}
+
+void TestUiModels::physicalKeysOnX11()
+{
+    // X11 keycode 44 is the key right of the home row's index finger: 'J' on
+    // US QWERTY, whatever letter the active layout prints on it.
+    QCOMPARE(usKeyForScanCode(QStringLiteral("xcb"), 44, false), std::optional<Qt::Key>(Qt::Key_J));
+    QCOMPARE(usKeyForScanCode(QStringLiteral("xcb"), 61, true), std::optional<Qt::Key>(Qt::Key_Question));
+    QCOMPARE(usKeyForScanCode(QStringLiteral("windows"), 0x24, false), std::optional<Qt::Key>(Qt::Key_J));
+    QVERIFY(!usKeyForScanCode(QStringLiteral("offscreen"), 44, false));
+    QVERIFY(!usKeyForScanCode(QStringLiteral("xcb"), 0, false));
+    // Without a known scan code the logical key is used; Shift folds into symbols.
+    QKeyEvent question(QEvent::KeyPress, Qt::Key_Question, Qt::ShiftModifier, QStringLiteral("?"));
+    QCOMPARE(shortcutCombination(&question), QKeyCombination(Qt::Key_Question));
+    QKeyEvent shiftC(QEvent::KeyPress, Qt::Key_C, Qt::ShiftModifier, QStringLiteral("C"));
+    QCOMPARE(shortcutCombination(&shiftC), QKeyCombination(Qt::ShiftModifier, Qt::Key_C));
+}
+
+void TestUiModels::remappedKeysPersist()
+{
+    QTemporaryDir dir;
+    {
+        QMainWindow window;
+        ConsoleSettings settings(dir.path());
+        ActionRegistry actions(&window);
+        actions.add(QStringLiteral("close"), QStringLiteral("Close"), QKeySequence(Qt::Key_C), QStringLiteral("Ticket"));
+        actions.add(QStringLiteral("palette"), QStringLiteral("Palette"), QKeySequence(Qt::CTRL | Qt::Key_K), QStringLiteral("App"));
+        actions.setKey(QStringLiteral("close"), QKeySequence(Qt::Key_E));
+        actions.setKey(QStringLiteral("palette"), QKeySequence(Qt::CTRL | Qt::Key_P));
+        QVERIFY(actions.conflicts().isEmpty());
+        actions.save(settings);
+        settings.sync();
+    }
+    QMainWindow window;
+    ConsoleSettings settings(dir.path());
+    ActionRegistry actions(&window);
+    QAction *close = actions.add(QStringLiteral("close"), QStringLiteral("Close"), QKeySequence(Qt::Key_C), QStringLiteral("Ticket"));
+    QAction *palette = actions.add(QStringLiteral("palette"), QStringLiteral("Palette"), QKeySequence(Qt::CTRL | Qt::Key_K), QStringLiteral("App"));
+    actions.load(settings);
+    QCOMPARE(actions.key(QStringLiteral("close")), QKeySequence(Qt::Key_E));
+    QCOMPARE(actions.dispatcher().actionFor(QKeySequence(Qt::Key_E)), close);
+    QVERIFY(!actions.dispatcher().actionFor(QKeySequence(Qt::Key_C)));
+    QCOMPARE(palette->shortcut(), QKeySequence(Qt::CTRL | Qt::Key_P));
+    actions.setKey(QStringLiteral("palette"), QKeySequence(Qt::Key_E));
+    QCOMPARE(actions.conflicts().size(), 2);
+}
+
+QTEST_MAIN(TestUiModels)
+#include "test_ui_models.moc"

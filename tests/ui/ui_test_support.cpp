@@ -1,0 +1,77 @@
+#include "ui_test_support.h"
+
+#include "net/api_types.h"
+
+namespace zeiko::test {
+
+bool DemoConsole::start()
+{
+#ifndef ZEIKO_SERVER_BINARY
+    error = QStringLiteral("zeiko-server is not built");
+    return false;
+#else
+    if (!server.start(demoOptions())) {
+        error = server.errorText();
+        return false;
+    }
+    token = server.signIn(QStringLiteral("demo"), QStringLiteral("alex@demo.zeiko.test"), QStringLiteral("demo-password"));
+    if (token.isEmpty()) {
+        error = QStringLiteral("demo sign-in failed");
+        return false;
+    }
+    const HttpReply me = server.get(QStringLiteral("/api/v1/me"), token);
+    if (me.status != 200) {
+        error = QStringLiteral("GET /me answered %1").arg(me.status);
+        return false;
+    }
+    const Session who = decodeSession(me.json());
+    ui::SessionIdentity identity;
+    identity.server = server.baseUrl();
+    identity.account = QStringLiteral("demo");
+    identity.email = QStringLiteral("alex@demo.zeiko.test");
+    identity.self = who.self;
+    identity.tenant = who.tenant;
+    identity.storePath = dir.filePath(QStringLiteral("cache.sqlite"));
+    settings = std::make_unique<ui::ConsoleSettings>(dir.path());
+    settings->setSendDelaySeconds(0);   // the undo window has its own tests
+    ui::SessionOptions options;
+    options.sync.pollInterval = std::chrono::milliseconds(1000);
+    options.outbox.retry.initial = std::chrono::milliseconds(100);
+    options.outbox.retry.maximum = std::chrono::milliseconds(500);
+    session = std::make_unique<ui::ConsoleSession>(identity, token, options);
+    if (!session->open(&error))
+        return false;
+    return true;
+#endif
+}
+
+std::optional<Ticket> DemoConsole::serverTicket(TicketId id, QList<ThreadEntry> *entries)
+{
+    const HttpReply reply = server.get(QStringLiteral("/api/v1/tickets/%1").arg(id), token);
+    if (reply.status != 200)
+        return std::nullopt;
+    const TicketDetail detail = decodeTicketDetail(reply.json());
+    if (entries)
+        *entries = detail.entries;
+    return detail.ticket;
+}
+
+void press(int key, Qt::KeyboardModifiers modifiers)
+{
+    // Window activation is asynchronous (a closing dialog hands it back).
+    const bool focused = QTest::qWaitFor([] { return QApplication::focusWidget() != nullptr; }, 5000);
+    QVERIFY2(focused, "no widget has the keyboard focus");
+    QWidget *target = QApplication::focusWidget();
+    QVERIFY2(target, "no widget has the keyboard focus");
+    QTest::keyClick(target, Qt::Key(key), modifiers);
+}
+
+void type(const QString &text)
+{
+    const bool focused = QTest::qWaitFor([] { return QApplication::focusWidget() != nullptr; }, 5000);
+    QVERIFY2(focused, "no widget has the keyboard focus");
+    QVERIFY2(QApplication::focusWidget(), "no widget has the keyboard focus");
+    QTest::keyClicks(QApplication::focusWidget(), text);
+}
+
+} // namespace zeiko::test

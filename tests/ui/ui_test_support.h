@@ -1,0 +1,42 @@
+#pragma once
+// Shared by the ui suites: a real demo server, a signed-in ConsoleSession on a
+// throwaway cache, and keyboard helpers that type into whatever has focus.
+
+#include "support/server_process.h"
+#include "ui/console_session.h"
+#include "ui/console_settings.h"
+
+#include <QApplication>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <memory>
+
+namespace zeiko::test {
+
+struct DemoConsole {
+    ServerProcess server;
+    QTemporaryDir dir;
+    QString token;
+    std::unique_ptr<ui::ConsoleSettings> settings;
+    std::unique_ptr<ui::ConsoleSession> session;
+    QString error;
+
+    // Starts the server with demo data, signs in as alex and opens a session.
+    bool start();
+    // GET /api/v1/tickets/{id} as the signed-in operator.
+    std::optional<Ticket> serverTicket(TicketId id, QList<ThreadEntry> *entries = nullptr);
+};
+
+inline ServerProcess::Options demoOptions()
+{
+    ServerProcess::Options options;
+    options.demo = true;
+    return options;
+}
+
+// Sends a key to the widget that has focus now (as a user would).
+void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
+void type(const QString &text);
+
+} // namespace zeiko::test

@@ -1,0 +1,52 @@
+#pragma once
+// Every command of the console as a QAction with a stable id, a group and a
+// remappable key. Keys with Ctrl/Alt/Meta are ordinary QAction shortcuts;
+// bare keys and chords go through KeyDispatcher (off while typing, physical
+// key positions). Menus show both kinds. The palette and the cheat sheet
+// list what is registered here, so nothing can be missing from them.
+
+#include "ui/key_dispatcher.h"
+
+#include <QAction>
+#include <QKeySequence>
+#include <QObject>
+
+namespace zeiko::ui {
+
+class ConsoleSettings;
+
+class ActionRegistry : public QObject
+{
+    Q_OBJECT
+public:
+    ActionRegistry(QWidget *window, QObject *parent = nullptr);
+
+    QAction *add(const QString &id, const QString &text, const QKeySequence &defaultKey, const QString &group);
+    QAction *action(const QString &id) const { return m_actions.value(id); }
+    QStringList ids() const { return m_order; }
+    QString group(const QString &id) const { return m_groups.value(id); }
+    QString text(const QString &id) const;   // without the key hint
+    QKeySequence defaultKey(const QString &id) const { return m_defaults.value(id); }
+    QKeySequence key(const QString &id) const { return m_keys.value(id); }
+    void setKey(const QString &id, const QKeySequence &sequence);
+
+    // Apply remapped keys from settings / store them.
+    void load(const ConsoleSettings &settings);
+    void save(ConsoleSettings &settings) const;
+    // Ids whose key is also used by another action.
+    QStringList conflicts() const;
+
+    KeyDispatcher &dispatcher() { return m_dispatcher; }
+
+private:
+    QWidget *m_window;
+    KeyDispatcher m_dispatcher;
+    QHash<QString, QAction *> m_actions;
+    QHash<QString, QString> m_groups;
+    QHash<QString, QString> m_texts;
+    QHash<QString, QKeySequence> m_defaults;
+    QHash<QString, QKeySequence> m_keys;
+    QStringList m_order;
+};
+
+} // namespace zeiko::ui

@@ -1,0 +1,319 @@
+#include "ui/composer.h"
+
+#include "store/store_error.h"
+
+#include <QHBoxLayout>
+#include <QKeyEvent>
+#include <QLabel>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QStackedWidget>
+#include <QTextBrowser>
+#include <QToolButton>
+#include <QVBoxLayout>
+
+namespace zeiko::ui {
+
+Composer::Composer(LocalStore &store, markdown::MarkdownRenderer &renderer, QWidget *parent)
+    : QWidget(parent)
+    , m_store(store)
+    , m_renderer(renderer)
+{
+    setObjectName(QStringLiteral("composer"));
+    setAccessibleName(tr("Composer"));
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(0, 4, 0, 0);
+    layout->setSpacing(4);
+
+    m_header = new QLabel(this);
+    m_header->setObjectName(QStringLiteral("composerModeHeader"));
+    m_header->setAccessibleName(tr("Composer mode"));
+    m_header->setMargin(6);
+    QFont headerFont = m_header->font();
+    headerFont.setBold(true);
+    headerFont.setPointSizeF(headerFont.pointSizeF() * 1.15);
+    m_header->setFont(headerFont);
+    m_header->setAutoFillBackground(true);
+    layout->addWidget(m_header);
+
+    auto *modeRow = new QHBoxLayout;
+    m_replyButton = new QToolButton(this);
+    m_replyButton->setObjectName(QStringLiteral("composerReplyMode"));
+    m_replyButton->setText(tr("Email reply"));
+    m_replyButton->setAccessibleName(tr("Email reply mode: the customer receives it"));
+    m_replyButton->setCheckable(true);
+    m_noteButton = new QToolButton(this);
+    m_noteButton->setObjectName(QStringLiteral("composerNoteMode"));
+    m_noteButton->setText(tr("Internal note"));
+    m_noteButton->setAccessibleName(tr("Internal note mode: private to your team"));
+    m_noteButton->setCheckable(true);
+    m_previewButton = new QToolButton(this);
+    m_previewButton->setObjectName(QStringLiteral("composerPreviewToggle"));
+    m_previewButton->setText(tr("Preview"));
+    m_previewButton->setAccessibleName(tr("Show the markdown preview"));
+    m_previewButton->setCheckable(true);
+    modeRow->addWidget(m_replyButton);
+    modeRow->addWidget(m_noteButton);
+    modeRow->addStretch(1);
+    modeRow->addWidget(m_previewButton);
+    layout->addLayout(modeRow);
+    connect(m_replyButton, &QToolButton::clicked, this, [this] { setMode(Mode::Reply); focusEditor(); });
+    connect(m_noteButton, &QToolButton::clicked, this, [this] { setMode(Mode::Note); focusEditor(); });
+    connect(m_previewButton, &QToolButton::toggled, this, &Composer::setPreviewing);
+
+    m_stack = new QStackedWidget(this);
+    m_editor = new QPlainTextEdit(m_stack);
+    m_editor->setObjectName(QStringLiteral("composerEditor"));
+    m_editor->setTabChangesFocus(true);
+    m_editor->installEventFilter(this);
+    m_preview = new QTextBrowser(m_stack);
+    m_preview->setObjectName(QStringLiteral("composerPreview"));
+    m_preview->setAccessibleName(tr("Markdown preview"));
+    m_preview->setOpenLinks(false);
+    m_stack->addWidget(m_editor);
+    m_stack->addWidget(m_preview);
+    layout->addWidget(m_stack, 1);
+
+    m_undoBar = new QWidget(this);
+    m_undoBar->setObjectName(QStringLiteral("composerUndoBar"));
+    auto *undoLayout = new QHBoxLayout(m_undoBar);
+    undoLayout->setContentsMargins(0, 0, 0, 0);
+    m_undoLabel = new QLabel(m_undoBar);
+    m_undoLabel->setObjectName(QStringLiteral("composerUndoLabel"));
+    m_undoButton = new QPushButton(tr("Undo"), m_undoBar);
+    m_undoButton->setObjectName(QStringLiteral("composerUndoButton"));
+    m_undoButton->setAccessibleName(tr("Undo sending"));
+    connect(m_undoButton, &QPushButton::clicked, this, &Composer::undoSend);
+    undoLayout->addWidget(m_undoLabel, 1);
+    undoLayout->addWidget(m_undoButton);
+    m_undoBar->hide();
+
+    auto *sendRow = new QHBoxLayout;
+    auto *hint = new QLabel(tr("Ctrl+Enter sends · Enter is a new line · markdown"), this);
+    hint->setObjectName(QStringLiteral("composerHint"));
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    m_sendButton = new QPushButton(this);
+    m_sendButton->setObjectName(QStringLiteral("composerSendButton"));
+    connect(m_sendButton, &QPushButton::clicked, this, &Composer::send);
+    sendRow->addWidget(hint, 1);
+    sendRow->addWidget(m_undoBar);
+    sendRow->addWidget(m_sendButton);
+    layout->addLayout(sendRow);
+
+    m_saveTimer.setSingleShot(true);
+    m_saveTimer.setInterval(400);
+    connect(&m_saveTimer, &QTimer::timeout, this, &Composer::saveDrafts);
+    connect(m_editor, &QPlainTextEdit::textChanged, this, [this] {
+        if (!m_loading)
+            m_saveTimer.start();
+        if (isPreviewing())
+            updatePreview();
+    });
+    connect(&m_renderer, &markdown::MarkdownRenderer::rendered, this,
+            [this](const QString &key, const markdown::RenderResult &result) {
+        if (key == m_previewKey)
+            m_preview->setHtml(result.html);
+    });
+    connect(&m_sendDelay, &SendDelay::countdown, this, &Composer::onCountdown);
+    connect(&m_sendDelay, &SendDelay::finished, m_undoBar, &QWidget::hide);
+    connect(&m_sendDelay, &SendDelay::ready, this, &Composer::messageReady);
+
+    updateModeLook();
+    setTicket(0);
+}
+
+Composer::~Composer()
+{
+    saveDrafts();
+    m_sendDelay.commitNow();
+}
+
+QString Composer::draftKey(Mode mode)
+{
+    return mode == Mode::Reply ? QStringLiteral("reply") : QStringLiteral("note");
+}
+
+void Composer::saveDrafts()
+{
+    m_saveTimer.stop();
+    if (m_ticketId == 0 || !m_store.isOpen())
+        return;
+    try {
+        const Mode other = m_mode == Mode::Reply ? Mode::Note : Mode::Reply;
+        m_store.saveDraft(m_ticketId, draftKey(m_mode), m_editor->toPlainText());
+        m_store.saveDraft(m_ticketId, draftKey(other), m_otherDraft);
+    } catch (const StoreError &) {
+        // The text stays in the editor; the next save tries again.
+    }
+}
+
+void Composer::setTicket(TicketId ticketId)
+{
+    if (ticketId == m_ticketId && ticketId != 0)
+        return;
+    saveDrafts();
+    m_ticketId = ticketId;
+    m_loading = true;
+    QString current, other;
+    if (ticketId != 0 && m_store.isOpen()) {
+        try {
+            current = m_store.draft(ticketId, draftKey(m_mode));
+            other = m_store.draft(ticketId, draftKey(m_mode == Mode::Reply ? Mode::Note : Mode::Reply));
+        } catch (const StoreError &) {
+        }
+    }
+    m_editor->setPlainText(current);
+    m_otherDraft = other;
+    m_loading = false;
+    setEnabled(ticketId != 0);
+    if (isPreviewing())
+        updatePreview();
+}
+
+void Composer::setMode(Mode mode)
+{
+    if (mode != m_mode) {
+        m_loading = true;
+        const QString shown = m_editor->toPlainText();
+        m_editor->setPlainText(m_otherDraft);
+        m_otherDraft = shown;
+        m_mode = mode;
+        m_loading = false;
+        m_editor->moveCursor(QTextCursor::End);
+        saveDrafts();
+        if (isPreviewing())
+            updatePreview();
+        Q_EMIT modeChanged(mode);
+    }
+    updateModeLook();
+}
+
+void Composer::flipMode()
+{
+    setMode(m_mode == Mode::Reply ? Mode::Note : Mode::Reply);
+}
+
+void Composer::focusEditor()
+{
+    setPreviewing(false);
+    m_editor->setFocus(Qt::ShortcutFocusReason);
+}
+
+bool Composer::isPreviewing() const
+{
+    return m_stack->currentWidget() == m_preview;
+}
+
+void Composer::setPreviewing(bool on)
+{
+    m_stack->setCurrentWidget(on ? static_cast<QWidget *>(m_preview) : m_editor);
+    if (m_previewButton->isChecked() != on)
+        m_previewButton->setChecked(on);
+    if (on)
+        updatePreview();
+}
+
+void Composer::updatePreview()
+{
+    const QByteArray body = m_editor->toPlainText().toUtf8();
+    m_previewKey = QStringLiteral("composer-preview:%1").arg(qHash(body));
+    m_renderer.render(m_previewKey, body);
+}
+
+void Composer::updateModeLook()
+{
+    const bool note = m_mode == Mode::Note;
+    m_replyButton->setChecked(!note);
+    m_noteButton->setChecked(note);
+    // Fixed, strong colours: the mode must read the same in light and dark themes.
+    QPalette headerPalette = m_header->palette();
+    headerPalette.setColor(QPalette::Window, note ? QColor(0xf2, 0xb7, 0x05) : QColor(0x1f, 0x5f, 0xbf));
+    headerPalette.setColor(QPalette::WindowText, note ? QColor(0x2b, 0x1d, 0x00) : QColor(Qt::white));
+    m_header->setPalette(headerPalette);
+    m_header->setText(note ? tr("INTERNAL NOTE — private: only your team sees this")
+                           : tr("EMAIL REPLY — the customer receives this by email"));
+
+    QPalette editorPalette = palette();
+    if (note) {
+        const bool dark = palette().color(QPalette::Base).lightness() < 128;
+        editorPalette.setColor(QPalette::Base, dark ? QColor(0x3d, 0x31, 0x00) : QColor(0xff, 0xf6, 0xd6));
+    }
+    m_editor->setPalette(editorPalette);
+    m_editor->setPlaceholderText(note ? tr("Write a private note for your team (markdown)…")
+                                      : tr("Write your reply to the customer (markdown)…"));
+    m_editor->setAccessibleName(note ? tr("Internal note text") : tr("Email reply text"));
+    m_sendButton->setText(note ? tr("Add internal note") : tr("Send email reply"));
+    m_sendButton->setAccessibleName(m_sendButton->text());
+}
+
+bool Composer::send()
+{
+    const QString body = m_editor->toPlainText();
+    if (m_ticketId == 0 || body.trimmed().isEmpty())
+        return false;
+    const OutgoingMessage message{m_ticketId,
+                                  m_mode == Mode::Note ? CommandType::InternalNote : CommandType::EmailReply,
+                                  body};
+    m_loading = true;
+    m_editor->clear();
+    m_loading = false;
+    saveDrafts();
+    setPreviewing(false);
+    m_sendDelay.start(message);
+    return true;
+}
+
+bool Composer::undoSend()
+{
+    const std::optional<OutgoingMessage> message = m_sendDelay.undo();
+    if (!message)
+        return false;
+    if (message->ticketId == m_ticketId) {
+        setMode(message->type == CommandType::InternalNote ? Mode::Note : Mode::Reply);
+        QString text = message->body;
+        if (!m_editor->toPlainText().isEmpty())
+            text += QStringLiteral("\n\n") + m_editor->toPlainText();
+        m_editor->setPlainText(text);
+        m_editor->moveCursor(QTextCursor::End);
+        saveDrafts();
+        focusEditor();
+    } else if (m_store.isOpen()) {
+        // The operator moved on: the text goes back into that ticket's draft.
+        try {
+            const QString key = message->type == CommandType::InternalNote ? draftKey(Mode::Note) : draftKey(Mode::Reply);
+            const QString existing = m_store.draft(message->ticketId, key);
+            m_store.saveDraft(message->ticketId, key,
+                              existing.isEmpty() ? message->body : message->body + QStringLiteral("\n\n") + existing);
+        } catch (const StoreError &) {
+        }
+    }
+    return true;
+}
+
+void Composer::onCountdown(int secondsLeft)
+{
+    const bool note = m_sendDelay.waiting() && m_sendDelay.waiting()->type == CommandType::InternalNote;
+    m_undoLabel->setText(note ? tr("Adding note in %1 s — Undo (Ctrl+Z)").arg(secondsLeft)
+                              : tr("Sending in %1 s — Undo (Ctrl+Z)").arg(secondsLeft));
+    m_undoBar->show();
+}
+
+bool Composer::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_editor && event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        const bool ctrl = key->modifiers() & Qt::ControlModifier;
+        if (ctrl && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)) {
+            send();
+            return true;
+        }
+        if (ctrl && key->key() == Qt::Key_Z && !(key->modifiers() & Qt::ShiftModifier) && m_sendDelay.isWaiting()
+            && !m_editor->document()->isUndoAvailable()) {
+            undoSend();
+            return true;
+        }
+    }
+    return QWidget::eventFilter(watched, event);
+}
+
+} // namespace zeiko::ui

@@ -1,0 +1,32 @@
+#pragma once
+// Paints the queue's status cells: SLA as a coloured state with a live
+// countdown, priority in colour, the unread dot, pending/failed marks and who
+// owns the ticket now (AI agent, human, handoff waiting for a human).
+
+#include "ui/ticket_cache.h"
+
+#include <QStyledItemDelegate>
+
+namespace zeiko::ui {
+
+class QueueDelegate : public QStyledItemDelegate
+{
+    Q_OBJECT
+public:
+    QueueDelegate(TicketCache &tickets, QObject *parent = nullptr);
+
+    void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+    QSize sizeHint(const QStyleOptionViewItem &option, const QModelIndex &index) const override;
+
+    // The SLA cell's text right now (also the accessible text): "At risk · 12m 05s".
+    QString slaText(const QModelIndex &index) const;
+    // "AI agent", "Human", "Handoff waiting".
+    QString ownerText(const QModelIndex &index) const;
+
+private:
+    void paintBadge(QPainter *painter, const QRect &rect, const QString &text, const QColor &colour) const;
+
+    TicketCache &m_tickets;
+};
+
+} // namespace zeiko::ui

@@ -1,0 +1,66 @@
+#include "ui/sla_clock.h"
+
+#include <QCoreApplication>
+
+namespace zeiko::ui {
+
+std::optional<QDateTime> nextSlaDue(const Ticket &ticket)
+{
+    if (ticket.status == TicketStatus::Closed || ticket.status == TicketStatus::Resolved)
+        return std::nullopt;
+    const Sla &sla = ticket.sla;
+    if (sla.state == SlaState::Paused || sla.state == SlaState::Met)
+        return std::nullopt;
+    if (!sla.firstRespondedAt && sla.firstResponseDue)
+        return sla.firstResponseDue;
+    if (sla.nextResponseDue)
+        return sla.nextResponseDue;
+    return sla.resolutionDue;
+}
+
+QString formatCountdown(qint64 msecs)
+{
+    const bool negative = msecs < 0;
+    qint64 s = (negative ? -msecs : msecs) / 1000;
+    const qint64 days = s / 86400;
+    const qint64 hours = (s % 86400) / 3600;
+    const qint64 minutes = (s % 3600) / 60;
+    const qint64 seconds = s % 60;
+    QString text;
+    if (days > 0)
+        text = QCoreApplication::translate("zeiko::ui::Sla", "%1d %2h").arg(days).arg(hours);
+    else if (hours > 0)
+        text = QCoreApplication::translate("zeiko::ui::Sla", "%1h %2m").arg(hours).arg(minutes);
+    else if (minutes > 0)
+        text = QCoreApplication::translate("zeiko::ui::Sla", "%1m %2s").arg(minutes).arg(seconds, 2, 10, QLatin1Char('0'));
+    else
+        text = QCoreApplication::translate("zeiko::ui::Sla", "%1s").arg(seconds);
+    return negative ? QStringLiteral("\u2212") + text : text;
+}
+
+QColor slaColour(SlaState state, const QPalette &palette)
+{
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    switch (state) {
+    case SlaState::OnTrack: return dark ? QColor(0x66, 0xbb, 0x6a) : QColor(0x2e, 0x7d, 0x32);
+    case SlaState::AtRisk: return dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0xb2, 0x6a, 0x00);
+    case SlaState::Breached: return dark ? QColor(0xff, 0x6e, 0x6e) : QColor(0xc6, 0x28, 0x28);
+    case SlaState::Paused: return palette.color(QPalette::PlaceholderText);
+    case SlaState::Met: return dark ? QColor(0x90, 0xa4, 0xae) : QColor(0x54, 0x6e, 0x7a);
+    }
+    return palette.color(QPalette::Text);
+}
+
+QColor priorityColour(Priority priority, const QPalette &palette)
+{
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    switch (priority) {
+    case Priority::Urgent: return dark ? QColor(0xff, 0x6e, 0x6e) : QColor(0xc6, 0x28, 0x28);
+    case Priority::High: return dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0xb2, 0x6a, 0x00);
+    case Priority::Normal: return palette.color(QPalette::Text);
+    case Priority::Low: return palette.color(QPalette::PlaceholderText);
+    }
+    return palette.color(QPalette::Text);
+}
+
+} // namespace zeiko::ui

@@ -1,0 +1,57 @@
+#pragma once
+// The centre pane: one ticket's thread as a single read-only rich-text
+// document. Each entry kind looks different (internal notes amber and
+// labelled private, events as compact system lines); bodies are markdown
+// rendered off the UI thread by core/markdown and slotted in when ready, so
+// a huge message never freezes the window. Never loads remote resources.
+
+#include "markdown/markdown_renderer.h"
+#include "ui/thread_model.h"
+
+#include <QHash>
+#include <QSet>
+#include <QTextBrowser>
+#include <QTimer>
+
+namespace zeiko::ui {
+
+class ThreadView : public QTextBrowser
+{
+    Q_OBJECT
+public:
+    ThreadView(ThreadModel &model, markdown::MarkdownRenderer &renderer, QWidget *parent = nullptr);
+
+    // The plain text of what is shown (tests, accessibility).
+    QString shownText() const { return toPlainText(); }
+    // True once every body on screen is rendered (no placeholders left).
+    bool isFullyRendered() const { return m_waiting.isEmpty(); }
+
+    QVariant loadResource(int type, const QUrl &name) override;
+
+Q_SIGNALS:
+    void retryRequested(qint64 outboxItemId);
+    void editRequested(qint64 outboxItemId);
+    void discardRequested(qint64 outboxItemId);
+    void rendered();
+
+protected:
+    void changeEvent(QEvent *event) override;
+
+private:
+    void onModelReset();
+    void scheduleRebuild();
+    void rebuild();
+    void onRendered(const QString &key, const markdown::RenderResult &result);
+    void onAnchorClicked(const QUrl &url);
+    QString bodyHtml(const QModelIndex &index);
+
+    ThreadModel &m_model;
+    markdown::MarkdownRenderer &m_renderer;
+    QHash<QString, markdown::RenderResult> m_rendered;
+    QSet<QString> m_waiting;
+    QSet<qint64> m_showWhole;   // entries whose whole (untruncated) body was asked for
+    TicketId m_shownTicket = 0;
+    QTimer m_rebuildTimer;
+};
+
+} // namespace zeiko::ui

@@ -1,0 +1,38 @@
+#pragma once
+// Whole tickets (SLA dates, handoff link, Shopify order) read lazily from the
+// store for the rows the queue actually paints and for the facts rail; the
+// queue model itself only carries TicketRow columns. Entries are dropped when
+// the store reports the ticket changed.
+
+#include "store/local_store.h"
+
+#include <QCache>
+#include <QObject>
+
+namespace zeiko::ui {
+
+class TicketCache : public QObject
+{
+    Q_OBJECT
+public:
+    explicit TicketCache(LocalStore &store, QObject *parent = nullptr);
+
+    // nullptr when the ticket is not in the store.
+    const Ticket *ticket(TicketId id) const;
+    // The handoff as last synced (may lag the ticket until its thread loads).
+    std::optional<Handoff> handoff(TicketId id) const;
+    // The AI agent escalated and no human owns the ticket yet.
+    bool isHandoffWaiting(TicketId id) const;
+
+Q_SIGNALS:
+    void ticketChanged(zeiko::TicketId id);
+
+private:
+    void onStoreChanged(const StoreChange &change);
+
+    LocalStore &m_store;
+    mutable QCache<TicketId, Ticket> m_tickets{2000};
+    mutable QCache<TicketId, std::optional<Handoff>> m_handoffs{2000};
+};
+
+} // namespace zeiko::ui
