@@ -172,6 +172,7 @@ void runOn(const QString &label, const QString &databaseUrl, int tickets, int pe
 int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
+    std::setvbuf(stdout, nullptr, _IOLBF, 0);   // figures appear as they are measured
     const int tickets = argc > 1 ? QByteArray(argv[1]).toInt() : 100000;
     const int perWriter = argc > 2 ? QByteArray(argv[2]).toInt() : 250;
     QTemporaryDir dir;
