@@ -72,6 +72,7 @@ void ScreenshotDriver::save(const QString &name)
 void ScreenshotDriver::begin(MainWindow *window)
 {
     m_window = window;
+    window->activateWindow();
     window->move(0, 0);
     window->resize(1400, 900);
     ConsoleSession *session = m_app.session();
@@ -94,13 +95,16 @@ void ScreenshotDriver::pickTicket()
         score += ticket->handoffId.isEmpty() ? 0 : 2;
         score += ticket->shopifyOrder ? 2 : 0;
         score += ticket->csat ? 1 : 0;
-        score += ticket->status == TicketStatus::Closed ? -5 : 0;
+        score += ticket->status == TicketStatus::Closed || ticket->status == TicketStatus::Resolved ? -5 : 0;
+        score += ticket->status == TicketStatus::Open || ticket->status == TicketStatus::WaitingOnTeam ? 2 : 0;
+        score += ticket->sla.state == SlaState::AtRisk ? 1 : 0;
         if (score > bestScore) {
             bestScore = score;
             best = row;
         }
     }
     m_window->queueView()->setCurrentIndex(model->index(best, 0));
+    m_window->queueView()->scrollTo(model->index(best, 0), QAbstractItemView::PositionAtCenter);
     const TicketId id = m_window->currentTicketId();
     waitFor([session, id, this] {
         return session->store().isThreadLoaded(id) && m_window->threadView()->isFullyRendered();
@@ -108,7 +112,7 @@ void ScreenshotDriver::pickTicket()
         QTimer::singleShot(500, this, [this] {
             save(QStringLiteral("main.png"));
             // Composer in note mode, by keyboard: n, then type.
-            key(m_window->queueView(), Qt::Key_N, Qt::NoModifier, QStringLiteral("n"));
+            m_window->actions().action(QStringLiteral("compose.note"))->trigger();
             m_window->composer()->editor()->insertPlainText(
                 tr("Checked the order: the parcel is stuck at the depot. **Do not refund yet** — carrier "
                    "confirms delivery by Friday.\n\nEscalated to logistics, ticket LOG-2291."));
@@ -130,7 +134,13 @@ void ScreenshotDriver::pickTicket()
                     waitFor([session] { return session->sync().connectionState() == ConnectionState::Offline; }, 90000,
                             [this, poke] {
                         poke->stop();
-                        QTimer::singleShot(500, this, [this] {
+                        // Work goes on offline: a note waits in the outbox, shown as pending.
+                        m_window->composer()->sendDelay().setDelaySeconds(0);
+                        m_window->actions().action(QStringLiteral("compose.note"))->trigger();
+                        m_window->composer()->editor()->setPlainText(
+                            tr("Called the customer: they will send photos of the damage tonight."));
+                        m_window->composer()->send();
+                        QTimer::singleShot(800, this, [this] {
                             save(QStringLiteral("offline.png"));
                             QFile::remove(m_dir.filePath(QStringLiteral("ready-for-offline")));
                             QApplication::quit();

@@ -141,6 +141,18 @@ QString FactsRail::dueText(const std::optional<QDateTime> &due) const
 void FactsRail::tick()
 {
     if (const Ticket *t = m_ticketId ? m_tickets.ticket(m_ticketId) : nullptr) {
+        // Countdowns only while the clock runs: not when met, paused or done.
+        const bool running = (t->sla.state == SlaState::OnTrack || t->sla.state == SlaState::AtRisk
+                               || t->sla.state == SlaState::Breached)
+            && t->status != TicketStatus::Resolved && t->status != TicketStatus::Closed;
+        if (!running) {
+            auto plain = [](const std::optional<QDateTime> &due) { return due ? localTime(*due) : tr("—"); };
+            m_firstDue->setText(t->sla.firstRespondedAt ? tr("Met at %1").arg(localTime(*t->sla.firstRespondedAt))
+                                                        : plain(t->sla.firstResponseDue));
+            m_nextDue->setText(plain(t->sla.nextResponseDue));
+            m_resolutionDue->setText(plain(t->sla.resolutionDue));
+            return;
+        }
         m_firstDue->setText(t->sla.firstRespondedAt ? tr("Met at %1").arg(localTime(*t->sla.firstRespondedAt))
                                                     : dueText(t->sla.firstResponseDue));
         m_nextDue->setText(dueText(t->sla.nextResponseDue));

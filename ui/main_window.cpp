@@ -114,10 +114,15 @@ MainWindow::MainWindow(ConsoleSession &session, ConsoleSettings &settings, QWidg
     m_countsTimer.setSingleShot(true);
     m_countsTimer.setInterval(300);
     connect(&m_countsTimer, &QTimer::timeout, this, &MainWindow::updateViewCounts);
-    for (auto signal : {&QAbstractItemModel::rowsInserted, &QAbstractItemModel::rowsRemoved})
-        connect(&m_queueModel, signal, &m_countsTimer, qOverload<>(&QTimer::start));
-    connect(&m_queueModel, &QAbstractItemModel::dataChanged, &m_countsTimer, qOverload<>(&QTimer::start));
-    connect(&m_queueModel, &QAbstractItemModel::modelReset, &m_countsTimer, qOverload<>(&QTimer::start));
+    // Throttled, not debounced: a steady trickle of changes must not starve the counters.
+    auto recount = [this] {
+        if (!m_countsTimer.isActive())
+            m_countsTimer.start();
+    };
+    connect(&m_queueModel, &QAbstractItemModel::rowsInserted, this, recount);
+    connect(&m_queueModel, &QAbstractItemModel::rowsRemoved, this, recount);
+    connect(&m_queueModel, &QAbstractItemModel::dataChanged, this, recount);
+    connect(&m_queueModel, &QAbstractItemModel::modelReset, this, recount);
     connect(&m_queueModel, &QAbstractItemModel::dataChanged, this, [this] { updateActions(); });
     connect(&m_tickets, &TicketCache::ticketChanged, this, [this](TicketId id) {
         if (id == m_currentTicket)
@@ -350,6 +355,15 @@ QWidget *MainWindow::buildQueuePane()
     auto *layout = new QVBoxLayout(pane);
     layout->setContentsMargins(4, 4, 0, 4);
     layout->setSpacing(4);
+    m_offlineBanner = new QLabel(tr("Offline — you are reading the local copy. Replies and actions are kept in "
+                                    "the outbox and sent when the connection returns."), pane);
+    m_offlineBanner->setObjectName(QStringLiteral("offlineBanner"));
+    m_offlineBanner->setAccessibleName(tr("Offline"));
+    m_offlineBanner->setWordWrap(true);
+    m_offlineBanner->setMargin(6);
+    m_offlineBanner->setStyleSheet(QStringLiteral("background: #c62828; color: white; font-weight: bold"));
+    m_offlineBanner->hide();
+    layout->addWidget(m_offlineBanner);
     m_search = new QLineEdit(pane);
     m_search->setObjectName(QStringLiteral("searchField"));
     m_search->setAccessibleName(tr("Search tickets"));
@@ -403,9 +417,16 @@ QWidget *MainWindow::buildQueuePane()
     m_queueView->setSortingEnabled(true);
     header->setStretchLastSection(false);
     header->setSectionsMovable(true);
-    const QList<int> widths{78, 130, 200, 120, 72, 150, 72, 170, 120};
+    // Default layout (a saved one replaces it): what triage needs first on the left.
+    const QList<int> widths{78, 105, 180, 118, 62, 158, 70, 150, 120};
     for (int c = 0; c < widths.size(); ++c)
         header->resizeSection(c, widths[c]);
+    const QList<int> order{TicketQueueModel::NumberColumn, TicketQueueModel::SlaColumn, TicketQueueModel::PriorityColumn,
+                           TicketQueueModel::AssigneeColumn, TicketQueueModel::CustomerColumn,
+                           TicketQueueModel::SubjectColumn, TicketQueueModel::StatusColumn,
+                           TicketQueueModel::SourceColumn, TicketQueueModel::LastActivityColumn};
+    for (int visual = 0; visual < order.size(); ++visual)
+        header->moveSection(header->visualIndex(order[visual]), visual);
     connect(m_queueView->selectionModel(), &QItemSelectionModel::currentChanged, this,
             [this](const QModelIndex &current) {
         if (current.isValid())
@@ -511,7 +532,7 @@ void MainWindow::buildOutboxDock()
 void MainWindow::restoreLayout()
 {
     resize(1400, 860);
-    m_mainSplitter->setSizes({600, 520, 280});
+    m_mainSplitter->setSizes({660, 460, 280});
     m_threadSplitter->setSizes({520, 260});
     if (!m_settings.windowGeometry().isEmpty())
         restoreGeometry(m_settings.windowGeometry());
@@ -688,6 +709,7 @@ void MainWindow::updateConnection(ConnectionState state)
     }
     m_connectionLabel->setText(QStringLiteral("<span style=\"color:%1\">\u25CF</span> %2").arg(colour, text.toHtmlEscaped()));
     m_connectionLabel->setProperty("connectionState", int(state));
+    m_offlineBanner->setVisible(state == ConnectionState::Offline);
 }
 
 void MainWindow::updateOutboxCounts(int pending, int failed)

@@ -138,6 +138,7 @@ private:
     QDockWidget *m_outboxDock = nullptr;
     OutboxPanel *m_outboxPanel = nullptr;
     QLabel *m_connectionLabel = nullptr;
+    QLabel *m_offlineBanner = nullptr;
     QLabel *m_syncLabel = nullptr;
     QToolButton *m_outboxButton = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
