@@ -165,11 +165,15 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const TicketRow &stored = m_rows.at(index.row());
+    // Sorting and filtering call data() millions of times: no copy unless commands are queued.
+    const TicketRow *row = &stored;
+    PendingOverlay overlay;
     const auto outbox = m_outbox.constFind(stored.id);
-    PendingOverlay overlay{stored, false, false, {}};
-    if (outbox != m_outbox.constEnd())
+    if (outbox != m_outbox.constEnd()) {
         overlay = applyPending(stored, *outbox, m_operatorId);
-    const TicketRow &r = overlay.row;
+        row = &overlay.row;
+    }
+    const TicketRow &r = *row;
 
     switch (role) {
     case Qt::DisplayRole: return displayText(r, index.column());

@@ -137,6 +137,9 @@ bool LocalStore::open(const QString &path)
         }
         journal.finish();
         sql::runText(m_database, u"PRAGMA synchronous = FULL"_s);
+        // A bigger page cache: 100,000 tickets plus their FTS index do not fit the default 2 MB.
+        sql::runText(m_database, u"PRAGMA cache_size = -32768"_s);
+        sql::runText(m_database, u"PRAGMA temp_store = MEMORY"_s);
         migrations::upgrade(m_database);
     } catch (const StoreError &error) {
         m_errorString = tr("Could not prepare the local cache at %1: %2").arg(path, error.userMessage());

@@ -80,7 +80,7 @@ public:
     // ---- search ----------------------------------------------------------
     // Tickets whose subject, customer or thread text match every word of
     // `text` (prefix match). Empty text: empty result.
-    QSet<TicketId> search(const QString &text, int limit = 10000) const;
+    QSet<TicketId> search(const QString &text, int limit = -1) const;   // -1: no limit
 
     // ---- drafts ----------------------------------------------------------
     QString draft(TicketId ticketId, const QString &mode) const;

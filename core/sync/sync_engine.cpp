@@ -51,6 +51,7 @@ void SyncEngine::stop()
     m_running = false;
     ++m_generation;
     m_bootstrapping = false;
+    m_snapshotInFlight = false;
     m_catchUpInFlight = false;
     m_catchUpAgain = false;
     m_pollTimer.stop();
@@ -73,10 +74,14 @@ void SyncEngine::reportStoreError(const QString &message)
 void SyncEngine::fetchSnapshotPage(const QString &cursor)
 {
     m_bootstrapping = true;
+    if (m_snapshotInFlight)
+        return;   // the page chain already running continues by itself
+    m_snapshotInFlight = true;
     const int generation = m_generation;
     m_api.snapshot(cursor, m_options.snapshotPageSize, this, [this, generation, cursor](const ApiResult<SnapshotPage> &r) {
         if (generation != m_generation)
             return;
+        m_snapshotInFlight = false;
         if (!r.ok()) {
             const ApiFailure &failure = r.failure();
             if (failure.kind == ApiFailure::Kind::Http4xx && !cursor.isEmpty() && failure.httpStatus != 401) {
@@ -114,6 +119,7 @@ void SyncEngine::rebootstrap()
 {
     qCInfo(lcSync) << "cursor expired on the server; re-bootstrapping";
     ++m_generation;
+    m_snapshotInFlight = false;
     m_catchUpInFlight = false;
     m_catchUpAgain = false;
     m_stream.stop();
@@ -139,8 +145,7 @@ void SyncEngine::catchUp()
         return;
     if (m_bootstrapping) {
         // Still (or again) bootstrapping: the poll timer retries the page.
-        if (!m_catchUpInFlight)
-            fetchSnapshotPage(m_store.bootstrapState().nextPageCursor);
+        fetchSnapshotPage(m_store.bootstrapState().nextPageCursor);
         return;
     }
     if (m_catchUpInFlight) {

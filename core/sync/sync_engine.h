@@ -88,6 +88,7 @@ private:
     ConnectionState m_connectionState = ConnectionState::Offline;
     bool m_running = false;
     bool m_bootstrapping = false;
+    bool m_snapshotInFlight = false;
     bool m_catchUpInFlight = false;
     bool m_catchUpAgain = false;
     bool m_restReachable = false;
