@@ -1187,7 +1187,7 @@ KI-verwaltete Support-Tickets und Übergaben an Menschen bearbeiten.</translatio
     </message>
     <message>
         <source>Polling</source>
-        <translation>Abfrage</translation>
+        <translation>Abfragemodus</translation>
     </message>
     <message>
         <source>Offline — working from the local copy</source>
