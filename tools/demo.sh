@@ -1,7 +1,10 @@
 #!/usr/bin/env bash
 # Installs what is missing, builds an optimised tree, starts zeiko-server on
 # an embedded SQLite file (seeded with the demo tenant) and, when the console
-# is built, opens it signed in to that server. Ctrl+C stops everything.
+# is built, opens it signed in to that server. `zeiko-server simulate` runs
+# alongside at a gentle rate (ZEIKO_DEMO_RATE actions/min, default 6; 0 turns
+# it off) so chats, handoffs, order issues and emails keep arriving.
+# Ctrl+C stops everything.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -14,10 +17,22 @@ mkdir -p "$data_dir"
 port="${ZEIKO_DEMO_PORT:-8080}"
 server=build/release/server/zeiko-server
 console=build/release/app/zeiko-console
+rate="${ZEIKO_DEMO_RATE:-6}"
+email_port="${ZEIKO_DEMO_EMAIL_PORT:-$((port + 1))}"
 
-"$server" serve --listen "127.0.0.1:$port" --database "sqlite:$data_dir/demo.sqlite" --demo &
+# Fresh secrets per run, shared by the server and the simulator through the
+# environment (not the command line, which every user can read).
+random_secret() { head -c 32 /dev/urandom | base64 | tr -d '\n'; }
+export AGENT_SERVICE_TOKEN="$(random_secret | tr -d '/+=')"
+export SHOPIFY_WEBHOOK_SECRET="$(random_secret)"
+export RESEND_WEBHOOK_SECRET="whsec_$(random_secret)"
+export RESEND_INBOUND_DOMAIN=inbound.zeiko.localhost
+
+sim_pid=""
+"$server" serve --listen "127.0.0.1:$port" --database "sqlite:$data_dir/demo.sqlite" --demo \
+  --resend-api-key demo-standin --resend-api-base-url "http://127.0.0.1:$email_port" &
 server_pid=$!
-trap 'kill "$server_pid" 2>/dev/null; wait "$server_pid" 2>/dev/null || true' EXIT
+trap 'kill ${sim_pid:+"$sim_pid"} "$server_pid" 2>/dev/null; wait ${sim_pid:+"$sim_pid"} "$server_pid" 2>/dev/null || true' EXIT
 
 for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
@@ -30,7 +45,17 @@ Zeiko demo server: http://127.0.0.1:$port
 Sign in with   account: demo   email: alex@demo.zeiko.test   password: demo-password
 MSG
 
+if [ "$rate" != 0 ]; then
+  "$server" simulate --url "http://127.0.0.1:$port" --account demo --rate "$rate" \
+    --email-standin "127.0.0.1:$email_port" &
+  sim_pid=$!
+  echo "Simulated traffic: $rate actions/min (ZEIKO_DEMO_RATE=0 turns it off)"
+fi
+
 if [ -x "$console" ] && { [ -n "${DISPLAY:-}" ] || [ -n "${WAYLAND_DISPLAY:-}" ]; }; then
+  # The console reads the password from this variable (never from its command
+  # line, where other users could see it in the process list).
+  export ZEIKO_DEMO_PASSWORD="${ZEIKO_DEMO_PASSWORD:-demo-password}"
   "$console" --server "http://127.0.0.1:$port" --account demo \
     --email alex@demo.zeiko.test --password-env ZEIKO_DEMO_PASSWORD
 else

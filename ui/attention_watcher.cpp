@@ -42,6 +42,8 @@ void AttentionWatcher::prime()
 
 void AttentionWatcher::onStoreChanged(const StoreChange &change)
 {
+    if (change.insertedTickets.isEmpty() && change.updatedTickets.isEmpty())
+        return;   // views, drafts, outbox: nothing to notify about
     if (!m_primed)
         prime();
     // While the snapshot loads, learn the state; notifying about it would flood.

@@ -183,7 +183,7 @@ MainWindow::MainWindow(ConsoleSession &session, ConsoleSettings &settings, QWidg
     restoreLayout();
     updateConnection(sync.connectionState());
     updateOutboxCounts(m_outboxModel->pendingCount(), m_outboxModel->failedCount());
-    updateViewCounts();
+    m_countsTimer.start();   // counting every view waits until the queue has painted
     moveSelection(0);
     updateActions();
     m_queueView->setFocus(Qt::OtherFocusReason);
@@ -279,6 +279,7 @@ void MainWindow::buildActions()
         }
         m_cheatSheet->refresh();
         m_cheatSheet->open();
+        m_cheatSheet->activateWindow();
     });
     add(QStringLiteral("app.outbox"), tr("Show the outbox"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), app, [this] {
         m_outboxDock->setVisible(!m_outboxDock->isVisible());
@@ -298,6 +299,7 @@ void MainWindow::buildActions()
                 [this] { m_composer->sendDelay().setDelaySeconds(m_settings.sendDelaySeconds()); });
         returnFocusAfter(dialog);
         dialog->open();
+        dialog->activateWindow();
     });
     add(QStringLiteral("app.signOut"), tr("Sign out"), QKeySequence(), app, [this] { Q_EMIT signOutRequested(); });
     add(QStringLiteral("app.quit"), tr("Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), app, &QWidget::close);
@@ -929,6 +931,7 @@ void MainWindow::editItem(qint64 itemId)
             statusBar()->showMessage(tr("That message can no longer be edited."), 5000);
     });
     dialog->open();
+    dialog->activateWindow();
 }
 
 void MainWindow::discardItem(qint64 itemId)

@@ -13,6 +13,7 @@
 
 #include <QLineEdit>
 #include <QListWidget>
+#include <QTableWidget>
 #include <QPlainTextEdit>
 #include <QTreeView>
 
@@ -33,6 +34,9 @@ private Q_SLOTS:
     void closeAndReopen();
     void forceCloseAsksForAReason();
     void paletteJumpsToTicketNumber();
+    void altJMovesWithoutLeavingTheComposer();
+    void cheatSheetListsEveryAction();
+    void closeAndGoToNext();
 
 private:
     // Opens ticket `number` through the command palette (Ctrl+K, "#N", Enter).
@@ -307,6 +311,56 @@ void TestUiTriage::paletteJumpsToTicketNumber()
     QVERIFY(m_window->commandPalette()->list()->count() > 0);
     press(Qt::Key_Escape);
     QTRY_VERIFY(!m_window->commandPalette()->isVisible());
+}
+
+void TestUiTriage::altJMovesWithoutLeavingTheComposer()
+{
+    press(Qt::Key_Escape);
+    m_window->queueView()->setCurrentIndex(m_window->queueProxy().index(3, 0));
+    const TicketId next = m_window->queueProxy().index(4, 0).data(TicketIdRole).toLongLong();
+    QVERIFY(next);
+    press(Qt::Key_R);
+    QWidget *editor = m_window->composer()->editor();
+    QCOMPARE(QApplication::focusWidget(), editor);
+    press(Qt::Key_J, Qt::AltModifier);
+    QCOMPARE(m_window->currentTicketId(), next);
+    QCOMPARE(QApplication::focusWidget(), editor);
+    press(Qt::Key_K, Qt::AltModifier);
+    QCOMPARE(m_window->queueView()->currentIndex().row(), 3);
+    QCOMPARE(QApplication::focusWidget(), editor);
+    press(Qt::Key_Escape);
+}
+
+void TestUiTriage::cheatSheetListsEveryAction()
+{
+    m_window->queueView()->setFocus();
+    press(Qt::Key_Question);
+    auto *sheet = m_window->findChild<QDialog *>(QStringLiteral("cheatSheet"));
+    QVERIFY(sheet);
+    QTRY_VERIFY(sheet->isVisible());
+    QTRY_COMPARE(QApplication::activeWindow(), static_cast<QWidget *>(sheet));
+    auto *table = sheet->findChild<QTableWidget *>(QStringLiteral("cheatSheetTable"));
+    QVERIFY(table->rowCount() >= m_window->actions().ids().size());
+    QStringList listed;
+    for (int row = 0; row < table->rowCount(); ++row)
+        listed << table->item(row, 1)->text();
+    for (const QString &id : m_window->actions().ids())
+        QVERIFY2(listed.contains(m_window->actions().text(id)), qPrintable(id));
+    press(Qt::Key_Escape);
+    QTRY_VERIFY(!sheet->isVisible());
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_window->queueView()));
+}
+
+void TestUiTriage::closeAndGoToNext()
+{
+    const TicketId id = pickOpenTicket();
+    QVERIFY(id);
+    openByPalette(m_demo.session->store().ticket(id)->number);
+    press(Qt::Key_Escape);
+    press(Qt::Key_X, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY(m_window->currentTicketId() != id);
+    waitForOutbox();
+    QCOMPARE(zeiko::toString(fetch(id).status), zeiko::toString(TicketStatus::Closed));
 }
 
 QTEST_MAIN(TestUiTriage)

@@ -1,0 +1,251 @@
+// ui_bench [--tickets N] [--presses N] [--starts N]
+//
+// 1. Fills a cache with N tickets (default 100,000) and the threads of the
+//    first 250 in queue order.
+// 2. Cold start: spawns itself (--child) that many times; each child opens the
+//    cache, builds the real MainWindow and prints "interactive" once the queue
+//    has painted rows and the event loop is free. Measured from spawn.
+// 3. `j` -> thread painted: in one window, presses j (a real key event through
+//    the real shortcut path) and waits until the next ticket's thread is
+//    rendered and painted; median and worst over N presses (default 200).
+// Runs offscreen; the server address is a dead port, so nothing is fetched.
+
+#include "models/roles.h"
+#include "ui/console_session.h"
+#include "ui/console_settings.h"
+#include "ui/main_window.h"
+#include "ui/thread_view.h"
+
+#include <QApplication>
+#include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QKeyEvent>
+#include <QLoggingCategory>
+#include <QProcess>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTreeView>
+
+#include <algorithm>
+#include <cstdio>
+
+using namespace zeiko;
+
+namespace {
+
+Ticket makeTicket(int i, const QDateTime &now)
+{
+    Ticket t;
+    t.id = i + 1;
+    t.number = 1000 + i;
+    t.key = QStringLiteral("key-%1").arg(i);
+    t.subject = QStringLiteral("Order #%1 arrived damaged, need a replacement").arg(5000 + i % 977);
+    t.customer = {QStringLiteral("cust-%1").arg(i % 5000), QStringLiteral("Customer %1").arg(i % 5000),
+                  QStringLiteral("c%1@example.com").arg(i % 5000)};
+    t.source = Source(i % 4);
+    t.status = TicketStatus(i % 5);
+    t.priority = Priority(i % 4);
+    t.ownerMode = i % 3 ? OwnerMode::Agent : OwnerMode::Human;
+    if (i % 2)
+        t.assignee = Assignee{ActorKind::Operator, QStringLiteral("op-%1").arg(i % 5), QStringLiteral("Operator %1").arg(i % 5)};
+    t.sla.state = SlaState(i % 5);
+    t.sla.firstResponseDue = now.addSecs(600 + i % 7200);
+    t.sla.resolutionDue = now.addSecs(86400);
+    t.createdAt = now.addSecs(-i * 30);
+    t.lastActivityAt = now.addSecs(-i * 17);
+    t.version = 1;
+    return t;
+}
+
+QList<ThreadEntry> makeThread(TicketId id, const QDateTime &now)
+{
+    QList<ThreadEntry> entries;
+    const EntryKind kinds[] = {EntryKind::CustomerMessage, EntryKind::AgentReply, EntryKind::InternalNote,
+                               EntryKind::EmailEvent, EntryKind::HumanReply, EntryKind::CustomerMessage};
+    for (int k = 0; k < 6; ++k) {
+        ThreadEntry e;
+        e.id = id * 10 + k;
+        e.ticketId = id;
+        e.kind = kinds[k];
+        e.author = {ActorKind::Customer, QStringLiteral("a"), QStringLiteral("Author %1").arg(k)};
+        e.visibility = e.kind == EntryKind::InternalNote ? Visibility::Internal : Visibility::Public;
+        e.body = QStringLiteral("Hello **team**,\n\nmy order `#%1` is late. | a | b |\n|---|---|\n| 1 | 2 |\n\n- one\n- two\n")
+                     .arg(id)
+                     .repeated(3);
+        e.createdAt = now.addSecs(-3600 + k * 60);
+        entries.append(e);
+    }
+    return entries;
+}
+
+ui::SessionIdentity identityFor(const QString &storePath)
+{
+    ui::SessionIdentity identity;
+    identity.server = QUrl(QStringLiteral("http://127.0.0.1:1"));
+    identity.account = QStringLiteral("bench");
+    identity.email = QStringLiteral("bench@example.com");
+    identity.self.id = QStringLiteral("op-1");
+    identity.self.displayName = QStringLiteral("Bench");
+    identity.tenant.name = QStringLiteral("Bench");
+    identity.storePath = storePath;
+    return identity;
+}
+
+// Waits until `widget` paints once more (after whatever is pending).
+bool waitForPaint(QWidget *widget, int timeoutMs)
+{
+    struct Spy : QObject {
+        bool painted = false;
+        bool eventFilter(QObject *, QEvent *event) override
+        {
+            if (event->type() == QEvent::Paint)
+                painted = true;
+            return false;
+        }
+    } spy;
+    widget->installEventFilter(&spy);
+    const bool ok = QTest::qWaitFor([&] { return spy.painted; }, timeoutMs);
+    widget->removeEventFilter(&spy);
+    return ok;
+}
+
+int runChild(const QString &dir)
+{
+    QElapsedTimer phase;
+    phase.start();
+    ui::ConsoleSettings settings(dir);
+    ui::ConsoleSession session(identityFor(QDir(dir).filePath(QStringLiteral("cache.sqlite"))), QStringLiteral("t"));
+    QString error;
+    if (!session.open(&error)) {
+        std::fprintf(stderr, "%s\n", qPrintable(error));
+        return 1;
+    }
+    const qint64 opened = phase.elapsed();
+    ui::MainWindow window(session, settings);
+    const qint64 built = phase.elapsed();
+    window.show();
+    QWidget *viewport = window.queueView()->viewport();
+    if (!waitForPaint(viewport, 60000) || window.queueProxy().rowCount() == 0)
+        return 2;
+    std::fprintf(stderr, "child: cache open %lld ms, window built %lld ms, queue painted %lld ms (from main)\n",
+                 opened, built, phase.elapsed());
+    // Interactive: the event loop is free to take the next key press.
+    QTimer::singleShot(0, [] {
+        std::printf("interactive\n");
+        std::fflush(stdout);
+        QApplication::exit(0);
+    });
+    return QApplication::exec();
+}
+
+double median(QList<double> values)
+{
+    std::sort(values.begin(), values.end());
+    return values.isEmpty() ? 0 : values.at(values.size() / 2);
+}
+
+} // namespace
+
+int main(int argc, char *argv[])
+{
+    if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
+        qputenv("QT_QPA_PLATFORM", "offscreen");
+    QApplication app(argc, argv);
+    QLoggingCategory::setFilterRules(QStringLiteral("zeiko.*.info=false\nzeiko.*.debug=false\nzeiko.*.warning=false"));
+    QCommandLineParser parser;
+    const QCommandLineOption ticketsOption(QStringLiteral("tickets"), QStringLiteral("Cached tickets."), QStringLiteral("n"), QStringLiteral("100000"));
+    const QCommandLineOption pressesOption(QStringLiteral("presses"), QStringLiteral("j presses."), QStringLiteral("n"), QStringLiteral("200"));
+    const QCommandLineOption startsOption(QStringLiteral("starts"), QStringLiteral("Cold starts."), QStringLiteral("n"), QStringLiteral("5"));
+    const QCommandLineOption childOption(QStringLiteral("child"), QStringLiteral("(internal)"), QStringLiteral("dir"));
+    parser.addOptions({ticketsOption, pressesOption, startsOption, childOption});
+    parser.addHelpOption();
+    parser.process(app);
+    if (parser.isSet(childOption))
+        return runChild(parser.value(childOption));
+
+    const int tickets = parser.value(ticketsOption).toInt();
+    const int presses = parser.value(pressesOption).toInt();
+    const int starts = parser.value(startsOption).toInt();
+    QTemporaryDir dir;
+    const QString storePath = dir.filePath(QStringLiteral("cache.sqlite"));
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    {
+        QElapsedTimer fill;
+        fill.start();
+        LocalStore store;
+        if (!store.open(storePath))
+            return 1;
+        QList<Ticket> batch;
+        for (int i = 0; i < tickets; ++i) {
+            batch.append(makeTicket(i, now));
+            if (batch.size() == 5000 || i == tickets - 1) {
+                store.upsertTickets(batch);
+                batch.clear();
+            }
+        }
+        // Threads of the tickets at the top of the queue (newest activity first).
+        const QList<TicketRow> rows = store.ticketRows();
+        for (int i = 0; i < qMin(int(rows.size()), presses + 50); ++i) {
+            const auto ticket = store.ticket(rows.at(i).id);
+            store.storeThread(*ticket, makeThread(ticket->id, now), std::nullopt);
+        }
+        std::printf("cache: %d tickets, %d threads, filled in %lld ms\n", tickets, qMin(int(rows.size()), presses + 50),
+                    fill.elapsed());
+    }
+
+    // ---- cold start, in fresh processes --------------------------------------------
+    QList<double> startTimes;
+    for (int i = 0; i < starts; ++i) {
+        QProcess child;
+        child.setProcessChannelMode(QProcess::ForwardedErrorChannel);
+        QElapsedTimer timer;
+        timer.start();
+        child.start(QCoreApplication::applicationFilePath(), {QStringLiteral("--child"), dir.path()});
+        if (!child.waitForReadyRead(120000) || !child.readAll().contains("interactive")) {
+            std::fprintf(stderr, "child failed: %s\n", child.readAllStandardError().constData());
+            return 2;
+        }
+        startTimes.append(double(timer.nsecsElapsed()) / 1e6);
+        child.waitForFinished(30000);
+    }
+    std::sort(startTimes.begin(), startTimes.end());
+    std::printf("start -> painted interactive queue (%d tickets): median %.0f ms, worst %.0f ms over %d starts\n",
+                tickets, median(startTimes), startTimes.last(), starts);
+
+    // ---- j -> next thread painted ----------------------------------------------------
+    ui::ConsoleSettings settings(dir.path());
+    ui::ConsoleSession session(identityFor(storePath), QStringLiteral("t"));
+    QString error;
+    if (!session.open(&error))
+        return 1;
+    ui::MainWindow window(session, settings);
+    window.show();
+    if (!QTest::qWaitForWindowActive(&window))
+        return 3;
+    QTreeView *queue = window.queueView();
+    queue->setFocus();
+    queue->setCurrentIndex(window.queueProxy().index(0, 0));
+    waitForPaint(window.threadView()->viewport(), 10000);
+    QList<double> pressTimes;
+    for (int i = 0; i < presses; ++i) {
+        const TicketId before = window.currentTicketId();
+        QElapsedTimer timer;
+        timer.start();
+        QTest::keyClick(queue, Qt::Key_J);
+        if (window.currentTicketId() == before) {
+            std::fprintf(stderr, "j did not move at press %d\n", i);
+            return 4;
+        }
+        // Rendered (all bodies through the async renderer) and painted.
+        if (!QTest::qWaitFor([&] { return window.threadView()->isFullyRendered(); }, 10000)
+            || !waitForPaint(window.threadView()->viewport(), 10000)) {
+            std::fprintf(stderr, "thread not painted at press %d\n", i);
+            return 5;
+        }
+        pressTimes.append(double(timer.nsecsElapsed()) / 1e6);
+    }
+    std::sort(pressTimes.begin(), pressTimes.end());
+    std::printf("j -> next thread painted: median %.1f ms, worst %.1f ms over %d presses\n", median(pressTimes),
+                pressTimes.last(), presses);
+    return 0;
+}
