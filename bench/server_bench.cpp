@@ -91,6 +91,7 @@ void runOn(const QString &label, const QString &databaseUrl, int tickets, int pe
     std::printf("demo generation, %d tickets: %.1f s\n", tickets, timer.elapsed() / 1000.0);
 
     QProcess server;
+    server.setStandardErrorFile(QProcess::nullDevice());   // nobody drains a pipe while the writers run
     server.start(QStringLiteral(ZEIKO_SERVER_BINARY),
                  {QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
                   QStringLiteral("--database"), databaseUrl});

@@ -11,7 +11,7 @@ zeiko_add_qtest(test_server_api_postgres SOURCES test_server_api.cpp LIBS zeiko_
 target_compile_definitions(test_server_api_postgres PRIVATE ZEIKO_TEST_ON_POSTGRES=1)
 zeiko_add_qtest(test_server_stream SOURCES test_server_stream.cpp LIBS zeiko_domain Qt6::WebSockets LABELS server TIMEOUT 180)
 zeiko_add_qtest(test_server_throttle SOURCES test_server_throttle.cpp LIBS zeiko_domain LABELS server TIMEOUT 180)
-zeiko_add_qtest(test_server_fuzz SOURCES test_server_fuzz.cpp LIBS zeiko_domain LABELS server TIMEOUT 300)
+zeiko_add_qtest(test_server_fuzz SOURCES test_server_fuzz.cpp LIBS zeiko_domain LABELS server TIMEOUT 900)
 # The same sync/concurrency suite against SQLite and against PostgreSQL
 # (the latter QSKIPs unless ZEIKO_TEST_POSTGRES_URL is set).
 zeiko_add_qtest(test_server_sync SOURCES test_server_sync.cpp LIBS zeiko_domain Qt6::WebSockets LABELS server TIMEOUT 300)

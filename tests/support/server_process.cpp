@@ -3,6 +3,7 @@
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QEventLoop>
+#include <QFile>
 #include <QJsonDocument>
 #include <QNetworkReply>
 #include <QNetworkRequest>
@@ -85,12 +86,15 @@ bool ServerProcess::start(const Options &options)
     m_error.clear();
     m_stderr.clear();
     m_databaseUrl = options.databaseUrl;
+    m_dir = std::make_unique<QTemporaryDir>();
+    if (!m_dir->isValid()) {
+        m_error = QStringLiteral("cannot create a temporary directory");
+        return false;
+    }
+    // stderr goes to a file: a pipe nobody drains (the test thread blocked
+    // in QThread::wait) would fill up and stall the server.
+    m_logPath = m_dir->filePath(QStringLiteral("server.log"));
     if (m_databaseUrl.isEmpty()) {
-        m_dir = std::make_unique<QTemporaryDir>();
-        if (!m_dir->isValid()) {
-            m_error = QStringLiteral("cannot create a temporary directory");
-            return false;
-        }
         m_databaseUrl = QStringLiteral("sqlite:") + m_dir->filePath(QStringLiteral("db.sqlite"));
     }
     QStringList arguments{QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
@@ -102,6 +106,7 @@ bool ServerProcess::start(const Options &options)
     m_process = std::make_unique<QProcess>();
     m_process->setProgram(binaryPath());
     m_process->setArguments(arguments);
+    m_process->setStandardErrorFile(m_logPath);
     m_process->start();
     if (!m_process->waitForStarted(10000)) {
         m_error = QStringLiteral("cannot start %1: %2").arg(binaryPath(), m_process->errorString());
@@ -159,8 +164,9 @@ bool ServerProcess::isRunning() const
 
 QByteArray ServerProcess::standardError() const
 {
-    if (m_process)
-        m_stderr += m_process->readAllStandardError();
+    QFile log(m_logPath);
+    if (!m_logPath.isEmpty() && log.open(QIODevice::ReadOnly))
+        m_stderr = log.readAll();
     return m_stderr;
 }
 

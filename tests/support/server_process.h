@@ -108,7 +108,8 @@ public:
     QString signIn(const QString &account, const QString &email, const QString &password);
 
 private:
-    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<QTemporaryDir> m_dir;       // database (when none given) and the server's log
+    QString m_logPath;
     std::unique_ptr<QProcess> m_process;
     QNetworkAccessManager m_network;
     QString m_databaseUrl;
