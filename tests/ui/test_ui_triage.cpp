@@ -6,6 +6,7 @@
 #include "models/roles.h"
 #include "ui/command_palette.h"
 #include "ui/composer.h"
+#include "ui/handoff_dialog.h"
 #include "ui/main_window.h"
 #include "ui/text_prompt_dialog.h"
 #include "ui/thread_view.h"
@@ -13,6 +14,9 @@
 
 #include <QLineEdit>
 #include <QListWidget>
+#include <QDockWidget>
+#include <QPushButton>
+#include <QTableView>
 #include <QTableWidget>
 #include <QPlainTextEdit>
 #include <QTreeView>
@@ -37,6 +41,8 @@ private Q_SLOTS:
     void altJMovesWithoutLeavingTheComposer();
     void cheatSheetListsEveryAction();
     void closeAndGoToNext();
+    void refusedCloseShowsReasonAndCanBeDiscarded();
+    void handoffConversationRepliesOnceOwned();
 
 private:
     // Opens ticket `number` through the command palette (Ctrl+K, "#N", Enter).
@@ -361,6 +367,90 @@ void TestUiTriage::closeAndGoToNext()
     QVERIFY(m_window->currentTicketId() != id);
     waitForOutbox();
     QCOMPARE(zeiko::toString(fetch(id).status), zeiko::toString(TicketStatus::Closed));
+}
+
+// A ticket whose live handoff is still open (requested/assigned/active).
+static TicketId openHandoffTicket(LocalStore &store, const QSet<TicketId> &used)
+{
+    for (const TicketRow &row : store.ticketRows()) {
+        if (used.contains(row.id) || row.status == TicketStatus::Closed || row.status == TicketStatus::Resolved)
+            continue;
+        const auto ticket = store.ticket(row.id);
+        if (ticket && !ticket->handoffId.isEmpty() && row.ownerMode == OwnerMode::Agent)
+            return row.id;
+    }
+    return 0;
+}
+
+void TestUiTriage::refusedCloseShowsReasonAndCanBeDiscarded()
+{
+    const TicketId id = openHandoffTicket(m_demo.session->store(), m_used);
+    if (!id)
+        QSKIP("the demo data has no ticket with an open handoff");
+    m_used.insert(id);
+    openByPalette(m_demo.session->store().ticket(id)->number);
+    QTRY_VERIFY_WITH_TIMEOUT(m_demo.session->store().handoffForTicket(id).has_value(), 15000);
+    const auto handoff = m_demo.session->store().handoffForTicket(id);
+    if (handoff->state == HandoffState::Resolved)
+        QSKIP("the handoff is already resolved");
+    press(Qt::Key_Escape);
+    press(Qt::Key_C);
+    // The server refuses (handoff_open): the item stays, failed, with the reason.
+    QTRY_VERIFY_WITH_TIMEOUT(!m_demo.session->store().outboxItems().isEmpty()
+                                 && m_demo.session->store().outboxItems().first().state == OutboxState::Failed,
+                             20000);
+    QCOMPARE(m_demo.session->store().outboxItems().first().errorCode, QStringLiteral("handoff_open"));
+    QTRY_VERIFY(m_window->threadView()->shownText().contains(QLatin1String("Not sent")));
+    QCOMPARE(zeiko::toString(fetch(id).status) == zeiko::toString(TicketStatus::Closed), false);
+
+    // Outbox panel by keyboard: Ctrl+Shift+O, pick the row, Discard.
+    press(Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(m_window->outboxDock()->isVisible());
+    auto *panel = m_window->outboxDock()->findChild<QTableView *>(QStringLiteral("outboxView"));
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(panel));
+    press(Qt::Key_Down);
+    auto *discard = m_window->outboxDock()->findChild<QPushButton *>(QStringLiteral("outboxDiscard"));
+    QTRY_VERIFY(discard->isEnabled());
+    discard->setFocus();
+    press(Qt::Key_Space);
+    QTRY_VERIFY(m_demo.session->store().outboxItems().isEmpty());
+    press(Qt::Key_O, Qt::ControlModifier | Qt::ShiftModifier);
+    QTRY_VERIFY(!m_window->outboxDock()->isVisible());
+}
+
+void TestUiTriage::handoffConversationRepliesOnceOwned()
+{
+    const TicketId id = openHandoffTicket(m_demo.session->store(), m_used);
+    if (!id)
+        QSKIP("the demo data has no ticket with an open handoff");
+    m_used.insert(id);
+    openByPalette(m_demo.session->store().ticket(id)->number);
+    press(Qt::Key_H);
+    ui::HandoffDialog *dialog = nullptr;
+    QTRY_VERIFY((dialog = m_window->findChild<ui::HandoffDialog *>()) && dialog->isVisible());
+    QCOMPARE(dialog->ticketId(), id);
+    QVERIFY(!dialog->canReply());
+    auto *reply = dialog->findChild<QPlainTextEdit *>(QStringLiteral("handoffReply"));
+    QVERIFY(!reply->isEnabled());
+    // Take over from the main window; the dialog follows the ticket's events.
+    m_window->activateWindow();
+    QTRY_COMPARE(QApplication::activeWindow(), static_cast<QWidget *>(m_window.get()));
+    m_window->queueView()->setFocus();
+    press(Qt::Key_T);
+    waitForOutbox();
+    QTRY_VERIFY_WITH_TIMEOUT(dialog->canReply(), 20000);
+    QTRY_VERIFY(reply->isEnabled());
+    dialog->activateWindow();
+    reply->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(reply));
+    type(QStringLiteral("Hi, a human here. Let me check that for you."));
+    press(Qt::Key_Return, Qt::ControlModifier);
+    waitForOutbox();
+    QList<ThreadEntry> entries;
+    fetch(id, &entries);
+    QCOMPARE(entries.last().body, QStringLiteral("Hi, a human here. Let me check that for you."));
+    QCOMPARE(zeiko::toString(entries.last().visibility), zeiko::toString(Visibility::Public));
+    dialog->close();
 }
 
 QTEST_MAIN(TestUiTriage)
