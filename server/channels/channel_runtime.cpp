@@ -4,6 +4,7 @@
 #include "channels/email_webhook_service.h"
 #include "channels/mail_worker.h"
 #include "channels/outbound_mail.h"
+#include "channels/shopify_webhook.h"
 #include "sla/sla_timer.h"
 #include "widget/widget_routes.h"
 #include "widget/widget_service.h"
@@ -78,10 +79,11 @@ struct ChannelRuntime::Private {
     std::unique_ptr<sla::SlaTimer> slaTimer;
     std::unique_ptr<EmailWebhookService> emailWebhooks;
     std::unique_ptr<MailWorker> mailWorker;
+    std::unique_ptr<ShopifyWebhookService> shopifyWebhooks;
 };
 
 ChannelRuntime::ChannelRuntime(const QCommandLineParser &parser, store::Database &database, CommitNotifier notify)
-    : d(new Private{database, std::move(notify), {}, false, {}, {}, {}, {}, {}, {}})
+    : d(new Private{database, std::move(notify), {}, false, {}, {}, {}, {}, {}, {}, {}})
 {
     d->testClock = parser.isSet(u"test-clock"_s) || qEnvironmentVariable("ZEIKO_TEST_CLOCK") == u"1"_s;
     d->agentToken = setting(parser, u"agent-service-token"_s, {"AGENT_SERVICE_TOKEN"}).toUtf8();
@@ -100,6 +102,8 @@ ChannelRuntime::ChannelRuntime(const QCommandLineParser &parser, store::Database
         resend.apiBaseUrl.chop(1);
     resend.webhookSecret = setting(parser, u"resend-webhook-secret"_s, {"RESEND_WEBHOOK_SECRET"});
     d->emailWebhooks = std::make_unique<EmailWebhookService>(database, d->notify, d->clock, d->mail, resend);
+    d->shopifyWebhooks = std::make_unique<ShopifyWebhookService>(
+        database, d->notify, d->clock, setting(parser, u"shopify-webhook-secret"_s, {"SHOPIFY_WEBHOOK_SECRET"}));
 
     MailWorkerOptions mailOptions;
     mailOptions.mail = d->mail;
@@ -134,6 +138,12 @@ void ChannelRuntime::registerRoutes(http::Router &router, service::AuthService &
     const QString resendPath = u"/api/v1/webhooks/resend"_s;
     router.add("POST", resendPath, api::wrap(resendPath, auth, [this](api::Call &call) {
                    const JsonResult r = d->emailWebhooks->handle(call.request.headers, call.request.body);
+                   return api::jsonResponse(r.status, r.body);
+               }));
+    const QString shopifyPath = u"/api/v1/webhooks/shopify/{account}"_s;
+    router.add("POST", shopifyPath, api::wrap(shopifyPath, auth, [this](api::Call &call) {
+                   const JsonResult r = d->shopifyWebhooks->handle(call.request.pathParams.value(u"account"_s),
+                                                                   call.request.headers, call.request.body);
                    return api::jsonResponse(r.status, r.body);
                }));
 }
