@@ -3,6 +3,7 @@
 #include "store/store_error.h"
 #include "sync/logging.h"
 
+#include <QScopeGuard>
 #include <QUuid>
 
 namespace zeiko {
@@ -153,8 +154,12 @@ void Outbox::send(OutboxItem item)
 
 void Outbox::onReply(qint64 itemId, const QString &requestId, TicketId ticketId, const ApiResult<CommandResult> &result)
 {
-    if (m_inFlight.value(ticketId) == requestId)
-        m_inFlight.remove(ticketId);
+    // Released when this reply is handled, whatever happens. Still held while
+    // confirmCommand() runs, so onStoreChanged() reports the confirmation once.
+    const auto release = qScopeGuard([this, ticketId, requestId] {
+        if (m_inFlight.value(ticketId) == requestId)
+            m_inFlight.remove(ticketId);
+    });
     try {
         if (result.ok()) {
             // A no-op when the echoed event confirmed it first.

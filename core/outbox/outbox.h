@@ -65,6 +65,7 @@ public:
     int inFlightCount() const { return int(m_inFlight.size()); }
 
 Q_SIGNALS:
+    // Accepted by the server (reply or echoed event, whichever came first; emitted once).
     void itemConfirmed(const QString &requestId, zeiko::TicketId ticketId);
     void itemFailed(const zeiko::OutboxItem &item);
     // A store write failed while updating the queue (the item is unchanged on disk).

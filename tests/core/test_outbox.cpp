@@ -102,6 +102,7 @@ private Q_SLOTS:
         ApiClient api(server.baseUrl());
         Outbox outbox(store, api, fastRetry());
         QSignalSpy drained(&outbox, &Outbox::drained);
+        QSignalSpy confirmed(&outbox, &Outbox::itemConfirmed);
         const auto item = outbox.enqueue(testdata::note(4, QStringLiteral("sent once")));
         outbox.start();
         QTRY_VERIFY(store.outboxItems().isEmpty());
@@ -110,6 +111,8 @@ private Q_SLOTS:
         QCOMPARE(store.entries(4).size(), 1);
         QCOMPARE(store.entries(4).at(0).requestId, item->command.requestId);
         QTRY_VERIFY(drained.count() >= 1);
+        QCOMPARE(confirmed.count(), 1);
+        QCOMPARE(confirmed.at(0).at(0).toString(), item->command.requestId);
     }
 
     void onePerTicketInFlightAndTransientRetryKeepsTheKey()

@@ -31,6 +31,11 @@ int main(int argc, char **argv)
     options.retry = Backoff{20ms, 200ms, 0.2, {}};
     Outbox outbox(store, api, options);
     QObject::connect(&outbox, &Outbox::drained, &app, &QCoreApplication::quit);
+    // One line per confirmation, so the test can kill us in the middle of the work.
+    QObject::connect(&outbox, &Outbox::itemConfirmed, &app, [] {
+        std::fputs("confirmed\n", stdout);
+        std::fflush(stdout);
+    });
     QObject::connect(&outbox, &Outbox::itemFailed, &app, [](const OutboxItem &item) {
         std::fprintf(stderr, "refused: %s\n", qPrintable(item.errorCode));
         QCoreApplication::exit(3);

@@ -4,6 +4,7 @@
 // and each ticket's commands must land in creation order.
 #include "e2e_support.h"
 
+#include <QDeadlineTimer>
 #include <QProcess>
 #include <QRandomGenerator>
 
@@ -59,7 +60,21 @@ private Q_SLOTS:
             process.setProcessEnvironment(environment);
             process.start(helper, {path, server.baseUrl().toString()});
             QVERIFY2(process.waitForStarted(10000), qPrintable(process.errorString()));
-            QTest::qWait(int(random.bounded(30, 260)));
+            // Kill after 1-3 confirmations plus a random few ms: always mid-flush,
+            // at a different point of the send/confirm cycle each time, however
+            // fast or loaded the machine is.
+            const int confirmationsBeforeKill = int(random.bounded(1, 4));
+            int confirmations = 0;
+            QDeadlineTimer deadline(30000);
+            while (confirmations < confirmationsBeforeKill && process.state() == QProcess::Running && !deadline.hasExpired()) {
+                if (process.canReadLine() || process.waitForReadyRead(100)) {
+                    while (process.canReadLine()) {
+                        process.readLine();
+                        ++confirmations;
+                    }
+                }
+            }
+            QTest::qWait(int(random.bounded(0, 15)));
             if (process.state() == QProcess::Running) {
                 process.kill();   // SIGKILL: no cleanup, no flushes, mid-anything
                 ++kills;
