@@ -2,9 +2,11 @@
 //   zeiko-server serve [--listen H:P] [--database URL] [--demo] ...
 //   zeiko-server admin create-tenant|create-operator ...
 //   zeiko-server demo [--database URL] [--tickets N] [--seed S]
+//   zeiko-server simulate [--url U] [--account S] [--rate N] [--duration s] [--seed S] ...
 // Each subcommand documents itself with --help.
 
 #include "app/commands.h"
+#include "simulate/simulate_command.h"
 
 #include <QCoreApplication>
 
@@ -25,6 +27,8 @@ int main(int argc, char *argv[])
         return zeiko::app::runAdmin(arguments);
     if (command == QLatin1String("demo"))
         return zeiko::app::runDemo(arguments);
+    if (command == QLatin1String("simulate"))
+        return zeiko::simulate::runSimulate(arguments);
     if (command == QLatin1String("--version")) {
         std::printf("zeiko-server %s\n", ZEIKO_SERVER_VERSION);
         return 0;
@@ -34,6 +38,7 @@ int main(int argc, char *argv[])
                  "Commands:\n"
                  "  serve    serve the HTTP/WebSocket API (serve --help for options and env vars)\n"
                  "  admin    create-tenant / create-operator (admin --help)\n"
-                 "  demo     generate the deterministic demo tenant (demo --help)\n");
+                 "  demo     generate the deterministic demo tenant (demo --help)\n"
+                 "  simulate drive realistic traffic against a running server (simulate --help)\n");
     return command == QLatin1String("--help") || command == QLatin1String("-h") ? 0 : 2;
 }

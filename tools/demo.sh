@@ -28,9 +28,12 @@ export SHOPIFY_WEBHOOK_SECRET="$(random_secret)"
 export RESEND_WEBHOOK_SECRET="whsec_$(random_secret)"
 export RESEND_INBOUND_DOMAIN=inbound.zeiko.localhost
 
+# With the simulator on, its stand-in of Resend's API serves inbound email
+# bodies and accepts the replies the demo sends.
+resend_args=()
+[ "$rate" = 0 ] || resend_args=(--resend-api-key demo-standin --resend-api-base-url "http://127.0.0.1:$email_port")
 sim_pid=""
-"$server" serve --listen "127.0.0.1:$port" --database "sqlite:$data_dir/demo.sqlite" --demo \
-  --resend-api-key demo-standin --resend-api-base-url "http://127.0.0.1:$email_port" &
+"$server" serve --listen "127.0.0.1:$port" --database "sqlite:$data_dir/demo.sqlite" --demo "${resend_args[@]}" &
 server_pid=$!
 trap 'kill ${sim_pid:+"$sim_pid"} "$server_pid" 2>/dev/null; wait ${sim_pid:+"$sim_pid"} "$server_pid" 2>/dev/null || true' EXIT
 
