@@ -77,6 +77,8 @@ private Q_SLOTS:
 
     void cleanup()
     {
+        qDeleteAll(m_connections);   // nextPendingConnection() hands over ownership
+        m_connections.clear();
         m_server.reset();
     }
 
