@@ -4,6 +4,9 @@
 
 #include <QJsonArray>
 
+#include <algorithm>
+#include <cmath>
+
 namespace zeiko::channels::shopify {
 
 using namespace Qt::StringLiterals;
@@ -16,8 +19,12 @@ namespace {
 QString idOf(const QJsonValue &value)
 {
     QString id;
-    if (value.isDouble())
-        id = QString::number(qint64(value.toDouble()));
+    if (value.isDouble()) {
+        const double d = value.toDouble();
+        if (!(d >= 0 && d <= 9.0e15) || d != std::floor(d))   // also refuses NaN; keeps the cast defined
+            return {};
+        id = QString::number(qint64(d));
+    }
     else if (value.isString())
         id = value.toString().section(u'/', -1).trimmed();   // gid://shopify/Order/123 -> 123
     if (id.isEmpty() || id.size() > 30)

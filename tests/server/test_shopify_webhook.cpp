@@ -131,6 +131,13 @@ private slots:
         const HttpReply other = deliver("products/update", payload);
         QCOMPARE(other.status, 200);
         QCOMPARE(other.json().value(u"reason"_s).toString(), u"unhandled_topic"_s);
+        // Signed but malformed: a clear 400, nothing stored.
+        QJsonObject badId = payload;
+        badId.insert(u"id"_s, 1e30);
+        const HttpReply bad = deliver("orders/create", badId);
+        QCOMPARE(bad.status, 400);
+        QCOMPARE(bad.errorCode(), u"invalid_field"_s);
+        QCOMPARE(deliver("orders/create", QJsonObject{{u"id"_s, u"not-a-number"_s}}).status, 400);
         QCOMPARE(head(), before);
     }
 
