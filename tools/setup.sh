@@ -14,7 +14,7 @@ BUILD_PACKAGES=(
 )
 TEST_PACKAGES=(
   xvfb xauth dbus-x11 gnome-keyring libsecret-tools postgresql
-  fonts-noto-color-emoji fonts-dejavu-core imagemagick python3-aiosmtpd appstream
+  fonts-noto-color-emoji fonts-dejavu-core imagemagick python3-aiosmtpd appstream desktop-file-utils
 )
 
 if [ ! -f /etc/debian_version ]; then
