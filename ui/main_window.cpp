@@ -119,9 +119,12 @@ MainWindow::MainWindow(ConsoleSession &session, ConsoleSettings &settings, QWidg
         if (!m_countsTimer.isActive())
             m_countsTimer.start();
     };
-    connect(&m_queueModel, &QAbstractItemModel::rowsInserted, this, recount);
-    connect(&m_queueModel, &QAbstractItemModel::rowsRemoved, this, recount);
-    connect(&m_queueModel, &QAbstractItemModel::dataChanged, this, recount);
+    // Only changes that can move a ticket between views; opening a ticket
+    // (viewed) must not recount 100,000 rows on every j.
+    connect(&session.store(), &LocalStore::changed, this, [recount](const StoreChange &change) {
+        if (!change.insertedTickets.isEmpty() || !change.updatedTickets.isEmpty() || !change.outboxChanged.isEmpty())
+            recount();
+    });
     connect(&m_queueModel, &QAbstractItemModel::modelReset, this, recount);
     connect(&m_queueModel, &QAbstractItemModel::dataChanged, this, [this] { updateActions(); });
     connect(&m_tickets, &TicketCache::ticketChanged, this, [this](TicketId id) {
