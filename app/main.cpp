@@ -5,6 +5,7 @@
 
 #include "console_app.h"
 #include "screenshot_driver.h"
+#include "i18n/install_translations.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -18,6 +19,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationDisplayName(QStringLiteral("Zeiko Handoff Console"));
     QApplication::setApplicationVersion(QStringLiteral(ZEIKO_CONSOLE_VERSION));
     QApplication::setWindowIcon(QIcon(QStringLiteral(":/zeiko/zeiko-console.svg")));
+    QGuiApplication::setDesktopFileName(QStringLiteral("com.zeiko.HandoffConsole"));
+    zeiko::installTranslations(app);   // before any tr(): our catalogue + Qt's qtbase_<lang>
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Triage AI-managed support tickets and human handoffs."));

@@ -105,29 +105,49 @@ private slots:
 
     void replaysThenStreamsLive()
     {
+        // The demo tenant's SLA timer may append its own events at any time,
+        // so this test looks for its own commands by request id and checks
+        // continuity instead of exact counts.
+        const auto indexOf = [](const QList<Event> &events, const QString &requestId) {
+            for (qsizetype i = 0; i < events.size(); ++i) {
+                if (events[i].requestId == requestId)
+                    return i;
+            }
+            return qsizetype(-1);
+        };
         const Seq start = head();
-        for (int i = 0; i < 3; ++i)
-            QCOMPARE(create(u"before %1"_s.arg(i), QUuid::createUuid().toString()).status, 201);
+        QStringList keys;
+        for (int i = 0; i < 3; ++i) {
+            keys << QUuid::createUuid().toString(QUuid::WithoutBraces);
+            QCOMPARE(create(u"before %1"_s.arg(i), keys.last()).status, 201);
+        }
 
         StreamClient client;
         client.open(server.wsUrl(u"/api/v1/stream?after=%1"_s.arg(start)), token);
-        QTRY_COMPARE_WITH_TIMEOUT(client.events().size(), 3, 10000);
+        QTRY_VERIFY_WITH_TIMEOUT(indexOf(client.events(), keys.last()) >= 0, 10000);
         QTRY_VERIFY_WITH_TIMEOUT(client.count(u"heartbeat"_s) >= 1, 10000);   // right after the replay
-        for (int i = 0; i < 3; ++i)
-            QCOMPARE(client.events()[i].seq, start + 1 + i);
+        qsizetype previous = -1;
+        for (const QString &key : keys) {
+            const qsizetype index = indexOf(client.events(), key);
+            QVERIFY2(index > previous, "replayed in command order");
+            previous = index;
+        }
 
         const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
         QCOMPARE(create(u"live"_s, key).status, 201);
-        QTRY_COMPARE_WITH_TIMEOUT(client.events().size(), 4, 10000);
-        const Event live = client.events().last();
-        QCOMPARE(live.seq, start + 4);
+        QTRY_VERIFY_WITH_TIMEOUT(indexOf(client.events(), key) >= 0, 10000);
+        const Event live = client.events().at(indexOf(client.events(), key));
+        QVERIFY(live.seq > start + 3);
         QCOMPARE(toString(live.type), toString(EventType::TicketCreated));
-        QCOMPARE(live.requestId, key);
         QCOMPARE(live.ticket->subject, u"live"_s);
+        for (qsizetype i = 0; i < client.events().size(); ++i)
+            QCOMPARE(client.events()[i].seq, start + 1 + i);   // gapless, no duplicates
+
         // A replay of the whole log from 0 arrives in order without gaps.
+        const Seq headNow = head();
         StreamClient full;
         full.open(server.wsUrl(u"/api/v1/stream?after=0"_s), token);
-        QTRY_COMPARE_WITH_TIMEOUT(full.events().size(), int(head()), 30000);
+        QTRY_VERIFY_WITH_TIMEOUT(full.events().size() >= int(headNow), 30000);
         for (int i = 0; i < full.events().size(); ++i)
             QCOMPARE(full.events()[i].seq, Seq(i + 1));
     }

@@ -86,7 +86,10 @@ bool ServerProcess::start(const Options &options)
     m_error.clear();
     m_stderr.clear();
     m_databaseUrl = options.databaseUrl;
-    m_dir = std::make_unique<QTemporaryDir>();
+    // Keep the directory across restarts: a restart on the same database
+    // (databaseUrl() of the previous run) must find the file still there.
+    if (!m_dir)
+        m_dir = std::make_unique<QTemporaryDir>();
     if (!m_dir->isValid()) {
         m_error = QStringLiteral("cannot create a temporary directory");
         return false;
