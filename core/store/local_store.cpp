@@ -467,7 +467,10 @@ StoreChange LocalStore::storeThread(const Ticket &ticket, const QList<ThreadEntr
 
 void LocalStore::markViewed(TicketId ticketId)
 {
-    auto &q = prepared(u"INSERT INTO recently_viewed(ticket_id, viewed_at) VALUES(?, ?) "
+    // Strictly increasing stamps: two views within one millisecond must
+    // still order by when they happened, not by ticket id.
+    auto &q = prepared(u"INSERT INTO recently_viewed(ticket_id, viewed_at) "
+                       u"VALUES(?, MAX(?, COALESCE((SELECT MAX(viewed_at) FROM recently_viewed), 0) + 1)) "
                        u"ON CONFLICT(ticket_id) DO UPDATE SET viewed_at = excluded.viewed_at"_s);
     sql::run(q, {ticketId, nowMs()});
     StoreChange change;
