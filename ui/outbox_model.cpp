@@ -55,7 +55,7 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const OutboxItem &item = m_items.at(index.row());
-    const bool isText = item.command.type == CommandType::EmailReply || item.command.type == CommandType::InternalNote;
+    const bool isText = carriesBody(item.command.type);
     switch (role) {
     case Qt::DisplayRole:
         switch (index.column()) {

@@ -67,7 +67,7 @@ int ThreadModel::rowCount(const QModelIndex &parent) const
 
 static bool isText(CommandType type)
 {
-    return type == CommandType::EmailReply || type == CommandType::InternalNote;
+    return carriesBody(type);
 }
 
 QVariant ThreadModel::data(const QModelIndex &index, int role) const
@@ -83,9 +83,7 @@ QVariant ThreadModel::data(const QModelIndex &index, int role) const
             return isText(command.type) ? command.body : describeCommand(command);
         case EntryIdRole: return qint64(0);
         case EntryKindRole:
-            return int(command.type == CommandType::EmailReply     ? EntryKind::HumanReply
-                       : command.type == CommandType::InternalNote ? EntryKind::InternalNote
-                                                                   : EntryKind::AuditEvent);
+            return int(entryKindFor(command.type));
         case AuthorNameRole: return QCoreApplication::translate("zeiko::ui::ThreadModel", "You");
         case AuthorKindRole: return int(ActorKind::Operator);
         case VisibilityRole:
@@ -143,6 +141,7 @@ QString describeCommand(const Command &command)
     auto tr = [](const char *text) { return QCoreApplication::translate("zeiko::ui::ThreadModel", text); };
     switch (command.type) {
     case CommandType::EmailReply: return tr("Email reply");
+    case CommandType::ChatReply: return tr("Live chat reply");
     case CommandType::InternalNote: return tr("Internal note");
     case CommandType::TakeOver: return tr("Take over from the AI agent");
     case CommandType::Reopen: return tr("Reopen");

@@ -396,6 +396,7 @@ template<> Command fromJson<Command>(const QJsonObject &o, const QString &path)
     v.reason = r.optionalString("reason"_L1);
     switch (v.type) {
     case CommandType::EmailReply:
+    case CommandType::ChatReply:
     case CommandType::InternalNote:
         if (v.body.trimmed().isEmpty())
             r.fail("body"_L1, u"missing required field"_s);

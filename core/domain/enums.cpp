@@ -68,7 +68,7 @@ constexpr Table<HandoffState, 4> handoffStateNames{{
     {HandoffState::Active, u"active"},
     {HandoffState::Resolved, u"resolved"},
 }};
-constexpr Table<CommandType, 9> commandTypeNames{{
+constexpr Table<CommandType, 10> commandTypeNames{{
     {CommandType::EmailReply, u"email_reply"},
     {CommandType::InternalNote, u"internal_note"},
     {CommandType::TakeOver, u"take_over"},
@@ -78,6 +78,7 @@ constexpr Table<CommandType, 9> commandTypeNames{{
     {CommandType::SetPriority, u"set_priority"},
     {CommandType::Assign, u"assign"},
     {CommandType::Unassign, u"unassign"},
+    {CommandType::ChatReply, u"chat_reply"},
 }};
 constexpr Table<EventType, 4> eventTypeNames{{
     {EventType::TicketCreated, u"ticket_created"},
@@ -144,5 +145,23 @@ ZEIKO_ENUM_NAMES(EventType, eventTypeNames)
 ZEIKO_ENUM_NAMES(OperatorRole, operatorRoleNames)
 
 #undef ZEIKO_ENUM_NAMES
+
+bool carriesBody(CommandType type)
+{
+    return type == CommandType::EmailReply || type == CommandType::ChatReply || type == CommandType::InternalNote;
+}
+
+EntryKind entryKindFor(CommandType type)
+{
+    switch (type) {
+    case CommandType::EmailReply:
+    case CommandType::ChatReply:
+        return EntryKind::HumanReply;
+    case CommandType::InternalNote:
+        return EntryKind::InternalNote;
+    default:
+        return EntryKind::AuditEvent;
+    }
+}
 
 } // namespace zeiko

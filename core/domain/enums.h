@@ -75,6 +75,7 @@ enum class CommandType {
     SetPriority,
     Assign,        // to an operator
     Unassign,
+    ChatReply,     // live reply in the handoff's widget conversation (the owner only)
 };
 
 enum class EventType {
@@ -98,6 +99,11 @@ QString toString(HandoffState v);
 QString toString(CommandType v);
 QString toString(EventType v);
 QString toString(OperatorRole v);
+
+// Commands whose body becomes a thread entry (replies and notes).
+bool carriesBody(CommandType type);
+// The entry kind a command's thread row has: its text's kind, or an audit line.
+EntryKind entryKindFor(CommandType type);
 
 // Parse a wire spelling; std::nullopt when unknown. The codecs turn that
 // into a DecodeError naming the field.

@@ -157,7 +157,7 @@ struct Command {
     CommandType type = CommandType::InternalNote;
     TicketId ticketId = 0;
     std::optional<qint64> baseVersion;   // the ticket version the operator saw
-    QString body;                        // EmailReply, InternalNote
+    QString body;                        // EmailReply, ChatReply, InternalNote
     std::optional<Priority> priority;    // SetPriority
     QString assigneeId;                  // Assign (operator id)
     QString reason;                      // ForceClose (required), Close/Reopen (optional)

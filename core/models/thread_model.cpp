@@ -39,17 +39,15 @@ QList<ThreadModel::Row> ThreadModel::readRows() const
         }
         for (const OutboxItem &item : m_store.outboxItems(m_ticketId)) {
             const Command &c = item.command;
-            const bool writesEntry = c.type == CommandType::EmailReply || c.type == CommandType::InternalNote;
+            const bool writesEntry = carriesBody(c.type);
             if (confirmedRequests.contains(c.requestId))
                 continue;   // belt and braces: confirmed and removed in one transaction anyway
             if (!writesEntry && item.state != OutboxState::Failed)
                 continue;   // pending status changes show in the queue, not as thread rows
             ThreadEntry e;
             e.ticketId = c.ticketId;
-            e.kind = c.type == CommandType::EmailReply ? EntryKind::HumanReply
-                : c.type == CommandType::InternalNote  ? EntryKind::InternalNote
-                                                       : EntryKind::AuditEvent;
-            e.visibility = c.type == CommandType::EmailReply ? Visibility::Public : Visibility::Internal;
+            e.kind = entryKindFor(c.type);
+            e.visibility = e.kind == EntryKind::HumanReply ? Visibility::Public : Visibility::Internal;
             e.author = Actor{ActorKind::Operator, {}, tr("You")};
             e.body = writesEntry ? c.body : tr("%1 (not applied)").arg(toString(c.type));
             e.createdAt = item.createdAt;

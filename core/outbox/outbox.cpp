@@ -254,7 +254,7 @@ bool Outbox::edit(qint64 itemId, const QString &newBody)
         std::optional<OutboxItem> item = m_store.outboxItem(itemId);
         if (!item || item->state != OutboxState::Failed || newBody.trimmed().isEmpty())
             return false;
-        if (item->command.type != CommandType::EmailReply && item->command.type != CommandType::InternalNote)
+        if (!carriesBody(item->command.type))
             return false;
         item->command.body = newBody;
         item->command.requestId = newRequestId();   // a different body may never reuse a key (422)

@@ -17,6 +17,7 @@ PendingOverlay applyPending(const TicketRow &row, const QList<OutboxItem> &items
         const Command &c = item.command;
         switch (c.type) {
         case CommandType::EmailReply:
+        case CommandType::ChatReply:
             if (r.status != TicketStatus::Closed)
                 r.status = TicketStatus::WaitingOnCustomer;
             break;

@@ -74,6 +74,21 @@ CommandOutcome applyCommand(const Ticket &before, const Command &command, const 
             t.sla.firstRespondedAt = context.now;   // first response met
         t.sla.nextResponseDue.reset();              // next response met
         break;
+    case CommandType::ChatReply:
+        // Only the operator who owns the live conversation may speak in it;
+        // anyone else would talk over them (or over the AI agent).
+        if (!context.handoff || context.handoff->state != HandoffState::Active || !context.handoff->assignee ||
+            context.handoff->assignee->id != context.actor.id)
+            throw errors::conflict("not_handoff_owner",
+                                   QStringLiteral("Only the operator who owns the live conversation can reply in it; "
+                                                  "take it over first"),
+                                   before);
+        out.entry = entryBy(context, t, EntryKind::HumanReply, Visibility::Public, command.body);
+        out.eventType = EventType::EntryAdded;
+        if (!t.sla.firstRespondedAt)
+            t.sla.firstRespondedAt = context.now;
+        t.sla.nextResponseDue.reset();
+        break;
     case CommandType::InternalNote:
         out.entry = entryBy(context, t, EntryKind::InternalNote, Visibility::Internal, command.body);
         out.eventType = EventType::EntryAdded;

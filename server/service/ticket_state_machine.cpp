@@ -21,6 +21,7 @@ const QList<Transition> &transitionTable()
         {C::SetPriority, anyButClosed, std::nullopt},
         {C::Assign, anyButClosed, std::nullopt},
         {C::Unassign, anyButClosed, std::nullopt},
+        {C::ChatReply, anyButClosed, S::WaitingOnCustomer},   // only while the sender owns the live handoff
     };
     return table;
 }

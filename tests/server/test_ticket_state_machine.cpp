@@ -47,6 +47,12 @@ Command commandOf(CommandType type)
     return c;
 }
 
+Handoff activeHandoffOwnedBy(const QString &operatorId, const QDateTime &at)
+{
+    return Handoff{u"5"_s, 7, HandoffState::Active, Assignee{ActorKind::Operator, operatorId, u"Op"_s}, u"agent"_s,
+                   u"conv"_s, at, at};
+}
+
 } // namespace
 
 class TicketStateMachineTest : public QObject
@@ -70,6 +76,7 @@ private slots:
         QTest::newRow("set_priority") << CommandType::SetPriority << anyButClosed << std::optional<S>();
         QTest::newRow("assign") << CommandType::Assign << anyButClosed << std::optional<S>();
         QTest::newRow("unassign") << CommandType::Unassign << anyButClosed << std::optional<S>();
+        QTest::newRow("chat_reply") << CommandType::ChatReply << anyButClosed << std::optional(S::WaitingOnCustomer);
     }
 
     void tableMatchesTheDocs()
@@ -96,6 +103,8 @@ private slots:
                 const Ticket before = ticketIn(from);
                 CommandContext context = contextAt(before.createdAt.addSecs(60));
                 context.assignTo = Operator{u"2"_s, u"sam@x.test"_s, u"Sam"_s, OperatorRole::Operator, {}, 0};
+                if (type == CommandType::ChatReply)
+                    context.handoff = activeHandoffOwnedBy(u"1"_s, before.createdAt);
                 if (isAllowed(type, from)) {
                     const CommandOutcome out = applyCommand(before, commandOf(type), context);
                     QCOMPARE(out.ticket.version, before.version + 1);
@@ -145,6 +154,32 @@ private slots:
         }
         context.handoff->state = HandoffState::Resolved;
         QCOMPARE(toString(applyCommand(before, commandOf(CommandType::Close), context).ticket.status), toString(TicketStatus::Closed));
+    }
+
+    void chatReplyOnlyFromTheOwnerOfTheActiveHandoff()
+    {
+        const Ticket before = ticketIn(TicketStatus::WaitingOnTeam);
+        CommandContext context = contextAt(before.createdAt.addSecs(60));
+        const auto refused = [&](const std::optional<Handoff> &handoff) {
+            context.handoff = handoff;
+            try {
+                applyCommand(before, commandOf(CommandType::ChatReply), context);
+                return false;
+            } catch (const ServiceError &e) {
+                return e.status == 409 && e.code == QByteArray("not_handoff_owner");
+            }
+        };
+        QVERIFY(refused(std::nullopt));
+        QVERIFY(refused(activeHandoffOwnedBy(u"2"_s, before.createdAt)));   // someone else's conversation
+        Handoff waiting = activeHandoffOwnedBy(u"1"_s, before.createdAt);
+        waiting.state = HandoffState::Assigned;                               // not joined yet
+        QVERIFY(refused(waiting));
+        context.handoff = activeHandoffOwnedBy(u"1"_s, before.createdAt);
+        const CommandOutcome out = applyCommand(before, commandOf(CommandType::ChatReply), context);
+        QCOMPARE(toString(out.entry.kind), toString(EntryKind::HumanReply));
+        QCOMPARE(toString(out.entry.visibility), toString(Visibility::Public));
+        QCOMPARE(out.ticket.sla.firstRespondedAt, context.now);
+        QCOMPARE(toString(out.ticket.status), toString(TicketStatus::WaitingOnCustomer));
     }
 
     void emailReplyMeetsFirstResponseAndPauses()
