@@ -222,46 +222,42 @@ bool Outbox::isBusinessRejection(const QString &errorCode) const
 
 bool Outbox::retry(qint64 itemId)
 {
-    try {
-        std::optional<OutboxItem> item = m_store.outboxItem(itemId);
-        if (!item || item->state != OutboxState::Failed)
-            return false;
-        if (isBusinessRejection(item->errorCode)) {
-            // The server refused it, so it was not applied: a new key cannot duplicate.
-            item->command.requestId = newRequestId();
-            if (item->command.baseVersion) {
-                if (const auto ticket = m_store.ticket(item->command.ticketId))
-                    item->command.baseVersion = ticket->version;
-            }
-        }
-        item->state = OutboxState::Queued;
-        item->attempts = 0;
-        item->errorCode.clear();
-        item->errorMessage.clear();
-        item->nextAttemptAt = {};
-        m_store.updateOutboxItem(*item);
-    } catch (const StoreError &error) {
-        Q_EMIT storeFailed(error.userMessage());
-        return false;
-    }
-    scheduleFlush();
-    return true;
+    return requeueFailed(itemId, [this](OutboxItem &item) {
+        // The server refused it, so it was not applied: a new key cannot duplicate.
+        if (isBusinessRejection(item.errorCode))
+            rekeyAgainstCurrentTicket(item.command);
+        return true;
+    });
 }
 
 bool Outbox::edit(qint64 itemId, const QString &newBody)
 {
+    if (newBody.trimmed().isEmpty())
+        return false;
+    return requeueFailed(itemId, [this, &newBody](OutboxItem &item) {
+        if (!carriesBody(item.command.type))
+            return false;
+        item.command.body = newBody;
+        rekeyAgainstCurrentTicket(item.command);   // a different body may never reuse a key (422)
+        return true;
+    });
+}
+
+void Outbox::rekeyAgainstCurrentTicket(Command &command) const
+{
+    command.requestId = newRequestId();
+    if (command.baseVersion) {
+        if (const auto ticket = m_store.ticket(command.ticketId))
+            command.baseVersion = ticket->version;
+    }
+}
+
+bool Outbox::requeueFailed(qint64 itemId, const std::function<bool(OutboxItem &)> &change)
+{
     try {
         std::optional<OutboxItem> item = m_store.outboxItem(itemId);
-        if (!item || item->state != OutboxState::Failed || newBody.trimmed().isEmpty())
+        if (!item || item->state != OutboxState::Failed || !change(*item))
             return false;
-        if (!carriesBody(item->command.type))
-            return false;
-        item->command.body = newBody;
-        item->command.requestId = newRequestId();   // a different body may never reuse a key (422)
-        if (item->command.baseVersion) {
-            if (const auto ticket = m_store.ticket(item->command.ticketId))
-                item->command.baseVersion = ticket->version;
-        }
         item->state = OutboxState::Queued;
         item->attempts = 0;
         item->errorCode.clear();

@@ -26,6 +26,8 @@
 #include <QObject>
 #include <QTimer>
 
+#include <functional>
+
 namespace zeiko {
 
 struct OutboxOptions {
@@ -80,6 +82,10 @@ private:
     void onReply(qint64 itemId, const QString &requestId, TicketId ticketId, const ApiResult<CommandResult> &result);
     void onStoreChanged(const StoreChange &change);
     bool isBusinessRejection(const QString &errorCode) const;
+    // A fresh Idempotency-Key, and the ticket version as the cache knows it now.
+    void rekeyAgainstCurrentTicket(Command &command) const;
+    // Back to the queue from Failed, after `change` agreed (and adjusted the item).
+    bool requeueFailed(qint64 itemId, const std::function<bool(OutboxItem &)> &change);
 
     LocalStore &m_store;
     ApiClient &m_api;
