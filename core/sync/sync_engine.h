@@ -22,7 +22,9 @@ struct SyncOptions {
     int snapshotPageSize = 500;
     int eventPageSize = 1000;                      // the server's maximum
     std::chrono::milliseconds pollInterval{10000}; // catch-up cadence while the socket is down
-    int prefetchLimit = 50;                        // threads fetched for offline reading
+    // Threads fetched for offline reading. Generous: an operator's whole queue
+    // must read on a flight (the demo operator alone has ~90 open tickets).
+    int prefetchLimit = 500;
     int prefetchConcurrency = 2;
 };
 
