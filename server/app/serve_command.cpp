@@ -129,9 +129,12 @@ int runServe(const QStringList &arguments)
             listener->start();
         }
         service::AuthService auth(db, throttle);
-        service::TicketService tickets(db, [&hub](qint64 tenant) { hub.notify(tenant); });
-        service::SyncService sync(db);
         channels::ChannelRuntime channelRuntime(parser, db, [&hub](qint64 tenant) { hub.notify(tenant); });
+        const auto now = [&channelRuntime] { return channelRuntime.now(); };
+        service::TicketService tickets(db, [&channelRuntime](qint64 tenant) { channelRuntime.committed(tenant); });
+        tickets.setClock(now);
+        service::SyncService sync(db);
+        sync.setClock(now);
         const auto router = api::buildRouter({auth, tickets, sync, hub});
         channelRuntime.registerRoutes(*router, auth);
         http::HttpServer server(options, router);

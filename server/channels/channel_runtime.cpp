@@ -5,6 +5,7 @@
 #include "channels/mail_worker.h"
 #include "channels/outbound_mail.h"
 #include "channels/shopify_webhook.h"
+#include "routing/handoff_dispatcher.h"
 #include "sla/sla_timer.h"
 #include "widget/widget_routes.h"
 #include "widget/widget_service.h"
@@ -64,13 +65,14 @@ void addChannelOptions(QCommandLineParser &parser)
         {u"mail-spool-dir"_s, u"Write outbound mail as .eml files here (demo transport) [MAIL_SPOOL_DIR]."_s, u"dir"_s},
         {u"mail-retry-base-ms"_s, u"First retry delay of a failed send, doubling per attempt [ZEIKO_MAIL_RETRY_BASE_MS]. Default 5000."_s, u"ms"_s},
         {u"mail-max-attempts"_s, u"Send attempts before a mail is marked failed [ZEIKO_MAIL_MAX_ATTEMPTS]. Default 6."_s, u"n"_s},
+        {u"routing-max-sleep-ms"_s, u"Longest wait before waiting handoffs are re-checked for capacity freed by other processes [ZEIKO_ROUTING_MAX_SLEEP_MS]. Default 5000."_s, u"ms"_s},
         {u"shopify-webhook-secret"_s, u"Secret of Shopify's X-Shopify-Hmac-Sha256 [SHOPIFY_WEBHOOK_SECRET]."_s, u"secret"_s},
     });
 }
 
 struct ChannelRuntime::Private {
     store::Database &db;
-    CommitNotifier notify;
+    CommitNotifier notify;   // wakes live streams, then the handoff dispatcher
     Clock clock;
     bool testClock = false;
     QByteArray agentToken;
@@ -80,11 +82,25 @@ struct ChannelRuntime::Private {
     std::unique_ptr<EmailWebhookService> emailWebhooks;
     std::unique_ptr<MailWorker> mailWorker;
     std::unique_ptr<ShopifyWebhookService> shopifyWebhooks;
+    std::unique_ptr<routing::HandoffDispatcher> dispatcher;
 };
 
-ChannelRuntime::ChannelRuntime(const QCommandLineParser &parser, store::Database &database, CommitNotifier notify)
-    : d(new Private{database, std::move(notify), {}, false, {}, {}, {}, {}, {}, {}, {}})
+QDateTime ChannelRuntime::now() const
 {
+    return d->clock.now();
+}
+
+ChannelRuntime::ChannelRuntime(const QCommandLineParser &parser, store::Database &database, CommitNotifier notify)
+    : d(new Private{database, {}, {}, false, {}, {}, {}, {}, {}, {}, {}, {}})
+{
+    // Any commit may free capacity (a handoff resolved, settings changed):
+    // the dispatcher looks right after it. Its own commits only wake streams.
+    d->notify = [streams = notify, p = d.get()](qint64 tenantId) {
+        if (streams)
+            streams(tenantId);
+        if (p->dispatcher)
+            p->dispatcher->wake();
+    };
     d->testClock = parser.isSet(u"test-clock"_s) || qEnvironmentVariable("ZEIKO_TEST_CLOCK") == u"1"_s;
     d->agentToken = setting(parser, u"agent-service-token"_s, {"AGENT_SERVICE_TOKEN"}).toUtf8();
     d->mail.inboundDomain = setting(parser, u"inbound-domain"_s, {"RESEND_INBOUND_DOMAIN"}).toLower();
@@ -124,7 +140,16 @@ ChannelRuntime::ChannelRuntime(const QCommandLineParser &parser, store::Database
     qCInfo(lcChannels).noquote() << "outbound mail transport:" << transportName(mailOptions.transport.kind);
     d->mailWorker = std::make_unique<MailWorker>(database, d->notify, d->clock, mailOptions);
 
+    d->dispatcher = std::make_unique<routing::HandoffDispatcher>(
+        database, d->clock, notify, d->mail,
+        std::chrono::milliseconds(intSetting(parser, u"routing-max-sleep-ms"_s, "ZEIKO_ROUTING_MAX_SLEEP_MS", 5000, 10, 600'000)));
+
     d->clock.setOnAdvance([timer = d->slaTimer.get()] { timer->wake(); });
+}
+
+void ChannelRuntime::committed(qint64 tenantId)
+{
+    d->notify(tenantId);
 }
 
 ChannelRuntime::~ChannelRuntime()
@@ -152,10 +177,12 @@ void ChannelRuntime::start()
 {
     d->slaTimer->start();
     d->mailWorker->start();
+    d->dispatcher->start();
 }
 
 void ChannelRuntime::stop()
 {
+    d->dispatcher->stop();
     d->slaTimer->stop();
     d->mailWorker->stop();
 }

@@ -31,6 +31,12 @@ public:
     ~ChannelRuntime();
 
     void registerRoutes(http::Router &router, service::AuthService &auth);
+    // The channels' clock (movable with --test-clock): the ticket and sync
+    // services read it too, so every SLA date of one ticket is on one clock.
+    QDateTime now() const;
+    // A commit made outside the channels (ticket commands): wakes live
+    // streams and looks for waiting handoffs the change made routable.
+    void committed(qint64 tenantId);
     void start();
     void stop();
 

@@ -54,9 +54,11 @@ TicketWithEntry appendCustomerMessage(TenantTx &tx, const Ticket &before, Thread
         if (t.sla.firstRespondedAt)
             t.sla.nextResponseDue = now.addMSecs(service::slaTargets(t.priority).firstResponse.count());
         store::setSlaPausedAt(tx.db(), tx.tenantId(), t.id, std::nullopt);
+        store::clearSlaAnnouncement(tx.db(), tx.tenantId(), t.id);   // a new target starts
     } else if (t.status == TicketStatus::Resolved) {
         t.status = TicketStatus::Open;   // the customer came back: reopened
         service::startSla(t, now);
+        store::clearSlaAnnouncement(tx.db(), tx.tenantId(), t.id);
     } else if (t.sla.firstRespondedAt && !t.sla.nextResponseDue) {
         t.sla.nextResponseDue = now.addMSecs(service::slaTargets(t.priority).firstResponse.count());
     }

@@ -4,6 +4,7 @@
 #include "routing/handoff_router.h"
 #include "service/command_rules.h"
 #include "service/service_error.h"
+#include "store/sql.h"
 #include "store/ticket_store.h"
 
 namespace zeiko::routing {
@@ -60,11 +61,15 @@ HandoffOutcome requestHandoff(TenantTx &tx, const Ticket &ticket, const HandoffR
     if (ticket.status == TicketStatus::Closed)
         throw service::errors::conflict("invalid_transition", u"The ticket is closed"_s, ticket);
 
+    // Handoffs that have waited for capacity go first (oldest first), so a
+    // newcomer never takes the place an earlier one was waiting for.
+    routeWaitingHandoffs(tx, mail, now);
+
     HandoffSettings settings = loadSettings(tx.db(), tx.tenantId(), request.agentId);
     if (settings.agentName.isEmpty())
         settings.agentName = request.agentName;
-    const RoutingDecision decision =
-        routeHandoff(tx.db(), tx.tenantId(), settings, request.topic + u'\n' + request.reason, now.toMSecsSinceEpoch());
+    const QString topic = request.topic + u'\n' + request.reason;
+    const RoutingDecision decision = routeHandoff(tx.db(), tx.tenantId(), settings, topic, now.toMSecsSinceEpoch());
 
     Handoff h;
     h.ticketId = ticket.id;
@@ -76,6 +81,8 @@ HandoffOutcome requestHandoff(TenantTx &tx, const Ticket &ticket, const HandoffR
     if (decision.assignee)
         h.assignee = assigneeOf(*decision.assignee);
     h = store::insertHandoff(tx.db(), tx.tenantId(), h);
+    store::run(tx.db(), u"UPDATE handoffs SET topic = ?, waiting_since = ? WHERE tenant_id = ? AND id = ?"_s,
+               {topic.left(4000), now.toMSecsSinceEpoch(), tx.tenantId(), h.id.toLongLong()});
     out.handoff = h;
     out.created = true;
 
@@ -117,6 +124,93 @@ HandoffOutcome requestHandoff(TenantTx &tx, const Ticket &ticket, const HandoffR
     channels::enqueueNotifications(tx.db(), tx.tenantId(), t.id, notify, subject, body,
                                    u"handoff:%1:%2"_s.arg(tx.tenantId()).arg(h.id), mail, now.toMSecsSinceEpoch());
     return out;
+}
+
+QList<qint64> tenantsWithWaitingHandoffs(QSqlDatabase &db)
+{
+    QSqlQuery q = store::run(db, u"SELECT DISTINCT tenant_id FROM handoffs WHERE state = 'requested' AND assignee_id IS NULL"_s);
+    QList<qint64> tenants;
+    while (q.next())
+        tenants.append(q.value(0).toLongLong());
+    return tenants;
+}
+
+namespace {
+
+struct WaitingHandoff {
+    QString id;
+    QString agentId;
+    QString topic;
+};
+
+QList<WaitingHandoff> waitingHandoffs(QSqlDatabase &db, qint64 tenantId)
+{
+    QSqlQuery q = store::run(db,
+                             u"SELECT id, agent_id, topic FROM handoffs WHERE state = 'requested' AND tenant_id = ? "
+                             "AND assignee_id IS NULL ORDER BY COALESCE(waiting_since, requested_at), id LIMIT 500"_s,
+                             {tenantId});
+    QList<WaitingHandoff> list;
+    while (q.next())
+        list.append({q.value(0).toString(), q.value(1).toString(), q.value(2).toString()});
+    return list;
+}
+
+// Round-robin handoffs are assigned by the server; first-available ones stay
+// offered to everyone (whoever has capacity can claim them at any time).
+template<typename OnRoutable>
+void forEachRoutable(QSqlDatabase &db, qint64 tenantId, qint64 nowMs, bool dryRun, OnRoutable &&onRoutable)
+{
+    QHash<QString, HandoffSettings> settingsByAgent;
+    for (const WaitingHandoff &w : waitingHandoffs(db, tenantId)) {
+        auto settings = settingsByAgent.find(w.agentId);
+        if (settings == settingsByAgent.end())
+            settings = settingsByAgent.insert(w.agentId, loadSettings(db, tenantId, w.agentId));
+        if (settings->strategy != Strategy::RoundRobin)
+            continue;
+        const RoutingDecision decision = routeHandoff(db, tenantId, *settings, w.topic, nowMs, dryRun);
+        if (decision.assignee && !onRoutable(w, *decision.assignee))
+            return;
+    }
+}
+
+} // namespace
+
+bool hasRoutableWaitingHandoff(QSqlDatabase &db, qint64 tenantId, qint64 nowMs)
+{
+    bool found = false;
+    forEachRoutable(db, tenantId, nowMs, true, [&](const WaitingHandoff &, const Operator &) {
+        found = true;
+        return false;
+    });
+    return found;
+}
+
+int routeWaitingHandoffs(TenantTx &tx, const channels::MailSettings &mail, const QDateTime &now)
+{
+    int routed = 0;
+    forEachRoutable(tx.db(), tx.tenantId(), now.toMSecsSinceEpoch(), false, [&](const WaitingHandoff &w, const Operator &op) {
+        const auto handoff = store::findHandoff(tx.db(), tx.tenantId(), w.id);
+        const auto ticket = handoff ? store::findTicket(tx.db(), tx.tenantId(), handoff->ticketId) : std::nullopt;
+        if (!ticket)
+            return true;
+        HandoffOutcome out{*ticket, *handoff, 0, false};
+        out.handoff.state = HandoffState::Assigned;
+        out.handoff.assignee = assigneeOf(op);
+        out.handoff.updatedAt = now;
+        out.ticket.assignee = assigneeOf(op);
+        out.ticket.lastActivityAt = now;
+        out.ticket.version += 1;
+        const QString body = u"Capacity freed up: routed to %1 (round robin)."_s.arg(op.displayName);
+        emitBoth(tx, out, channels::systemEntry(out.ticket.id, EntryKind::HandoffEvent, body, toString(HandoffState::Assigned), now),
+                 now);
+        channels::enqueueNotifications(tx.db(), tx.tenantId(), out.ticket.id, {op.email},
+                                       u"[#%1] Handoff assigned to you: %2"_s.arg(out.ticket.number).arg(out.ticket.subject),
+                                       body, u"handoff:%1:%2:v%3"_s.arg(tx.tenantId()).arg(out.handoff.id).arg(out.ticket.version),
+                                       mail, now.toMSecsSinceEpoch());
+        ++routed;
+        return true;
+    });
+    return routed;
 }
 
 HandoffOutcome claimHandoff(TenantTx &tx, const QString &handoffId, const Operator &op, const QDateTime &now)

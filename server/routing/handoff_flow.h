@@ -27,6 +27,15 @@ struct HandoffRequest {
 HandoffOutcome requestHandoff(channels::TenantTx &tx, const Ticket &ticket, const HandoffRequest &request,
                               const channels::MailSettings &mail, const QDateTime &now);
 
+// Handoffs waiting unassigned because everyone eligible was full: the
+// round-robin ones that someone has capacity for now are assigned, oldest
+// first (each with its events and a notification). Inside the tenant's
+// transaction, so two processes never assign one handoff twice. Returns how many.
+int routeWaitingHandoffs(channels::TenantTx &tx, const channels::MailSettings &mail, const QDateTime &now);
+// Read-only: would routeWaitingHandoffs assign anything? (Saves a write transaction.)
+bool hasRoutableWaitingHandoff(QSqlDatabase &db, qint64 tenantId, qint64 nowMs);
+QList<qint64> tenantsWithWaitingHandoffs(QSqlDatabase &db);
+
 // 404 unknown handoff; 409 already_claimed / handoff_resolved / at_capacity; 403 not on the agent's team.
 HandoffOutcome claimHandoff(channels::TenantTx &tx, const QString &handoffId, const Operator &op, const QDateTime &now);
 

@@ -41,7 +41,7 @@ QStringList matchSkills(const QStringList &keywords, const QString &topic)
 }
 
 RoutingDecision routeHandoff(QSqlDatabase &db, qint64 tenantId, const HandoffSettings &settings, const QString &topic,
-                             qint64 nowMs)
+                             qint64 nowMs, bool dryRun)
 {
     QList<Operator> team = store::listOperators(db, tenantId);
     if (!settings.assigneeEmails.isEmpty())
@@ -75,7 +75,8 @@ RoutingDecision routeHandoff(QSqlDatabase &db, qint64 tenantId, const HandoffSet
         auto next = std::find_if(decision.available.cbegin(), decision.available.cend(),
                                  [last](const Operator &op) { return op.id.toLongLong() > last; });
         decision.assignee = next != decision.available.cend() ? *next : decision.available.first();
-        setRoundRobinPosition(db, tenantId, settings, decision.assignee->id.toLongLong(), nowMs);
+        if (!dryRun)
+            setRoundRobinPosition(db, tenantId, settings, decision.assignee->id.toLongLong(), nowMs);
     }
     decision.waitingForTeam = decision.available.isEmpty();
     return decision;

@@ -20,8 +20,9 @@ struct RoutingDecision {
 QHash<QString, int> openAssignments(QSqlDatabase &db, qint64 tenantId);
 int capacityOf(const Operator &op, const HandoffSettings &settings);   // 0: unlimited
 
+// `dryRun`: decide without moving the round-robin position (a read-only look).
 RoutingDecision routeHandoff(QSqlDatabase &db, qint64 tenantId, const HandoffSettings &settings, const QString &topic,
-                             qint64 nowMs);
+                             qint64 nowMs, bool dryRun = false);
 
 // Keywords of `settings` found in `topic` as whole words, case-insensitive.
 QStringList matchSkills(const QStringList &keywords, const QString &topic);

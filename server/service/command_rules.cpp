@@ -138,18 +138,42 @@ CommandOutcome applyCommand(const Ticket &before, const Command &command, const 
         if (!context.assignTo)
             throw errors::invalidField(QStringLiteral("assigneeId"), QStringLiteral("no such operator"));
         t.assignee = assigneeOf(*context.assignTo);
+        if (isHandoffOpen(context.handoff)) {
+            // The live handoff follows the ticket: it counts against the new
+            // assignee's open assignments, no longer against the old one's.
+            Handoff h = *context.handoff;
+            h.assignee = t.assignee;
+            if (h.state == HandoffState::Requested)
+                h.state = HandoffState::Assigned;
+            h.updatedAt = context.now;
+            out.handoff = h;
+        }
         out.entry = audit(context, t,
                           QStringLiteral("%1 assigned the ticket to %2").arg(actorName, context.assignTo->displayName));
         break;
     case CommandType::Unassign:
         t.assignee.reset();
+        if (isHandoffOpen(context.handoff)) {
+            // Back to the team's queue: routed again when someone has capacity.
+            Handoff h = *context.handoff;
+            h.assignee.reset();
+            h.state = HandoffState::Requested;
+            h.updatedAt = context.now;
+            out.handoff = h;
+        }
         out.entry = audit(context, t, QStringLiteral("%1 unassigned the ticket").arg(actorName));
         break;
     }
 
     // The stored SLA state; effectiveSla() derives on_track/at_risk/breached at read time.
-    if (t.status == TicketStatus::WaitingOnCustomer)
-        t.sla.state = SlaState::Paused;
+    // A human reply meets the response target: `met` until the customer
+    // answers (which starts the next-response target). Other commands on a
+    // ticket waiting on the customer keep what it was (met, or paused).
+    const bool humanReply = entryKindFor(command.type) == EntryKind::HumanReply;
+    if (humanReply && t.status == TicketStatus::WaitingOnCustomer)
+        t.sla.state = SlaState::Met;
+    else if (t.status == TicketStatus::WaitingOnCustomer)
+        t.sla.state = before.sla.state == SlaState::Met ? SlaState::Met : SlaState::Paused;
     else if (t.status == TicketStatus::Closed || t.status == TicketStatus::Resolved)
         t.sla.state = SlaState::Met;
     else

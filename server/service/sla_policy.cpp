@@ -47,7 +47,8 @@ Sla effectiveSla(const Ticket &ticket, const QDateTime &now)
         return sla;
     }
     if (ticket.status == TicketStatus::WaitingOnCustomer) {
-        sla.state = SlaState::Paused;
+        // The clock is stopped either way; `met` says a human answered.
+        sla.state = ticket.sla.state == SlaState::Met ? SlaState::Met : SlaState::Paused;
         return sla;
     }
     const SlaTargets targets = slaTargets(ticket.priority);

@@ -22,9 +22,10 @@ SlaTargets slaTargets(Priority priority);
 void startSla(Ticket &ticket, const QDateTime &start);
 // After a priority change: due dates from createdAt with the new targets.
 void recomputeSlaDueDates(Ticket &ticket);
-// The SLA as clients see it at `now`: paused while waiting on the customer,
-// met once resolved/closed, otherwise breached if a pending due date passed,
-// at_risk if less than 25% of its target is left, else on_track.
+// The SLA as clients see it at `now`: met once resolved/closed; while
+// waiting on the customer the clocks are stopped and the state is the stored
+// one — met after a human reply, else paused; otherwise breached if a pending
+// due date passed, at_risk if less than 25% of its target is left, else on_track.
 Sla effectiveSla(const Ticket &ticket, const QDateTime &now);
 Ticket withEffectiveSla(Ticket ticket, const QDateTime &now);
 

@@ -59,7 +59,7 @@ SnapshotPage SyncService::snapshot(const Session &session, const QString &cursor
         page.tickets.resize(limit);
         page.nextCursor = encodeSnapshotCursor(seq, page.tickets.last().id);
     }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_now();
     for (Ticket &t : page.tickets)
         t.sla = effectiveSla(t, now);
     return page;

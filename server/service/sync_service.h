@@ -3,6 +3,8 @@
 
 #include "service/service_error.h"
 
+#include <functional>
+
 namespace zeiko::store {
 class Database;
 }
@@ -16,6 +18,8 @@ class SyncService
 {
 public:
     explicit SyncService(store::Database &database);
+    // "Now" for the SLA state of snapshot tickets (default: the system clock).
+    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
 
     // The first page (empty cursor) records the log head; later pages carry
     // it (and the last ticket id) in the cursor.
@@ -25,6 +29,7 @@ public:
 
 private:
     store::Database &m_db;
+    std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };
 };
 
 } // namespace zeiko::service

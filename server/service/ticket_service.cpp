@@ -113,7 +113,7 @@ TicketListPage TicketService::list(const Session &session, const TicketListQuery
         const Ticket &last = page.tickets.last();
         page.nextCursor = encodeCursor(last.lastActivityAt.toMSecsSinceEpoch(), last.id);
     }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_now();
     for (Ticket &t : page.tickets)
         t.sla = effectiveSla(t, now);
     return page;
@@ -126,7 +126,7 @@ TicketDetail TicketService::get(const Session &session, TicketId id)
         if (!ticket)
             throw errors::notFound(u"No such ticket"_s);
         TicketDetail detail;
-        detail.ticket = withEffectiveSla(*ticket, QDateTime::currentDateTimeUtc());
+        detail.ticket = withEffectiveSla(*ticket, m_now());
         detail.entries = store::listEntries(db, session.tenantId, id, 0, 1000);
         detail.handoff = store::findHandoff(db, session.tenantId, ticket->handoffId);
         return detail;
@@ -151,7 +151,7 @@ WriteResponse TicketService::idempotent(const Session &session, const QString &k
             // FIRST: the seq row lock serialises this tenant's writers, so the
             // key lookup below cannot race another request with the same key.
             const Seq seq = store::nextSeq(db, session.tenantId);
-            const qint64 now = QDateTime::currentMSecsSinceEpoch();
+            const qint64 now = m_now().toMSecsSinceEpoch();
             if (const auto stored = store::findIdempotent(db, session.tenantId, key)) {
                 if (stored->requestHash != hash || stored->operatorId != session.operatorId)
                     throw ServiceError(422, "idempotency_key_reused",
@@ -177,7 +177,7 @@ WriteResponse TicketService::create(const Session &session, const QString &key, 
     validateKey(key);
     const NewTicketRequest request = NewTicketRequest::decode(requestBytes);
     return idempotent(session, key, requestHash("POST /tickets", requestBytes), [&](QSqlDatabase &db, Seq seq) {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime now = m_now();
         const qint64 nowMs = now.toMSecsSinceEpoch();
         Ticket t;
         t.subject = request.subject;
@@ -224,7 +224,7 @@ WriteResponse TicketService::execute(const Session &session, TicketId id, const 
     command.ticketId = id;
     const QByteArray route = "POST /tickets/" + QByteArray::number(id) + "/commands";
     return idempotent(session, key, requestHash(route, requestBytes), [&](QSqlDatabase &db, Seq seq) {
-        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const QDateTime now = m_now();
         const auto before = store::findTicket(db, session.tenantId, id);
         if (!before)
             throw errors::notFound(u"No such ticket"_s);
@@ -254,8 +254,13 @@ WriteResponse TicketService::execute(const Session &session, TicketId id, const 
             store::setSlaPausedAt(db, session.tenantId, id, now.toMSecsSinceEpoch());
         else if (outcome.ticket.status != TicketStatus::WaitingOnCustomer)
             store::setSlaPausedAt(db, session.tenantId, id, std::nullopt);
-        if (outcome.handoff)
+        if (entryKindFor(command.type) == EntryKind::HumanReply)
+            store::clearSlaAnnouncement(db, session.tenantId, id);   // the response target is met
+        if (outcome.handoff) {
             store::updateHandoff(db, session.tenantId, *outcome.handoff);
+            if (outcome.handoff->state == HandoffState::Requested && !outcome.handoff->assignee)
+                store::markHandoffWaiting(db, session.tenantId, outcome.handoff->id, now.toMSecsSinceEpoch());
+        }
         const ThreadEntry entry = store::insertEntry(db, session.tenantId, outcome.entry);
         const Ticket ticket = withEffectiveSla(outcome.ticket, now);
 

@@ -55,6 +55,8 @@ class TicketService
 {
 public:
     TicketService(store::Database &database, std::function<void(qint64 tenantId)> onCommitted);
+    // "Now" for SLA dates (default: the system clock). Set before serving.
+    void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
 
     TicketListPage list(const Session &session, const TicketListQuery &query);
     TicketDetail get(const Session &session, TicketId id);
@@ -71,6 +73,7 @@ private:
 
     store::Database &m_db;
     std::function<void(qint64)> m_onCommitted;
+    std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };
 };
 
 } // namespace zeiko::service

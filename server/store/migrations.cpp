@@ -78,6 +78,15 @@ QList<Migration> migrations()
              QStringLiteral("CREATE INDEX sign_in_attempts_by_scope ON sign_in_attempts (scope, attempted_at)"),
          }},
         {2, channels::schemaV2Statements()},   // channels, routing, widget, SLA timer, mail queue
+        {3,
+         {
+             // Handoffs that wait for capacity are routed later by their
+             // topic (skill keywords), the longest waiting first (waiting
+             // since the request, or since an operator gave it back).
+             QStringLiteral("ALTER TABLE handoffs ADD COLUMN topic TEXT"),
+             QStringLiteral("ALTER TABLE handoffs ADD COLUMN waiting_since BIGINT"),
+             QStringLiteral("CREATE INDEX handoffs_waiting ON handoffs (state, tenant_id)"),
+         }},
     };
 }
 

@@ -315,6 +315,12 @@ std::optional<Handoff> findHandoff(QSqlDatabase &db, qint64 tenantId, const QStr
     return handoffFromRow(q);
 }
 
+void markHandoffWaiting(QSqlDatabase &db, qint64 tenantId, const QString &handoffId, qint64 nowMs)
+{
+    run(db, QStringLiteral("UPDATE handoffs SET waiting_since = ? WHERE tenant_id = ? AND id = ?"),
+        {nowMs, tenantId, handoffId.toLongLong()});
+}
+
 std::optional<qint64> slaPausedAt(QSqlDatabase &db, qint64 tenantId, TicketId id)
 {
     QSqlQuery q = run(db, QStringLiteral("SELECT sla_paused_at FROM tickets WHERE tenant_id = ? AND id = ?"),
@@ -328,6 +334,12 @@ void setSlaPausedAt(QSqlDatabase &db, qint64 tenantId, TicketId id, std::optiona
 {
     run(db, QStringLiteral("UPDATE tickets SET sla_paused_at = ? WHERE tenant_id = ? AND id = ?"),
         {intOrNull(ms), tenantId, qlonglong(id)});
+}
+
+void clearSlaAnnouncement(QSqlDatabase &db, qint64 tenantId, TicketId id)
+{
+    run(db, QStringLiteral("UPDATE tickets SET sla_notified = NULL WHERE tenant_id = ? AND id = ?"),
+        {tenantId, qlonglong(id)});
 }
 
 } // namespace zeiko::store

@@ -39,9 +39,14 @@ QList<ThreadEntry> listEntries(QSqlDatabase &db, qint64 tenantId, TicketId ticke
 Handoff insertHandoff(QSqlDatabase &db, qint64 tenantId, Handoff handoff);
 void updateHandoff(QSqlDatabase &db, qint64 tenantId, const Handoff &handoff);
 std::optional<Handoff> findHandoff(QSqlDatabase &db, qint64 tenantId, const QString &handoffId);
+// A handoff given back to the team queue waits from `nowMs` (routing serves the longest waiting first).
+void markHandoffWaiting(QSqlDatabase &db, qint64 tenantId, const QString &handoffId, qint64 nowMs);
 
 // The SLA pause start is a server-side detail not in the shared Ticket type.
 std::optional<qint64> slaPausedAt(QSqlDatabase &db, qint64 tenantId, TicketId id);
 void setSlaPausedAt(QSqlDatabase &db, qint64 tenantId, TicketId id, std::optional<qint64> ms);
+// Forgets the SLA state the timer last announced: a response target was met
+// or a new one started, so its at_risk/breached are news again.
+void clearSlaAnnouncement(QSqlDatabase &db, qint64 tenantId, TicketId id);
 
 } // namespace zeiko::store

@@ -385,6 +385,8 @@ JsonResult WidgetService::putSettings(const service::Session &session, const QSt
     m_db.write([&](QSqlDatabase &db) {
         routing::saveSettings(db, session.tenantId, settings, m_clock.nowMs());
     });
+    if (m_notify)
+        m_notify(session.tenantId);   // a raised cap or a wider team may make waiting handoffs routable
     settings.stored = true;
     return {200, routing::toJson(settings)};
 }

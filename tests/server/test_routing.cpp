@@ -1,7 +1,9 @@
 // Handoff routing by an AI agent's settings against the real server:
 // round-robin fairness under parallel handoffs and across restarts,
 // max open assignments, the atomic first-available claim, skill keywords
-// and the settings API. Built twice: on SQLite (label server) and on
+// the settings API, and waiting handoffs routed as soon as capacity frees
+// up (resolve, force close, unassign, reassign, a raised cap, a new
+// operator; parallel closes never double-assign). Built twice: on SQLite (label server) and on
 // PostgreSQL (label postgres, ZEIKO_TEST_ON_POSTGRES).
 
 #include "channels_test_support.h"
@@ -30,7 +32,11 @@ private:
     AcmeTenant acme;
     QStringList openHandoffs;
 
-    QStringList serverArguments() const { return {u"--agent-service-token"_s, agentToken}; }
+    // A short re-check interval: an operator added by `admin` (another process) is noticed soon.
+    QStringList serverArguments() const
+    {
+        return {u"--agent-service-token"_s, agentToken, u"--routing-max-sleep-ms"_s, u"300"_s};
+    }
 
     void putSettings(const QString &agent, const QJsonObject &settings)
     {
@@ -59,6 +65,74 @@ private:
         return h;
     }
     QString emailOf(const std::optional<Assignee> &a) const { return a ? acme.operatorIds.key(a->id) : QString(); }
+
+    // One handoff request per fresh conversation, in this order (so "oldest" is well defined).
+    QList<Handoff> requestHandoffs(const QString &agent, int count)
+    {
+        QList<Handoff> list;
+        for (int i = 0; i < count; ++i) {
+            const ParallelRequest r = handoffRequest(conversation(agent));
+            const HttpReply reply = server.request(r.path, r.options);
+            if (reply.status != 201)
+                return {};
+            list.append(handoffOf(reply));
+        }
+        return list;
+    }
+    // Every handoff's latest state, as the event log tells it.
+    QHash<QString, Handoff> handoffsNow()
+    {
+        QHash<QString, Handoff> latest;
+        Seq after = 0;
+        for (;;) {
+            const HttpReply reply = server.get(u"/api/v1/events?after=%1&limit=1000"_s.arg(after), acme.adminToken);
+            const EventPage page = decode<EventPage>(reply.body);
+            for (const Event &e : page.events)
+                if (e.handoff)
+                    latest.insert(e.handoff->id, *e.handoff);
+            if (!page.hasMore || page.events.isEmpty())
+                return latest;
+            after = page.events.last().seq;
+        }
+    }
+    Handoff handoffNow(const QString &id) { return handoffsNow().value(id); }
+    QString assigneeNow(const QString &id) { return emailOf(handoffNow(id).assignee); }
+    // Open (assigned/active) handoffs per operator email.
+    QMap<QString, int> openPerOperator()
+    {
+        QMap<QString, int> open;
+        for (const Handoff &h : handoffsNow())
+            if (h.assignee && (h.state == HandoffState::Assigned || h.state == HandoffState::Active))
+                ++open[emailOf(h.assignee)];
+        return open;
+    }
+    // Entries saying a waiting handoff was routed because capacity freed up.
+    int routedLaterEntries(TicketId ticket)
+    {
+        int n = 0;
+        const QJsonArray entries =
+            server.get(u"/api/v1/tickets/%1"_s.arg(ticket), acme.adminToken).json().value(u"entries"_s).toArray();
+        for (const QJsonValue &e : entries)
+            n += e.toObject().value(u"body"_s).toString().startsWith(u"Capacity freed up"_s);
+        return n;
+    }
+    ParallelRequest ticketCommand(TicketId ticket, const QJsonObject &body)
+    {
+        RequestOptions o = postJson(body, acme.adminToken);
+        o.idempotencyKey = newId();
+        return {u"/api/v1/tickets/%1/commands"_s.arg(ticket), o};
+    }
+    HttpReply runTicketCommand(TicketId ticket, const QJsonObject &body)
+    {
+        const ParallelRequest r = ticketCommand(ticket, body);
+        return server.request(r.path, r.options);
+    }
+    void putCappedTeam(const QString &agent, int cap, const QStringList &members = team)
+    {
+        putSettings(agent, {{u"strategy"_s, u"round_robin"_s},
+                            {u"assigneeEmails"_s, QJsonArray::fromStringList(members)},
+                            {u"maxOpenAssignments"_s, cap}});
+    }
 
     // Resolves every handoff the test opened, so capacities start empty.
     void resolveOpenHandoffs()
@@ -181,6 +255,135 @@ private slots:
         const HttpReply full = server.request(u"/api/v1/handoffs/%1/claim"_s.arg(waitingId), postJson({}, acme.tokens.value(team[0])));
         QCOMPARE(full.status, 409);
         QCOMPARE(full.errorCode(), u"at_capacity"_s);
+    }
+
+    void aWaitingHandoffIsRoutedWhenAHandoffIsResolvedOrForceClosed()
+    {
+        putCappedTeam(u"agent-free"_s, 1);
+        const QList<Handoff> busy = requestHandoffs(u"agent-free"_s, 3);   // ann, bob, cat: one each
+        const QList<Handoff> waiting = requestHandoffs(u"agent-free"_s, 2);
+        QCOMPARE(waiting.size(), 2);
+        QVERIFY(!waiting[0].assignee && !waiting[1].assignee);
+
+        // Ann's conversation is resolved: the OLDER waiting handoff goes to her, at once.
+        const QString ann = emailOf(busy[0].assignee);
+        QCOMPARE(server.request(u"/api/v1/handoffs/%1/resolve"_s.arg(busy[0].id), postJson({}, acme.adminToken)).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(assigneeNow(waiting[0].id), ann, 20000);
+        QCOMPARE(toString(handoffNow(waiting[0].id).state), toString(HandoffState::Assigned));
+        QVERIFY(!handoffNow(waiting[1].id).assignee);
+        const QJsonObject ticket = server.get(u"/api/v1/tickets/%1"_s.arg(waiting[0].ticketId), acme.adminToken).json();
+        QCOMPARE(emailOf(fromJson<Ticket>(ticket.value(u"ticket"_s).toObject()).assignee), ann);
+        QCOMPARE(routedLaterEntries(waiting[0].ticketId), 1);
+
+        // Bob's ticket is force-closed (a ticket command): the next waiting one goes to him.
+        const QString bob = emailOf(busy[1].assignee);
+        QCOMPARE(runTicketCommand(busy[1].ticketId, {{u"type"_s, u"force_close"_s}, {u"reason"_s, u"spam"_s}}).status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(assigneeNow(waiting[1].id), bob, 20000);
+        const QMap<QString, int> open = openPerOperator();
+        for (const QString &email : team)
+            QVERIFY2(open.value(email) <= 1, qPrintable(email));
+    }
+
+    void unassigningOrReassigningFreesTheSeat()
+    {
+        putCappedTeam(u"agent-move"_s, 1);
+        const QList<Handoff> busy = requestHandoffs(u"agent-move"_s, 3);
+        const QList<Handoff> waiting = requestHandoffs(u"agent-move"_s, 1);
+        QCOMPARE(waiting.size(), 1);
+        const QString first = emailOf(busy[0].assignee), second = emailOf(busy[1].assignee);
+
+        // The first operator gives the ticket back: the waiting handoff (waiting
+        // longer than the one given back) takes the seat; the given-back one waits.
+        const HttpReply unassigned = runTicketCommand(busy[0].ticketId, {{u"type"_s, u"unassign"_s}});
+        QCOMPARE(unassigned.status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(assigneeNow(waiting[0].id), first, 20000);
+        QCOMPARE(toString(handoffNow(busy[0].id).state), toString(HandoffState::Requested));
+        QVERIFY(!handoffNow(busy[0].id).assignee);
+
+        // The second operator's ticket is reassigned to the admin (not on the
+        // team, no limit): their seat goes to the handoff given back above.
+        const HttpReply reassigned = runTicketCommand(
+            busy[1].ticketId, {{u"type"_s, u"assign"_s}, {u"assigneeId"_s, acme.operatorIds.value(u"boss@acme.test"_s)}});
+        QCOMPARE(reassigned.status, 200);
+        QCOMPARE(emailOf(handoffNow(busy[1].id).assignee), u"boss@acme.test"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(assigneeNow(busy[0].id), second, 20000);
+    }
+
+    void raisingTheCapRoutesTheWaitingOnes()
+    {
+        putCappedTeam(u"agent-raise"_s, 1);
+        requestHandoffs(u"agent-raise"_s, 3);
+        const QList<Handoff> waiting = requestHandoffs(u"agent-raise"_s, 2);
+        QCOMPARE(waiting.size(), 2);
+        QVERIFY(!handoffNow(waiting[0].id).assignee && !handoffNow(waiting[1].id).assignee);
+        putCappedTeam(u"agent-raise"_s, 2);
+        QTRY_VERIFY_WITH_TIMEOUT(handoffNow(waiting[0].id).assignee && handoffNow(waiting[1].id).assignee, 20000);
+        // In round-robin turn: two different people.
+        QVERIFY(assigneeNow(waiting[0].id) != assigneeNow(waiting[1].id));
+    }
+
+    void aNewOperatorTakesAWaitingHandoff()
+    {
+        const QString dan = u"dan@acme.test"_s;
+        putCappedTeam(u"agent-grow"_s, 1, team + QStringList{dan});   // dan is on the team, not yet an operator
+        requestHandoffs(u"agent-grow"_s, 3);
+        const QList<Handoff> waiting = requestHandoffs(u"agent-grow"_s, 1);
+        QCOMPARE(waiting.size(), 1);
+        QVERIFY(!waiting[0].assignee);
+        // Another process (the admin command) adds him; the server notices on its own.
+        QByteArray out;
+        QCOMPARE(server.runCommand({u"admin"_s, u"create-operator"_s, u"--account"_s, u"acme"_s, u"--email"_s, dan,
+                                    u"--name"_s, u"Dan"_s, u"--password"_s, QString::fromLatin1(acmePassword)},
+                                   &out),
+                 0);
+        const QString danId = server.get(u"/api/v1/me"_s, server.signIn(u"acme"_s, dan, QString::fromLatin1(acmePassword)))
+                                  .json()
+                                  .value(u"operator"_s)
+                                  .toObject()
+                                  .value(u"id"_s)
+                                  .toString();
+        QVERIFY(!danId.isEmpty());
+        QTRY_VERIFY_WITH_TIMEOUT(handoffNow(waiting[0].id).assignee && handoffNow(waiting[0].id).assignee->id == danId, 20000);
+    }
+
+    void parallelClosesNeverDoubleAssign()
+    {
+        putCappedTeam(u"agent-par"_s, 1);
+        const QList<Handoff> busy = requestHandoffs(u"agent-par"_s, 3);
+        const QList<Handoff> waiting = requestHandoffs(u"agent-par"_s, 6);
+        QCOMPARE(waiting.size(), 6);
+
+        // Round 1: all three seats free at once (force closes in parallel).
+        QList<ParallelRequest> closes;
+        for (const Handoff &h : busy)
+            closes.append(ticketCommand(h.ticketId, {{u"type"_s, u"force_close"_s}, {u"reason"_s, u"done"_s}}));
+        for (const HttpReply &r : sendInParallel(server.baseUrl(), closes))
+            QCOMPARE(r.status, 200);
+        // The three that waited longest get them, one each.
+        auto assignedOf = [&](qsizetype from, qsizetype to) {
+            QStringList who;
+            for (qsizetype i = from; i < to; ++i)
+                who.append(assigneeNow(waiting[i].id));
+            who.sort();
+            return who;
+        };
+        QTRY_COMPARE_WITH_TIMEOUT(assignedOf(0, 3), team, 20000);
+        QCOMPARE(assignedOf(3, 6), (QStringList{QString(), QString(), QString()}));
+
+        // Round 2: those three resolved in parallel.
+        QList<ParallelRequest> resolves;
+        for (qsizetype i = 0; i < 3; ++i)
+            resolves.append({u"/api/v1/handoffs/%1/resolve"_s.arg(waiting[i].id), postJson({}, acme.adminToken)});
+        for (const HttpReply &r : sendInParallel(server.baseUrl(), resolves))
+            QCOMPARE(r.status, 200);
+        QTRY_COMPARE_WITH_TIMEOUT(assignedOf(3, 6), team, 20000);
+
+        // Nobody is ever over the limit, and each waiting handoff was routed exactly once.
+        const QMap<QString, int> open = openPerOperator();
+        for (const QString &email : team)
+            QCOMPARE(open.value(email), 1);
+        for (const Handoff &h : waiting)
+            QCOMPARE(routedLaterEntries(h.ticketId), 1);
     }
 
     void firstAvailableClaimIsAtomic()

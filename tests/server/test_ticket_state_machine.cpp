@@ -180,19 +180,59 @@ private slots:
         QCOMPARE(toString(out.entry.visibility), toString(Visibility::Public));
         QCOMPARE(out.ticket.sla.firstRespondedAt, context.now);
         QCOMPARE(toString(out.ticket.status), toString(TicketStatus::WaitingOnCustomer));
+        QCOMPARE(toString(out.ticket.sla.state), toString(SlaState::Met));
+        QCOMPARE(toString(effectiveSla(out.ticket, context.now.addDays(30)).state), toString(SlaState::Met));
     }
 
-    void emailReplyMeetsFirstResponseAndPauses()
+    void emailReplyMeetsTheResponseTarget()
     {
         const Ticket before = ticketIn(TicketStatus::Open);
         const CommandContext context = contextAt(before.createdAt.addSecs(600));
         const CommandOutcome out = applyCommand(before, commandOf(CommandType::EmailReply), context);
         QCOMPARE(toString(out.ticket.status), toString(TicketStatus::WaitingOnCustomer));
         QCOMPARE(out.ticket.sla.firstRespondedAt, context.now);
-        QCOMPARE(toString(out.ticket.sla.state), toString(SlaState::Paused));
+        QCOMPARE(toString(out.ticket.sla.state), toString(SlaState::Met));
         QCOMPARE(toString(out.entry.kind), toString(EntryKind::HumanReply));
         QCOMPARE(toString(out.entry.visibility), toString(Visibility::Public));
         QCOMPARE(toString(out.eventType), toString(EventType::EntryAdded));
+        // Met is what clients see for as long as the customer has not answered,
+        // however long that takes: the resolution clock is stopped meanwhile.
+        QCOMPARE(toString(effectiveSla(out.ticket, before.createdAt.addDays(30)).state), toString(SlaState::Met));
+    }
+
+    void aLaterReplyMeetsTheNextResponseAndKeepsTheFirst()
+    {
+        Ticket before = ticketIn(TicketStatus::WaitingOnTeam);
+        before.sla.firstRespondedAt = before.createdAt.addSecs(60);
+        before.sla.nextResponseDue = before.createdAt.addSecs(3 * 3600);
+        const CommandContext context = contextAt(before.createdAt.addSecs(2 * 3600));
+        const CommandOutcome out = applyCommand(before, commandOf(CommandType::EmailReply), context);
+        QCOMPARE(out.ticket.sla.firstRespondedAt, before.createdAt.addSecs(60));
+        QVERIFY(!out.ticket.sla.nextResponseDue);   // answered: nothing owed until the customer writes
+        QCOMPARE(toString(out.ticket.sla.state), toString(SlaState::Met));
+    }
+
+    void commandsWhileWaitingKeepMetOrPaused()
+    {
+        // Met after a reply stays met through notes, assignments, priority changes.
+        const Ticket open = ticketIn(TicketStatus::Open);
+        const CommandContext context = contextAt(open.createdAt.addSecs(600));
+        const Ticket answered = applyCommand(open, commandOf(CommandType::EmailReply), context).ticket;
+        for (const CommandType type : {CommandType::InternalNote, CommandType::SetPriority, CommandType::Unassign,
+                                       CommandType::TakeOver}) {
+            const CommandOutcome out = applyCommand(answered, commandOf(type), context);
+            QCOMPARE(toString(out.ticket.status), toString(TicketStatus::WaitingOnCustomer));
+            QCOMPARE(toString(out.ticket.sla.state), toString(SlaState::Met));
+        }
+        // Waiting on the customer without a reply on record (older data, demo tickets): paused.
+        Ticket waiting = ticketIn(TicketStatus::WaitingOnCustomer);
+        waiting.sla.state = SlaState::Paused;
+        const CommandOutcome out = applyCommand(waiting, commandOf(CommandType::InternalNote), context);
+        QCOMPARE(toString(out.ticket.sla.state), toString(SlaState::Paused));
+        QCOMPARE(toString(effectiveSla(out.ticket, waiting.createdAt.addDays(30)).state), toString(SlaState::Paused));
+        // ...until a human replies.
+        QCOMPARE(toString(applyCommand(waiting, commandOf(CommandType::EmailReply), context).ticket.sla.state),
+                 toString(SlaState::Met));
     }
 
     void takeOverMakesTheOperatorOwner()
@@ -231,6 +271,10 @@ private slots:
         QCOMPARE(toString(effectiveSla(t, t.createdAt.addSecs(9 * 3600)).state), toString(SlaState::OnTrack));
         QCOMPARE(toString(effectiveSla(t, t.createdAt.addSecs(49 * 3600)).state), toString(SlaState::Breached));
         t.status = TicketStatus::WaitingOnCustomer;
+        QCOMPARE(toString(effectiveSla(t, t.createdAt.addSecs(49 * 3600)).state), toString(SlaState::Paused));
+        t.sla.state = SlaState::Met;   // stored by a human reply
+        QCOMPARE(toString(effectiveSla(t, t.createdAt.addSecs(49 * 3600)).state), toString(SlaState::Met));
+        t.sla.state = SlaState::OnTrack;   // anything else while waiting: the clocks are stopped
         QCOMPARE(toString(effectiveSla(t, t.createdAt.addSecs(49 * 3600)).state), toString(SlaState::Paused));
         t.status = TicketStatus::Closed;
         QCOMPARE(toString(effectiveSla(t, t.createdAt.addSecs(49 * 3600)).state), toString(SlaState::Met));
