@@ -3,6 +3,8 @@
 
 #include "channels_test_support.h"
 
+#include <QDir>
+#include <QTemporaryDir>
 #include <QTest>
 
 using namespace zeiko;
@@ -18,8 +20,22 @@ class WidgetTest : public QObject
     Q_OBJECT
 
 private:
+    QTemporaryDir spool;   // outbound mail lands here as .eml files
     ServerProcess server;
     AcmeTenant acme;
+
+    // Spooled mails that mention `text` (an address, a phrase).
+    int spooledMailsMentioning(const QString &text) const
+    {
+        int n = 0;
+        const QDir dir(spool.path());
+        for (const QString &name : dir.entryList({u"*.eml"_s}, QDir::Files)) {
+            QFile file(dir.filePath(name));
+            if (file.open(QIODevice::ReadOnly) && file.readAll().contains(text.toUtf8()))
+                ++n;
+        }
+        return n;
+    }
 
     HttpReply start(const QString &requestId, const QString &body = u"Hi, my parcel never arrived"_s)
     {
@@ -62,7 +78,10 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY2(server.start(ServerProcess::Options::onDatabase({}, {u"--agent-service-token"_s, agentToken})),
+        QVERIFY(spool.isValid());
+        QVERIFY2(server.start(ServerProcess::Options::onDatabase(
+                     {}, {u"--agent-service-token"_s, agentToken, u"--mail-spool-dir"_s, spool.path(),
+                          u"--mail-retry-base-ms"_s, u"50"_s})),
                  qPrintable(server.errorText()));
         acme = createAcme(server);
         QVERIFY2(acme.ok(), qPrintable(acme.error));
@@ -171,6 +190,82 @@ private slots:
         QCOMPARE(entries.last().toObject().value(u"body"_s).toString(), u"Still there?"_s);
         QCOMPARE(entries.last().toObject().value(u"kind"_s).toString(), u"customer_message"_s);
         QCOMPARE(agent(id, u"replies"_s, {{u"clientRequestId"_s, newId()}, {u"body"_s, u"bot"_s}}).status, 409);
+    }
+
+    void chatReplyReachesTheVisitorLiveAndIsNeverMailed()
+    {
+        // A visitor with an email address: a reply could be mailed, and must not be.
+        const QString visitorEmail = u"wendy.chat@example.com"_s;
+        const HttpReply started = server.request(
+            u"/api/v1/widget/acme/conversations"_s,
+            postJson({{u"clientRequestId"_s, newId()},
+                      {u"agentId"_s, u"agent-live"_s},
+                      {u"visitor"_s, QJsonObject{{u"name"_s, u"Wendy"_s}, {u"email"_s, visitorEmail}}},
+                      {u"body"_s, u"My order arrived broken"_s}}));
+        QCOMPARE(started.status, 201);
+        const QString id = started.json().value(u"conversationId"_s).toString();
+
+        // The AI agent hands off; Ann takes over the live conversation.
+        const HttpReply handoff = agent(id, u"handoff"_s, {{u"clientRequestId"_s, newId()}, {u"reason"_s, u"Damaged goods"_s}});
+        QCOMPARE(handoff.status, 201);
+        const TicketId ticketId = fromJson<Ticket>(handoff.json().value(u"ticket"_s).toObject()).id;
+        const QString ann = acme.tokens.value(u"ann@acme.test"_s);
+        QCOMPARE(server.post(u"/api/v1/tickets/%1/commands"_s.arg(ticketId), jsonBytes({{u"type"_s, u"take_over"_s}}), ann,
+                             newId())
+                     .status,
+                 200);
+        QCOMPARE(conversation(id).value(u"state"_s).toString(), u"human"_s);
+
+        // Ann replies in the chat.
+        const QString key = newId();
+        const QByteArray reply = jsonBytes({{u"type"_s, u"chat_reply"_s}, {u"body"_s, u"So sorry! A replacement is on its way."_s}});
+        const HttpReply sent = server.post(u"/api/v1/tickets/%1/commands"_s.arg(ticketId), reply, ann, key);
+        QCOMPARE(sent.status, 200);
+        const CommandResult result = decode<CommandResult>(sent.body);
+        QCOMPARE(toString(result.entry->kind), toString(EntryKind::HumanReply));
+        QCOMPARE(toString(result.ticket.status), toString(TicketStatus::WaitingOnCustomer));
+        QCOMPARE(toString(result.ticket.sla.state), toString(SlaState::Met));
+
+        // The visitor sees it in the conversation, as the human's message.
+        const QJsonArray messages = conversation(id).value(u"messages"_s).toArray();
+        const QJsonObject last = messages.last().toObject();
+        QCOMPARE(last.value(u"role"_s).toString(), u"human"_s);
+        QCOMPARE(last.value(u"body"_s).toString(), u"So sorry! A replacement is on its way."_s);
+        QCOMPARE(last.value(u"authorName"_s).toString(), u"Ann"_s);
+
+        // Someone else cannot talk over Ann.
+        const HttpReply bob = server.post(u"/api/v1/tickets/%1/commands"_s.arg(ticketId),
+                                          jsonBytes({{u"type"_s, u"chat_reply"_s}, {u"body"_s, u"Hi, Bob here"_s}}),
+                                          acme.tokens.value(u"bob@acme.test"_s), newId());
+        QCOMPARE(bob.status, 409);
+        QCOMPARE(bob.errorCode(), u"not_handoff_owner"_s);
+
+        // A replay of Ann's command (same Idempotency-Key) answers the same and adds nothing.
+        const HttpReply replay = server.post(u"/api/v1/tickets/%1/commands"_s.arg(ticketId), reply, ann, key);
+        QCOMPARE(replay.status, 200);
+        QCOMPARE(decode<CommandResult>(replay.body).entry->id, result.entry->id);
+        QCOMPARE(conversation(id).value(u"messages"_s).toArray().size(), messages.size());
+
+        // Nothing was mailed: an email reply on an email ticket written AFTER the
+        // chat reply is spooled, so the mail worker has passed over the chat
+        // reply by then (it scans replies in entry order) — and skipped it.
+        const HttpReply emailTicket = server.post(
+            u"/api/v1/tickets"_s,
+            jsonBytes({{u"subject"_s, u"Sentinel"_s},
+                       {u"customer"_s, QJsonObject{{u"email"_s, u"sentinel.chat@example.com"_s}}},
+                       {u"source"_s, u"email"_s},
+                       {u"body"_s, u"Hello"_s}}),
+            acme.adminToken, newId());
+        QCOMPARE(emailTicket.status, 201);
+        const TicketId sentinel = decode<CommandResult>(emailTicket.body).ticket.id;
+        QCOMPARE(server.post(u"/api/v1/tickets/%1/commands"_s.arg(sentinel),
+                             jsonBytes({{u"type"_s, u"email_reply"_s}, {u"body"_s, u"Sentinel reply"_s}}), acme.adminToken,
+                             newId())
+                     .status,
+                 200);
+        QTRY_COMPARE_WITH_TIMEOUT(spooledMailsMentioning(u"sentinel.chat@example.com"_s), 1, 30000);
+        QCOMPARE(spooledMailsMentioning(visitorEmail), 0);
+        QCOMPARE(spooledMailsMentioning(u"replacement is on its way"_s), 0);
     }
 
     void csatOnlyAfterResolution()
