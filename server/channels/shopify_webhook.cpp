@@ -26,12 +26,6 @@ namespace {
 
 constexpr int maxTicketsPerDelivery = 20;
 
-QString orderPattern(const QString &orderId)
-{
-    // orderId is digits only (see idOf), so it needs no LIKE escaping.
-    return u"%\"orderId\":\""_s + orderId + u"\"%"_s;
-}
-
 // Open tickets (not resolved/closed) of the customer with no order context
 // or this order's, and open tickets already linked to the order.
 QList<TicketId> contextTargets(QSqlDatabase &db, qint64 tenantId, const shopify::Delivery &d)
@@ -42,15 +36,15 @@ QList<TicketId> contextTargets(QSqlDatabase &db, qint64 tenantId, const shopify:
                                  u"SELECT t.id FROM tickets t JOIN customers c ON c.id = t.customer_id "
                                  "WHERE t.tenant_id = ? AND c.tenant_id = ? AND c.email = ? "
                                  "AND t.status NOT IN ('resolved', 'closed') "
-                                 "AND (t.shopify_order IS NULL OR t.shopify_order LIKE ?) ORDER BY t.id DESC LIMIT ?"_s,
-                                 {tenantId, tenantId, d.customerEmail, orderPattern(d.orderId), maxTicketsPerDelivery});
+                                 "AND (t.shopify_order_id IS NULL OR t.shopify_order_id = ?) ORDER BY t.id DESC LIMIT ?"_s,
+                                 {tenantId, tenantId, d.customerEmail, d.orderId, maxTicketsPerDelivery});
         while (q.next())
             ids.insert(q.value(0).toLongLong());
     }
     QSqlQuery q = store::run(db,
                              u"SELECT id FROM tickets WHERE tenant_id = ? AND status NOT IN ('resolved', 'closed') "
-                             "AND shopify_order LIKE ? ORDER BY id DESC LIMIT ?"_s,
-                             {tenantId, orderPattern(d.orderId), maxTicketsPerDelivery});
+                             "AND shopify_order_id = ? ORDER BY id DESC LIMIT ?"_s,
+                             {tenantId, d.orderId, maxTicketsPerDelivery});
     while (q.next())
         ids.insert(q.value(0).toLongLong());
     QList<TicketId> out(ids.begin(), ids.end());
@@ -63,9 +57,9 @@ QList<TicketId> contextTargets(QSqlDatabase &db, qint64 tenantId, const shopify:
 std::optional<ShopifyOrder> storedOrder(QSqlDatabase &db, qint64 tenantId, const QString &orderId)
 {
     QSqlQuery q = store::run(db,
-                             u"SELECT shopify_order FROM tickets WHERE tenant_id = ? AND shopify_order LIKE ? "
+                             u"SELECT shopify_order FROM tickets WHERE tenant_id = ? AND shopify_order_id = ? "
                              "ORDER BY version DESC, id DESC LIMIT 1"_s,
-                             {tenantId, orderPattern(orderId)});
+                             {tenantId, orderId});
     if (!q.next())
         return std::nullopt;
     try {
@@ -84,9 +78,9 @@ FollowUp findFollowUp(QSqlDatabase &db, qint64 tenantId, const QString &orderId,
 {
     FollowUp f;
     QSqlQuery q = store::run(db,
-                             u"SELECT id FROM tickets WHERE tenant_id = ? AND source = 'shopify' AND shopify_order LIKE ? "
+                             u"SELECT id FROM tickets WHERE tenant_id = ? AND source = 'shopify' AND shopify_order_id = ? "
                              "ORDER BY id DESC LIMIT 50"_s,
-                             {tenantId, orderPattern(orderId)});
+                             {tenantId, orderId});
     QList<TicketId> ids;
     while (q.next())
         ids.append(q.value(0).toLongLong());
@@ -190,8 +184,8 @@ JsonResult ShopifyWebhookService::handle(const QString &accountSlug, const QHash
                 if (email.isEmpty()) {   // refunds carry no email: the customer of a ticket of this order
                     QSqlQuery q = store::run(db,
                                              u"SELECT c.email, c.name FROM tickets t JOIN customers c ON c.id = t.customer_id "
-                                             "WHERE t.tenant_id = ? AND t.shopify_order LIKE ? ORDER BY t.id DESC LIMIT 1"_s,
-                                             {tenantId, orderPattern(d.orderId)});
+                                             "WHERE t.tenant_id = ? AND t.shopify_order_id = ? ORDER BY t.id DESC LIMIT 1"_s,
+                                             {tenantId, d.orderId});
                     if (q.next()) {
                         email = q.value(0).toString();
                         name = q.value(1).toString();

@@ -1,12 +1,15 @@
 #include "store/migrations.h"
 
 #include "channels/schema.h"
+#include "domain/codecs.h"
 
 #include "store/database.h"
 #include "store/sql.h"
 
 #include <QDateTime>
 #include <QStringList>
+
+#include <functional>
 
 namespace zeiko::store {
 
@@ -17,7 +20,28 @@ namespace {
 struct Migration {
     int version;
     QStringList statements;
+    std::function<void(QSqlDatabase &)> backfill = {};   // data the statements cannot compute portably
 };
+
+// tickets.shopify_order_id from the stored order JSON (parsed by the shared
+// codec, so both databases get the same answer without JSON SQL dialects).
+void backfillShopifyOrderIds(QSqlDatabase &db)
+{
+    QSqlQuery q = run(db, QStringLiteral("SELECT id, shopify_order FROM tickets WHERE shopify_order IS NOT NULL"));
+    QList<std::pair<qlonglong, QString>> ids;
+    while (q.next()) {
+        try {
+            const QString orderId = decode<ShopifyOrder>(q.value(1).toString().toUtf8()).orderId;
+            if (!orderId.isEmpty())
+                ids.append({q.value(0).toLongLong(), orderId});
+        } catch (const std::exception &) {
+            // unreadable context: no order id, as if it had none
+        }
+    }
+    q.finish();
+    for (const auto &[id, orderId] : ids)
+        run(db, QStringLiteral("UPDATE tickets SET shopify_order_id = ? WHERE id = ?"), {orderId, id});
+}
 
 QList<Migration> migrations()
 {
@@ -87,6 +111,14 @@ QList<Migration> migrations()
              QStringLiteral("ALTER TABLE handoffs ADD COLUMN waiting_since BIGINT"),
              QStringLiteral("CREATE INDEX handoffs_waiting ON handoffs (state, tenant_id)"),
          }},
+        {4,
+         {
+             // Shopify webhooks find a ticket by its order: an indexed column
+             // instead of a LIKE over the order JSON.
+             QStringLiteral("ALTER TABLE tickets ADD COLUMN shopify_order_id TEXT"),
+             QStringLiteral("CREATE INDEX tickets_by_shopify_order ON tickets (tenant_id, shopify_order_id)"),
+         },
+         backfillShopifyOrderIds},
     };
 }
 
@@ -118,6 +150,8 @@ void runMigrations(Database &database, QSqlDatabase &db)
                     return;
                 for (const QString &statement : migration.statements)
                     run(tx, dialect(database, statement));
+                if (migration.backfill)
+                    migration.backfill(tx);
                 run(tx, QStringLiteral("INSERT INTO schema_migrations (version, applied_at) VALUES (?, ?)"),
                     {migration.version, QDateTime::currentMSecsSinceEpoch()});
             });

@@ -102,6 +102,7 @@ QVariantList mutableValues(const Ticket &t)
             qlonglong(toMs(t.lastActivityAt)),
             handoffIdValue(t.handoffId),
             shopifyJson(t.shopifyOrder),
+            t.shopifyOrder && !t.shopifyOrder->orderId.isEmpty() ? QVariant(t.shopifyOrder->orderId) : nullText(),
             t.csat ? QVariant(*t.csat) : nullInt(),
             tagsJson(t.tags),
             qlonglong(t.version)};
@@ -178,9 +179,9 @@ Ticket insertTicket(QSqlDatabase &db, qint64 tenantId, Ticket t)
                          QStringLiteral("INSERT INTO tickets (tenant_id, number, ticket_key, customer_id, created_at, "
                                         "subject, source, status, priority, assignee_kind, assignee_id, assignee_name, "
                                         "owner_mode, sla_state, first_response_due, next_response_due, resolution_due, "
-                                        "first_responded_at, last_activity_at, handoff_id, shopify_order, csat, tags, "
-                                        "version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
-                                        "?, ?, ?, ?) RETURNING id"),
+                                        "first_responded_at, last_activity_at, handoff_id, shopify_order, "
+                                        "shopify_order_id, csat, tags, version) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, "
+                                        "?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
                          binds);
     t.id = q.value(0).toLongLong();
     return t;
@@ -194,7 +195,7 @@ void updateTicket(QSqlDatabase &db, qint64 tenantId, const Ticket &t)
         QStringLiteral("UPDATE tickets SET subject = ?, source = ?, status = ?, priority = ?, assignee_kind = ?, "
                        "assignee_id = ?, assignee_name = ?, owner_mode = ?, sla_state = ?, first_response_due = ?, "
                        "next_response_due = ?, resolution_due = ?, first_responded_at = ?, last_activity_at = ?, "
-                       "handoff_id = ?, shopify_order = ?, csat = ?, tags = ?, version = ? "
+                       "handoff_id = ?, shopify_order = ?, shopify_order_id = ?, csat = ?, tags = ?, version = ? "
                        "WHERE tenant_id = ? AND id = ?"),
         binds);
 }

@@ -1,10 +1,15 @@
 // Shopify order webhooks against the real server: X-Shopify-Hmac-Sha256
 // verification, order context on the customer's open tickets, follow-up
-// tickets for order issues, duplicate deliveries, partial updates.
+// tickets for order issues, duplicate deliveries, partial updates, and
+// tickets found by their order id (an indexed column, backfilled by
+// migration 4 from the stored order context).
 
 #include "channels_test_support.h"
 
 #include <QMessageAuthenticationCode>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 
 using namespace zeiko;
@@ -270,6 +275,67 @@ private slots:
         QCOMPARE(quiet.status, 200);
         QCOMPARE(quiet.json().value(u"status"_s).toString(), u"ignored"_s);
         QCOMPARE(head(), before);
+    }
+
+    void anOrderWebhookFindsItsTicketByTheOrderIdAlone()
+    {
+        const QString dora = createTicket(u"dora@example.com"_s, u"The lid is missing"_s);
+        QCOMPARE(deliver("orders/create", order(7101, u"dora@example.com"_s, u"paid"_s, QJsonValue()))
+                     .json()
+                     .value(u"ticketsUpdated"_s)
+                     .toInt(),
+                 1);
+        // The customer changed the order's address: only the order id links it to her ticket.
+        const HttpReply r = deliver("orders/updated", order(7101, u"dora.new@example.com"_s, u"paid"_s, u"partial"_s));
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(u"ticketsUpdated"_s).toInt(), 1);
+        const Ticket t = fromJson<Ticket>(detail(dora).value(u"ticket"_s).toObject());
+        QCOMPARE(t.shopifyOrder->orderId, u"7101"_s);
+        QCOMPARE(t.shopifyOrder->fulfillmentStatus, u"partial"_s);
+        QCOMPARE(shopifyEntries(detail(dora)).size(), 2);
+    }
+
+    void ordersStoredBeforeTheOrderColumnAreBackfilled()
+    {
+        // Turn the database back into one from before migration 4: the order
+        // context only inside the ticket's JSON.
+        QCOMPARE(server.stop(), 0);
+        const QString url = server.databaseUrl();
+        QVERIFY(url.startsWith(u"sqlite:"_s));
+        {
+            QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, u"pre-migration-4"_s);
+            db.setDatabaseName(url.mid(7));
+            QVERIFY2(db.open(), qPrintable(db.lastError().text()));
+            QSqlQuery q(db);
+            for (const QString &sql : {u"DROP INDEX tickets_by_shopify_order"_s, u"ALTER TABLE tickets DROP COLUMN shopify_order_id"_s,
+                                       u"DELETE FROM schema_migrations WHERE version = 4"_s})
+                QVERIFY2(q.exec(sql), qPrintable(sql + u": "_s + q.lastError().text()));
+            q.finish();
+            db.close();
+        }
+        QSqlDatabase::removeDatabase(u"pre-migration-4"_s);
+        QVERIFY2(server.start(ServerProcess::Options::onDatabase(url, {u"--shopify-webhook-secret"_s, QString::fromLatin1(secret)})),
+                 qPrintable(server.errorText()));
+
+        // A refund carries no email: the order id alone must find Dora's ticket
+        // (its context is updated) and, through it, whom the follow-up is for.
+        const QJsonObject refund{{u"id"_s, 9101.0},
+                                 {u"order_id"_s, 7101.0},
+                                 {u"note"_s, u"Lid never shipped"_s},
+                                 {u"transactions"_s, QJsonArray{QJsonObject{{u"kind"_s, u"refund"_s},
+                                                                            {u"amount"_s, u"5.00"_s},
+                                                                            {u"currency"_s, u"EUR"_s}}}}};
+        const HttpReply r = deliver("refunds/create", refund);
+        QCOMPARE(r.status, 200);
+        QCOMPARE(r.json().value(u"status"_s).toString(), u"created"_s);
+        QCOMPARE(r.json().value(u"ticketsUpdated"_s).toInt(), 1);
+        const Ticket followUp = fromJson<Ticket>(detail(r.json().value(u"ticketId"_s).toString()).value(u"ticket"_s).toObject());
+        QCOMPARE(followUp.customer.email, u"dora@example.com"_s);
+        QCOMPARE(followUp.shopifyOrder->orderId, u"7101"_s);
+        // Casey's order (stored before the restart too) is found by its id as well.
+        const HttpReply casey = deliver("orders/updated", order(5001, u"someone.else@example.com"_s, u"paid"_s, u"fulfilled"_s));
+        QCOMPARE(casey.status, 200);
+        QVERIFY(casey.json().value(u"ticketsUpdated"_s).toInt() >= 1);
     }
 
     void theEventLogStaysGapless()
