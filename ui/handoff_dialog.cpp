@@ -1,5 +1,6 @@
 #include "ui/handoff_dialog.h"
 
+#include "store/store_error.h"
 #include "ui/thread_view.h"
 
 #include <QHBoxLayout>
@@ -10,6 +11,15 @@
 #include <QVBoxLayout>
 
 namespace zeiko::ui {
+
+namespace {
+
+bool isOpen(const std::optional<Handoff> &handoff)
+{
+    return handoff && handoff->state != HandoffState::Resolved;
+}
+
+} // namespace
 
 HandoffDialog::HandoffDialog(ConsoleSession &session, TicketCache &tickets, TicketId ticketId, QWidget *parent)
     : QDialog(parent)
@@ -31,7 +41,21 @@ HandoffDialog::HandoffDialog(ConsoleSession &session, TicketCache &tickets, Tick
     m_view = new ThreadView(m_model, session.renderer(), this);
     m_view->setObjectName(QStringLiteral("handoffThread"));
     m_view->setAccessibleName(tr("Live conversation"));
+    m_view->setLiveConversation(true);
     layout->addWidget(m_view, 1);
+    m_failure = new QLabel(this);
+    m_failure->setObjectName(QStringLiteral("handoffFailure"));
+    m_failure->setWordWrap(true);
+    m_failure->setTextFormat(Qt::PlainText);
+    m_failure->setForegroundRole(QPalette::BrightText);
+    m_failure->setAutoFillBackground(true);
+    QPalette failurePalette = m_failure->palette();
+    failurePalette.setColor(QPalette::Window, QColor(0xb0, 0x00, 0x20));
+    failurePalette.setColor(QPalette::BrightText, Qt::white);
+    m_failure->setPalette(failurePalette);
+    m_failure->setContentsMargins(6, 4, 6, 4);
+    m_failure->hide();
+    layout->addWidget(m_failure);
     m_reply = new QPlainTextEdit(this);
     m_reply->setObjectName(QStringLiteral("handoffReply"));
     m_reply->setAccessibleName(tr("Reply in the live conversation"));
@@ -42,16 +66,22 @@ HandoffDialog::HandoffDialog(ConsoleSession &session, TicketCache &tickets, Tick
     auto *row = new QHBoxLayout;
     m_takeOver = new QPushButton(tr("Take over"), this);
     m_takeOver->setObjectName(QStringLiteral("handoffTakeOver"));
-    m_send = new QPushButton(tr("Send to customer (Ctrl+Enter)"), this);
+    m_send = new QPushButton(tr("Send in the live chat (Ctrl+Enter)"), this);
     m_send->setObjectName(QStringLiteral("handoffSend"));
     row->addStretch(1);
     row->addWidget(m_takeOver);
     row->addWidget(m_send);
     layout->addLayout(row);
     connect(m_send, &QPushButton::clicked, this, &HandoffDialog::sendReply);
-    connect(m_takeOver, &QPushButton::clicked, this, [this] { Q_EMIT takeOverRequested(m_ticketId); });
+    connect(m_takeOver, &QPushButton::clicked, this, &HandoffDialog::takeOver);
     connect(&m_tickets, &TicketCache::ticketChanged, this, [this](TicketId id) {
         if (id == m_ticketId)
+            refreshState();
+    });
+    // The outbox changes (a reply queued, refused, retried, discarded) decide
+    // what the failure banner says.
+    connect(&m_session.store(), &LocalStore::changed, this, [this](const StoreChange &change) {
+        if (change.outboxChanged.contains(m_ticketId))
             refreshState();
     });
     // The fallback refresh: even if a realtime event is delayed or missed.
@@ -65,17 +95,46 @@ HandoffDialog::HandoffDialog(ConsoleSession &session, TicketCache &tickets, Tick
 
 bool HandoffDialog::canReply() const
 {
+    return whyNoReply().isEmpty();
+}
+
+QString HandoffDialog::whyNoReply() const
+{
     const Ticket *t = m_tickets.ticket(m_ticketId);
-    return t && t->ownerMode == OwnerMode::Human && t->assignee && t->assignee->id == m_session.operatorId()
-        && t->status != TicketStatus::Closed;
+    if (!t)
+        return tr("The ticket is not in the local copy yet.");
+    if (t->status == TicketStatus::Closed)
+        return tr("The ticket is closed: the live conversation is over.");
+    const std::optional<Handoff> handoff = m_tickets.handoff(m_ticketId);
+    if (!handoff)
+        return tr("Loading the handoff…");
+    switch (handoff->state) {
+    case HandoffState::Requested:
+    case HandoffState::Assigned:
+        return tr("Nobody has joined the conversation yet: take it over to reply live.");
+    case HandoffState::Resolved:
+        return tr("The handoff is resolved: the live conversation is over. Reply by email from the ticket instead.");
+    case HandoffState::Active: break;
+    }
+    if (!handoff->assignee || handoff->assignee->id != m_session.operatorId()) {
+        const QString owner = handoff->assignee ? handoff->assignee->name : tr("another operator");
+        return tr("%1 owns the live conversation: only they can reply. Take it over to reply yourself.").arg(owner);
+    }
+    return {};
+}
+
+QString HandoffDialog::failureText() const
+{
+    return m_failure->isHidden() ? QString() : m_failure->text();
 }
 
 void HandoffDialog::refreshState()
 {
     const Ticket *t = m_tickets.ticket(m_ticketId);
     setWindowTitle(t ? tr("Handoff conversation — #%1 %2").arg(t->number).arg(t->subject) : tr("Handoff conversation"));
+    const std::optional<Handoff> handoff = m_tickets.handoff(m_ticketId);
     QString state;
-    if (const auto handoff = m_tickets.handoff(m_ticketId)) {
+    if (handoff) {
         switch (handoff->state) {
         case HandoffState::Requested: state = tr("The AI agent asked for a human."); break;
         case HandoffState::Assigned:
@@ -86,16 +145,46 @@ void HandoffDialog::refreshState()
             break;
         case HandoffState::Resolved: state = tr("Resolved."); break;
         }
-    } else {
-        state = tr("Loading the handoff…");
     }
-    const bool mine = canReply();
-    state += u' ' + (mine ? tr("You own it: replies go to the customer.")
-                          : tr("Take over the ticket to reply live."));
-    m_state->setText(state);
+    const QString why = whyNoReply();
+    const bool mine = why.isEmpty();
+    if (mine)
+        state += u' ' + tr("You own it: what you send goes straight to the customer's chat.");
+    else if (why != state)
+        state += u' ' + why;
+    m_state->setText(state.trimmed());
     m_reply->setEnabled(mine);
+    m_reply->setPlaceholderText(mine ? tr("Write to the customer… (Ctrl+Enter sends)") : why);
     m_send->setEnabled(mine);
-    m_takeOver->setVisible(!mine);
+    // Take over is offered while it would give the operator the conversation.
+    const bool closed = !t || t->status == TicketStatus::Closed;
+    m_takeOver->setVisible(!mine && !closed && isOpen(handoff));
+
+    // The newest refused live reply, with the server's reason, until it is
+    // retried or discarded (from the thread below or the outbox panel).
+    QString failure;
+    try {
+        for (const OutboxItem &item : m_session.store().outboxItems(m_ticketId)) {
+            if (item.command.type == CommandType::ChatReply && item.state == OutboxState::Failed)
+                failure = tr("Your live reply was refused: %1").arg(item.errorMessage);
+        }
+    } catch (const StoreError &error) {
+        failure = error.userMessage();
+    }
+    m_failure->setText(failure);
+    m_failure->setVisible(!failure.isEmpty());
+}
+
+bool HandoffDialog::enqueue(Command command)
+{
+    command.ticketId = m_ticketId;
+    QString error;
+    if (!m_session.outbox().enqueue(command, &error)) {
+        m_failure->setText(tr("Not queued: %1").arg(error));
+        m_failure->show();
+        return false;
+    }
+    return true;
 }
 
 void HandoffDialog::sendReply()
@@ -103,8 +192,18 @@ void HandoffDialog::sendReply()
     const QString body = m_reply->toPlainText();
     if (!canReply() || body.trimmed().isEmpty())
         return;
-    Q_EMIT replyRequested(m_ticketId, body);
-    m_reply->clear();
+    Command c;
+    c.type = CommandType::ChatReply;
+    c.body = body;
+    if (enqueue(c))
+        m_reply->clear();
+}
+
+void HandoffDialog::takeOver()
+{
+    Command c;
+    c.type = CommandType::TakeOver;
+    enqueue(c);
 }
 
 bool HandoffDialog::eventFilter(QObject *watched, QEvent *event)

@@ -1,8 +1,10 @@
 #pragma once
 // The live handoff conversation linked to a ticket: what the customer and the
-// AI agent said, the handoff's state, and a reply box that opens once the
-// operator owns the conversation. Stays current from realtime events (through
-// the store) and a periodic fallback refresh, as the seed asks.
+// AI agent said, the handoff's state, and a reply box that opens only while
+// the signed-in operator owns the ACTIVE handoff (the server refuses anyone
+// else with 409 not_handoff_owner). Replies are chat_reply commands through
+// the outbox: shown at once as pending, never mailed. Stays current from
+// realtime events (through the store) and a periodic fallback refresh.
 
 #include "ui/console_session.h"
 #include "ui/thread_model.h"
@@ -25,11 +27,12 @@ class HandoffDialog : public QDialog
 public:
     HandoffDialog(ConsoleSession &session, TicketCache &tickets, TicketId ticketId, QWidget *parent = nullptr);
     TicketId ticketId() const { return m_ticketId; }
+    // The operator owns the active handoff of an open ticket.
     bool canReply() const;
-
-Q_SIGNALS:
-    void replyRequested(zeiko::TicketId ticketId, const QString &body);
-    void takeOverRequested(zeiko::TicketId ticketId);
+    // Why the reply box is closed (empty while canReply()).
+    QString whyNoReply() const;
+    // The server's reason for the newest refused live reply (empty if none).
+    QString failureText() const;
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -37,6 +40,8 @@ protected:
 private:
     void refreshState();
     void sendReply();
+    void takeOver();
+    bool enqueue(Command command);
 
     ConsoleSession &m_session;
     TicketCache &m_tickets;
@@ -44,6 +49,7 @@ private:
     ThreadModel m_model;
     ThreadView *m_view = nullptr;
     QLabel *m_state = nullptr;
+    QLabel *m_failure = nullptr;
     QPlainTextEdit *m_reply = nullptr;
     QPushButton *m_send = nullptr;
     QPushButton *m_takeOver = nullptr;

@@ -863,19 +863,6 @@ void MainWindow::openHandoff()
         return;
     }
     auto *dialog = new HandoffDialog(m_session, m_tickets, m_currentTicket, this);
-    connect(dialog, &HandoffDialog::replyRequested, this, [this](TicketId id, const QString &body) {
-        Command c;
-        c.type = CommandType::EmailReply;
-        c.ticketId = id;
-        c.body = body;
-        enqueue(c);
-    });
-    connect(dialog, &HandoffDialog::takeOverRequested, this, [this](TicketId id) {
-        Command c;
-        c.type = CommandType::TakeOver;
-        c.ticketId = id;
-        enqueue(c);
-    });
     dialog->show();
 }
 

@@ -30,6 +30,11 @@ void ThreadModel::setPublicOnly(bool on)
     reload();
 }
 
+static bool isCustomerVisible(CommandType type)
+{
+    return type == CommandType::EmailReply || type == CommandType::ChatReply;
+}
+
 void ThreadModel::reload()
 {
     beginResetModel();
@@ -41,7 +46,7 @@ void ThreadModel::reload()
                     m_items.append(Item{false, entry, {}});
             }
             for (const OutboxItem &item : m_store.outboxItems(m_ticketId)) {
-                if (!m_publicOnly || item.command.type == CommandType::EmailReply)
+                if (!m_publicOnly || isCustomerVisible(item.command.type))
                     m_items.append(Item{true, {}, item});
             }
         } catch (const StoreError &error) {
@@ -87,7 +92,7 @@ QVariant ThreadModel::data(const QModelIndex &index, int role) const
         case AuthorNameRole: return QCoreApplication::translate("zeiko::ui::ThreadModel", "You");
         case AuthorKindRole: return int(ActorKind::Operator);
         case VisibilityRole:
-            return int(command.type == CommandType::EmailReply ? Visibility::Public : Visibility::Internal);
+            return int(isCustomerVisible(command.type) ? Visibility::Public : Visibility::Internal);
         case BodyRole: return isText(command.type) ? command.body : describeCommand(command);
         case CreatedAtRole: return item.outbox.createdAt;
         case RequestIdRole: return command.requestId;

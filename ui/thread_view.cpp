@@ -91,6 +91,12 @@ QVariant ThreadView::loadResource(int, const QUrl &)
     return {};
 }
 
+void ThreadView::setLiveConversation(bool on)
+{
+    m_liveConversation = on;
+    scheduleRebuild();
+}
+
 void ThreadView::changeEvent(QEvent *event)
 {
     QTextBrowser::changeEvent(event);
@@ -216,7 +222,8 @@ void ThreadView::rebuild()
         case EntryKind::AgentReply:
             background = c.agent; stripe = c.stripeAgent; label = tr("AI agent · sent to the customer"); break;
         case EntryKind::HumanReply:
-            background = c.human; stripe = c.stripeHuman; label = tr("Email reply · sent to the customer"); break;
+            background = c.human; stripe = c.stripeHuman; label = m_liveConversation ? tr("Live reply · in the customer's chat") : tr("Email reply · sent to the customer");
+            break;
         case EntryKind::InternalNote:
             background = c.note; stripe = c.stripeNote; textColour = c.noteText;
             label = tr("INTERNAL NOTE · private, never sent to the customer"); break;

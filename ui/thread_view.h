@@ -25,6 +25,8 @@ public:
     QString shownText() const { return toPlainText(); }
     // True once every body on screen is rendered (no placeholders left).
     bool isFullyRendered() const { return m_waiting.isEmpty(); }
+    // Human replies here went to the live chat, not by email (handoff window).
+    void setLiveConversation(bool on);
 
     QVariant loadResource(int type, const QUrl &name) override;
 
@@ -51,6 +53,7 @@ private:
     QSet<QString> m_waiting;
     QSet<qint64> m_showWhole;   // entries whose whole (untruncated) body was asked for
     TicketId m_shownTicket = 0;
+    bool m_liveConversation = false;
     QTimer m_rebuildTimer;
 };
 

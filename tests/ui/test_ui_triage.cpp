@@ -20,6 +20,12 @@
 #include <QTableWidget>
 #include <QPlainTextEdit>
 #include <QTreeView>
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QLabel>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QUuid>
 
 using namespace zeiko;
 using namespace zeiko::test;
@@ -43,6 +49,7 @@ private Q_SLOTS:
     void closeAndGoToNext();
     void refusedCloseShowsReasonAndCanBeDiscarded();
     void handoffConversationRepliesOnceOwned();
+    void refusedLiveReplyShowsServerReason();
 
 private:
     // Opens ticket `number` through the command palette (Ctrl+K, "#N", Enter).
@@ -56,6 +63,7 @@ private:
     std::unique_ptr<ui::MainWindow> m_window;
     QSet<TicketId> m_used;
     TicketId m_ticket = 0;
+    TicketId m_liveTicket = 0;   // the handoff this suite took over and replied in
 };
 
 void TestUiTriage::initTestCase()
@@ -418,38 +426,203 @@ void TestUiTriage::refusedCloseShowsReasonAndCanBeDiscarded()
     QTRY_VERIFY(!m_window->outboxDock()->isVisible());
 }
 
+// The rows of the server's own mail queue for a ticket (read from its
+// SQLite file: the queue has no API, and "no email was queued" is the point).
+static int queuedMails(const ServerProcess &server, const QString &where, qint64 id)
+{
+    const QString name = QStringLiteral("serverdb");
+    int count = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::contains(name) ? QSqlDatabase::database(name)
+                                                         : QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+        db.setDatabaseName(server.databaseUrl().mid(int(qstrlen("sqlite:"))));
+        db.setConnectOptions(QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=15000"));
+        if (db.isOpen() || db.open()) {
+            QSqlQuery q(db);
+            q.prepare(QStringLiteral("SELECT COUNT(*) FROM mail_queue WHERE kind = 'reply' AND %1 = ?").arg(where));
+            q.addBindValue(id);
+            if (q.exec() && q.next())
+                count = q.value(0).toInt();
+        }
+    }
+    return count;
+}
+
+// A real widget conversation the AI agent hands off, as the widget and the
+// agent would do it (the demo data's handoffs have no live conversation).
+static TicketId startWidgetHandoff(DemoConsole &demo, QString *conversationId)
+{
+    const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
+    const QJsonObject start{{QStringLiteral("clientRequestId"), requestId},
+                            {QStringLiteral("agentId"), QStringLiteral("agent-orders")},
+                            {QStringLiteral("agentName"), QStringLiteral("Order Assistant")},
+                            {QStringLiteral("visitor"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Vera")},
+                                                                    {QStringLiteral("email"), QStringLiteral("vera@example.com")}}},
+                            {QStringLiteral("body"), QStringLiteral("My parcel never arrived, can a person help?")}};
+    const HttpReply started = demo.server.post(QStringLiteral("/api/v1/widget/demo/conversations"),
+                                               QJsonDocument(start).toJson(QJsonDocument::Compact));
+    if (started.status != 201)
+        return 0;
+    *conversationId = started.json().value(QLatin1String("conversationId")).toString();
+    const qint64 number = started.json().value(QLatin1String("ticketNumber")).toInteger();
+    const QJsonObject handoff{{QStringLiteral("clientRequestId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                              {QStringLiteral("reason"), QStringLiteral("customer asked for a human")}};
+    const HttpReply handedOff =
+        demo.server.post(QStringLiteral("/api/v1/agent/conversations/%1/handoff").arg(*conversationId),
+                         QJsonDocument(handoff).toJson(QJsonDocument::Compact), DemoConsole::agentToken());
+    if (handedOff.status != 201)
+        return 0;
+    // The console learns of it through its own sync.
+    TicketId id = 0;
+    (void)QTest::qWaitFor([&] {
+        for (const TicketRow &row : demo.session->store().ticketRows()) {
+            if (row.number == number) {
+                const auto ticket = demo.session->store().ticket(row.id);
+                if (ticket && !ticket->handoffId.isEmpty())
+                    id = row.id;
+            }
+        }
+        return id != 0;
+    }, 30000);
+    return id;
+}
+
 void TestUiTriage::handoffConversationRepliesOnceOwned()
 {
-    const TicketId id = openHandoffTicket(m_demo.session->store(), m_used);
-    if (!id)
-        QSKIP("the demo data has no ticket with an open handoff");
+    QString conversationId;
+    const TicketId id = startWidgetHandoff(m_demo, &conversationId);
+    QVERIFY2(id, "the widget handoff did not reach the console");
     m_used.insert(id);
     openByPalette(m_demo.session->store().ticket(id)->number);
     press(Qt::Key_H);
     ui::HandoffDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_window->findChild<ui::HandoffDialog *>()) && dialog->isVisible());
     QCOMPARE(dialog->ticketId(), id);
+    QTRY_VERIFY_WITH_TIMEOUT(m_demo.session->store().handoffForTicket(id).has_value(), 15000);
+    // Not the owner: the box is closed, says why, and offers the take-over.
     QVERIFY(!dialog->canReply());
+    QTRY_VERIFY(dialog->whyNoReply().contains(QLatin1String("take it over"), Qt::CaseInsensitive));
     auto *reply = dialog->findChild<QPlainTextEdit *>(QStringLiteral("handoffReply"));
     QVERIFY(!reply->isEnabled());
-    // Take over from the main window; the dialog follows the ticket's events.
-    m_window->activateWindow();
-    QTRY_COMPARE(QApplication::activeWindow(), static_cast<QWidget *>(m_window.get()));
-    m_window->queueView()->setFocus();
-    press(Qt::Key_T);
+    auto *state = dialog->findChild<QLabel *>(QStringLiteral("handoffState"));
+    QVERIFY(state->text().contains(dialog->whyNoReply()));
+    auto *takeOver = dialog->findChild<QPushButton *>(QStringLiteral("handoffTakeOver"));
+    QVERIFY(takeOver->isVisible());
+
+    // Take over from the dialog, by keyboard; it follows the handoff's events.
+    dialog->activateWindow();
+    takeOver->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(takeOver));
+    press(Qt::Key_Space);
     waitForOutbox();
     QTRY_VERIFY_WITH_TIMEOUT(dialog->canReply(), 20000);
     QTRY_VERIFY(reply->isEnabled());
-    dialog->activateWindow();
+    QVERIFY(!takeOver->isVisible());
+    QCOMPARE(fetch(id).ownerMode == OwnerMode::Human, true);
+
+    // Reply live: queued as a chat_reply at once, shown in the conversation.
+    const QString text = QStringLiteral("Hi, a human here. Let me check that for you.");
     reply->setFocus();
     QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(reply));
-    type(QStringLiteral("Hi, a human here. Let me check that for you."));
+    type(text);
     press(Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(reply->toPlainText().isEmpty());
+    // Queued synchronously (sending needs the event loop): a chat_reply, not an email.
+    const QList<OutboxItem> queued = m_demo.session->store().outboxItems(id);
+    QCOMPARE(queued.size(), 1);
+    QCOMPARE(zeiko::toString(queued.first().command.type), zeiko::toString(CommandType::ChatReply));
+    auto *view = dialog->findChild<ui::ThreadView *>(QStringLiteral("handoffThread"));
+    QTRY_VERIFY(view->shownText().contains(text));
     waitForOutbox();
+
     QList<ThreadEntry> entries;
     fetch(id, &entries);
-    QCOMPARE(entries.last().body, QStringLiteral("Hi, a human here. Let me check that for you."));
+    QCOMPARE(entries.last().body, text);
+    QCOMPARE(zeiko::toString(entries.last().kind), zeiko::toString(EntryKind::HumanReply));
     QCOMPARE(zeiko::toString(entries.last().visibility), zeiko::toString(Visibility::Public));
+
+    // The customer sees it in the widget conversation ...
+    const HttpReply conversation = m_demo.server.get(QStringLiteral("/api/v1/widget/conversations/%1").arg(conversationId));
+    QCOMPARE(conversation.status, 200);
+    bool found = false;
+    for (const QJsonValue &message : conversation.json().value(QLatin1String("messages")).toArray()) {
+        const QJsonObject m = message.toObject();
+        if (m.value(QLatin1String("body")).toString() == text) {
+            QCOMPARE(m.value(QLatin1String("role")).toString(), QStringLiteral("human"));
+            found = true;
+        }
+    }
+    QVERIFY2(found, conversation.body.constData());
+
+    // ... and no email was queued for it. The mail worker scans replies in
+    // entry order, so once an email reply written after ours is queued, ours
+    // was looked at too.
+    TicketId emailTicket = 0;
+    for (const TicketRow &row : m_demo.session->store().ticketRows()) {
+        if (row.source == Source::Email && !row.customerEmail.isEmpty() && row.status != TicketStatus::Closed
+            && !m_used.contains(row.id)) {
+            emailTicket = row.id;
+            break;
+        }
+    }
+    QVERIFY(emailTicket);
+    m_used.insert(emailTicket);
+    const HttpReply emailed = m_demo.server.post(
+        QStringLiteral("/api/v1/tickets/%1/commands").arg(emailTicket),
+        R"({"type":"email_reply","body":"A later email reply (barrier)."})", m_demo.token,
+        QUuid::createUuid().toString(QUuid::WithoutBraces));
+    QCOMPARE(emailed.status, 200);
+    const qint64 barrierEntry =
+        emailed.json().value(QLatin1String("entry")).toObject().value(QLatin1String("id")).toInteger();
+    QVERIFY(barrierEntry > entries.last().id);
+    QTRY_COMPARE_WITH_TIMEOUT(queuedMails(m_demo.server, QStringLiteral("entry_id"), barrierEntry), 1, 30000);
+    QCOMPARE(queuedMails(m_demo.server, QStringLiteral("entry_id"), entries.last().id), 0);
+    QCOMPARE(queuedMails(m_demo.server, QStringLiteral("ticket_id"), id), 0);
+    m_liveTicket = id;
+}
+
+void TestUiTriage::refusedLiveReplyShowsServerReason()
+{
+    if (!m_liveTicket)
+        QSKIP("needs the handoff owned in handoffConversationRepliesOnceOwned");
+    const TicketId id = m_liveTicket;
+    auto *dialog = m_window->findChild<ui::HandoffDialog *>();
+    QVERIFY(dialog && dialog->ticketId() == id);
+    // Another operator takes the conversation over on the server.
+    const QString sam = m_demo.server.signIn(QStringLiteral("demo"), QStringLiteral("sam@demo.zeiko.test"),
+                                             QStringLiteral("demo-password"));
+    QVERIFY(!sam.isEmpty());
+    const HttpReply taken = m_demo.server.post(QStringLiteral("/api/v1/tickets/%1/commands").arg(id),
+                                               R"({"type":"take_over"})", sam,
+                                               QUuid::createUuid().toString(QUuid::WithoutBraces));
+    QCOMPARE(taken.status, 200);
+    // The dialog follows: closed, naming the new owner, take-over offered again.
+    QTRY_VERIFY_WITH_TIMEOUT(!dialog->canReply(), 20000);
+    QVERIFY2(dialog->whyNoReply().contains(QLatin1String("Sam"), Qt::CaseInsensitive), qPrintable(dialog->whyNoReply()));
+    auto *reply = dialog->findChild<QPlainTextEdit *>(QStringLiteral("handoffReply"));
+    QVERIFY(!reply->isEnabled());
+    QTRY_VERIFY(dialog->findChild<QPushButton *>(QStringLiteral("handoffTakeOver"))->isVisible());
+
+    // A live reply queued just before the change reached us: the server
+    // refuses it (409 not_handoff_owner) and the dialog shows its reason.
+    Command late;
+    late.type = CommandType::ChatReply;
+    late.ticketId = id;
+    late.body = QStringLiteral("Sent after losing the conversation");
+    QString error;
+    QVERIFY2(m_demo.session->outbox().enqueue(late, &error), qPrintable(error));
+    QTRY_VERIFY_WITH_TIMEOUT(!m_demo.session->store().outboxItems(id).isEmpty()
+                                 && m_demo.session->store().outboxItems(id).first().state == OutboxState::Failed,
+                             20000);
+    const OutboxItem failed = m_demo.session->store().outboxItems(id).first();
+    QCOMPARE(failed.errorCode, QStringLiteral("not_handoff_owner"));
+    QTRY_VERIFY(!dialog->failureText().isEmpty());
+    QVERIFY2(dialog->failureText().contains(failed.errorMessage), qPrintable(dialog->failureText()));
+    QVERIFY(failed.errorMessage.contains(QLatin1String("owns the live conversation")));
+    auto *view = dialog->findChild<ui::ThreadView *>(QStringLiteral("handoffThread"));
+    QTRY_VERIFY(view->shownText().contains(QLatin1String("Not sent")));
+    QVERIFY(m_demo.session->outbox().discard(failed.id));
+    QTRY_VERIFY(dialog->failureText().isEmpty());
     dialog->close();
 }
 

@@ -10,7 +10,10 @@ bool DemoConsole::start()
     error = QStringLiteral("zeiko-server is not built");
     return false;
 #else
-    if (!server.start(demoOptions())) {
+    ServerProcess::Options serverOptions = demoOptions();
+    serverOptions.extraArguments = {QStringLiteral("--agent-service-token"), agentToken(), QStringLiteral("--mail-spool-dir"),
+                              mailSpool.path()};
+    if (!server.start(serverOptions)) {
         error = server.errorText();
         return false;
     }

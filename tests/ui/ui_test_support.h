@@ -15,8 +15,12 @@
 namespace zeiko::test {
 
 struct DemoConsole {
+    // The AI agents' service token the server is started with (widget handoffs).
+    static QString agentToken() { return QStringLiteral("ui-tests-agent-token"); }
+
     ServerProcess server;
     QTemporaryDir dir;
+    QTemporaryDir mailSpool;   // the server "sends" mail as .eml files here
     QString token;
     std::unique_ptr<ui::ConsoleSettings> settings;
     std::unique_ptr<ui::ConsoleSession> session;
