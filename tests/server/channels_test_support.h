@@ -5,6 +5,7 @@
 // several threads (each with its own network manager).
 
 #include "domain/codecs.h"
+#include "support/postgres.h"
 #include "support/server_process.h"
 
 #include <QJsonArray>
@@ -13,7 +14,43 @@
 #include <QThread>
 #include <QUuid>
 
+#include <memory>
+
 namespace zeiko::test {
+
+// The database a suite's server runs on: SQLite (an empty URL: the server's
+// own file), or — in the suite's `_postgres` build (ZEIKO_TEST_ON_POSTGRES) —
+// a throwaway PostgreSQL database on ZEIKO_TEST_POSTGRES_URL. Declare it
+// before the ServerProcess, so the server stops before the database is dropped,
+// and prepare it with ZEIKO_PREPARE_SUITE_DATABASE in initTestCase.
+class SuiteDatabase
+{
+public:
+#ifdef ZEIKO_TEST_ON_POSTGRES
+    static constexpr bool onPostgres = true;
+#else
+    static constexpr bool onPostgres = false;
+#endif
+    bool prepare()
+    {
+        if (onPostgres)
+            m_pg = std::make_unique<TemporaryPostgresDatabase>();
+        return !m_pg || m_pg->isValid();
+    }
+    QString url() const { return m_pg ? m_pg->url() : QString(); }
+    QString errorText() const { return m_pg ? m_pg->errorText() : QString(); }
+
+private:
+    std::unique_ptr<TemporaryPostgresDatabase> m_pg;
+};
+
+// QSKIPs a PostgreSQL build when no server is configured; fails when one is and the database cannot be made.
+#define ZEIKO_PREPARE_SUITE_DATABASE(database)                                                                     \
+    do {                                                                                                           \
+        if (zeiko::test::SuiteDatabase::onPostgres && !zeiko::test::TemporaryPostgresDatabase::configured())       \
+            QSKIP("ZEIKO_TEST_POSTGRES_URL not set");                                                              \
+        QVERIFY2((database).prepare(), qPrintable((database).errorText()));                                        \
+    } while (false)
 
 inline QByteArray jsonBytes(const QJsonObject &object)
 {

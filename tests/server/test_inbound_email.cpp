@@ -22,6 +22,7 @@ class InboundEmailTest : public QObject
 
 private:
     ResendStandIn resend;
+    SuiteDatabase database;
     ServerProcess server;
     AcmeTenant acme;
     int emails = 0;
@@ -77,8 +78,9 @@ private slots:
     void initTestCase()
     {
         QVERIFY(resend.listen());
+        ZEIKO_PREPARE_SUITE_DATABASE(database);
         QVERIFY2(server.start(ServerProcess::Options::onDatabase(
-                     {}, {u"--resend-webhook-secret"_s, secret, u"--resend-api-key"_s, u"re_test_key"_s,
+                     database.url(), {u"--resend-webhook-secret"_s, secret, u"--resend-api-key"_s, u"re_test_key"_s,
                           u"--resend-api-base-url"_s, resend.baseUrl(), u"--inbound-domain"_s, domain})),
                  qPrintable(server.errorText()));
         acme = createAcme(server);

@@ -42,6 +42,7 @@ private:
     QProcess smtp;
     int smtpPort = 0;
     ResendStandIn resend;
+    SuiteDatabase database;
     ServerProcess server;
     AcmeTenant acme;
 
@@ -103,8 +104,9 @@ private slots:
             QSKIP(qPrintable(u"python3-aiosmtpd is not usable here: "_s + QString::fromUtf8(line + smtp.readAllStandardError())));
         smtpPort = line.mid(10).toInt();
         QVERIFY(resend.listen());
+        ZEIKO_PREPARE_SUITE_DATABASE(database);
         QVERIFY2(server.start(ServerProcess::Options::onDatabase(
-                     {}, {u"--smtp-url"_s, u"smtp://127.0.0.1:%1"_s.arg(smtpPort), u"--from-email"_s,
+                     database.url(), {u"--smtp-url"_s, u"smtp://127.0.0.1:%1"_s.arg(smtpPort), u"--from-email"_s,
                           u"Acme Support <support@acme.test>"_s, u"--inbound-domain"_s, domain,
                           u"--resend-webhook-secret"_s, secret, u"--resend-api-key"_s, u"re_test"_s,
                           u"--resend-api-base-url"_s, resend.baseUrl()})),

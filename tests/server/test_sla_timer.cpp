@@ -2,7 +2,8 @@
 // (serve --test-clock): on_track -> at_risk -> breached are emitted as
 // ticket_updated events by the server itself, once each; a human reply
 // meets the response target (met, quiet while waiting on the customer) and
-// the customer's answer starts the next-response target.
+// the customer's answer starts the next-response target. Built twice:
+// SQLite (label server) and PostgreSQL (test_sla_timer_postgres).
 
 #include "channels_test_support.h"
 
@@ -17,6 +18,7 @@ class SlaTimerTest : public QObject
     Q_OBJECT
 
 private:
+    SuiteDatabase database;
     ServerProcess server;
     AcmeTenant acme;
 
@@ -77,7 +79,9 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY2(server.start(ServerProcess::Options::onDatabase({}, {u"--test-clock"_s})), qPrintable(server.errorText()));
+        ZEIKO_PREPARE_SUITE_DATABASE(database);
+        QVERIFY2(server.start(ServerProcess::Options::onDatabase(database.url(), {u"--test-clock"_s})),
+                 qPrintable(server.errorText()));
         acme = createAcme(server);
         QVERIFY2(acme.ok(), qPrintable(acme.error));
     }

@@ -1,5 +1,6 @@
 // Website-widget conversations, the AI-agent service-token API, live
 // handoffs and CSAT, against the real zeiko-server over real sockets.
+// Built twice: SQLite (label server) and PostgreSQL (test_widget_postgres).
 
 #include "channels_test_support.h"
 
@@ -21,6 +22,7 @@ class WidgetTest : public QObject
 
 private:
     QTemporaryDir spool;   // outbound mail lands here as .eml files
+    SuiteDatabase database;
     ServerProcess server;
     AcmeTenant acme;
 
@@ -79,8 +81,9 @@ private slots:
     void initTestCase()
     {
         QVERIFY(spool.isValid());
+        ZEIKO_PREPARE_SUITE_DATABASE(database);
         QVERIFY2(server.start(ServerProcess::Options::onDatabase(
-                     {}, {u"--agent-service-token"_s, agentToken, u"--mail-spool-dir"_s, spool.path(),
+                     database.url(), {u"--agent-service-token"_s, agentToken, u"--mail-spool-dir"_s, spool.path(),
                           u"--mail-retry-base-ms"_s, u"50"_s})),
                  qPrintable(server.errorText()));
         acme = createAcme(server);
