@@ -26,7 +26,7 @@ HandoffDialog::HandoffDialog(ConsoleSession &session, TicketCache &tickets, Tick
     , m_session(session)
     , m_tickets(tickets)
     , m_ticketId(ticketId)
-    , m_model(session.store())
+    , m_model(session.store(), ticketId)
 {
     setObjectName(QStringLiteral("handoffDialog"));
     setAccessibleName(tr("Handoff conversation"));
@@ -36,8 +36,7 @@ HandoffDialog::HandoffDialog(ConsoleSession &session, TicketCache &tickets, Tick
     m_state->setObjectName(QStringLiteral("handoffState"));
     m_state->setWordWrap(true);
     layout->addWidget(m_state);
-    m_model.setPublicOnly(true);
-    m_model.setTicket(ticketId);
+    m_model.setCustomerVisibleOnly(true);
     m_view = new ThreadView(m_model, session.renderer(), this);
     m_view->setObjectName(QStringLiteral("handoffThread"));
     m_view->setAccessibleName(tr("Live conversation"));

@@ -7,7 +7,7 @@
 // realtime events (through the store) and a periodic fallback refresh.
 
 #include "ui/console_session.h"
-#include "ui/thread_model.h"
+#include "models/thread_model.h"
 #include "ui/ticket_cache.h"
 
 #include <QDialog>

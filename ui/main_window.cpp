@@ -648,7 +648,7 @@ void MainWindow::setCurrentTicket(TicketId id)
         return;
     m_currentTicket = id;
     m_composer->setTicket(id);
-    m_threadModel.setTicket(id);
+    m_threadModel.setTicketId(id);
     m_rail->setTicket(id);
     if (id != 0)
         m_session.sync().openThread(id);

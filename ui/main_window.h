@@ -1,7 +1,7 @@
 #pragma once
 // The console: queue | thread + composer | facts rail, driven from the
 // keyboard. Thin over the models: the queue is core's TicketQueueModel behind
-// QueueFilterProxy, the thread is ThreadModel, every write is a Command queued
+// QueueFilterProxy, the thread is core's ThreadModel, every write is a Command queued
 // in the session's Outbox.
 
 #include "models/queue_filter_proxy.h"
@@ -10,7 +10,7 @@
 #include "ui/composer.h"
 #include "ui/console_session.h"
 #include "ui/console_settings.h"
-#include "ui/thread_model.h"
+#include "models/thread_model.h"
 #include "ui/ticket_cache.h"
 
 #include <QMainWindow>

@@ -1,7 +1,7 @@
 #include "ui/outbox_model.h"
 
 #include "store/store_error.h"
-#include "ui/thread_model.h"
+#include "models/labels.h"
 
 namespace zeiko::ui {
 
@@ -64,7 +64,7 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
             return number ? QStringLiteral("#%1").arg(number) : QString::number(item.command.ticketId);
         }
         case ActionColumn: {
-            QString text = describeCommand(item.command);
+            QString text = labels::command(item.command);
             if (isText)
                 text += QStringLiteral(": ") + item.command.body.simplified().left(60);
             return text;

@@ -79,6 +79,7 @@ ThreadView::ThreadView(ThreadModel &model, markdown::MarkdownRenderer &renderer,
     connect(&m_rebuildTimer, &QTimer::timeout, this, &ThreadView::rebuild);
     connect(&m_model, &QAbstractItemModel::modelReset, this, &ThreadView::onModelReset);
     connect(&m_model, &QAbstractItemModel::rowsInserted, this, &ThreadView::scheduleRebuild);
+    connect(&m_model, &QAbstractItemModel::rowsRemoved, this, &ThreadView::scheduleRebuild);
     connect(&m_model, &QAbstractItemModel::dataChanged, this, &ThreadView::scheduleRebuild);
     connect(&m_renderer, &markdown::MarkdownRenderer::rendered, this, &ThreadView::onRendered);
     connect(this, &QTextBrowser::anchorClicked, this, &ThreadView::onAnchorClicked);
@@ -184,7 +185,7 @@ void ThreadView::rebuild()
         const auto kind = EntryKind(index.data(EntryKindRole).toInt());
         const bool pending = index.data(EntryPendingRole).toBool();
         const bool failed = index.data(EntryFailedRole).toBool();
-        const bool isAction = index.data(ThreadModel::IsActionRole).toBool();
+        const bool isAction = index.data(EntryIsActionRole).toBool();
         const qint64 outboxId = index.data(OutboxItemIdRole).toLongLong();
         const QString when = timeText(index.data(CreatedAtRole).toDateTime());
         const QString author = index.data(AuthorNameRole).toString();

@@ -4,9 +4,10 @@
 // labelled private, events as compact system lines); bodies are markdown
 // rendered off the UI thread by core/markdown and slotted in when ready, so
 // a huge message never freezes the window. Never loads remote resources.
+// The rows come from core's zeiko::ThreadModel (roles in models/roles.h).
 
 #include "markdown/markdown_renderer.h"
-#include "ui/thread_model.h"
+#include "models/thread_model.h"
 
 #include <QHash>
 #include <QSet>

@@ -81,4 +81,23 @@ QString entryKind(EntryKind value)
     return {};
 }
 
+QString command(const Command &command)
+{
+    switch (command.type) {
+    case CommandType::EmailReply: return tr("Email reply");
+    case CommandType::ChatReply: return tr("Live chat reply");
+    case CommandType::InternalNote: return tr("Internal note");
+    case CommandType::TakeOver: return tr("Take over from the AI agent");
+    case CommandType::Reopen: return tr("Reopen");
+    case CommandType::Close: return tr("Close");
+    case CommandType::ForceClose:
+        return command.reason.isEmpty() ? tr("Force close") : tr("Force close: %1").arg(command.reason);
+    case CommandType::SetPriority:
+        return tr("Set priority to %1").arg(command.priority ? priority(*command.priority) : QString());
+    case CommandType::Assign: return tr("Assign");
+    case CommandType::Unassign: return tr("Unassign");
+    }
+    return {};
+}
+
 } // namespace zeiko::labels

@@ -2,6 +2,7 @@
 // Translated, human labels for domain enums (queue cells, menus, filters).
 
 #include "domain/enums.h"
+#include "domain/types.h"
 
 #include <QString>
 
@@ -13,5 +14,7 @@ QString slaState(SlaState value);
 QString source(Source value);
 QString ownerMode(OwnerMode value);
 QString entryKind(EntryKind value);
+// What a queued command will do, in words ("Close", "Set priority to High").
+QString command(const Command &command);
 
 } // namespace zeiko::labels

@@ -45,6 +45,8 @@ enum Role : int {
     EntryFailedRole,           // bool: that outbox item was refused
     EntryErrorRole,            // QString: why it failed (or why it is being retried)
     OutboxItemIdRole,          // qint64: the outbox item id for Outbox::retry/edit/discard; 0 otherwise
+    EntryCommandTypeRole,      // zeiko::CommandType as int for an outbox item; invalid QVariant for entries
+    EntryIsActionRole,         // bool: an outbox item that is an action (close, priority...), not a reply/note
 };
 
 } // namespace zeiko

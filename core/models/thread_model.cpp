@@ -25,6 +25,16 @@ void ThreadModel::setTicketId(TicketId ticketId)
     endResetModel();
 }
 
+void ThreadModel::setCustomerVisibleOnly(bool on)
+{
+    if (on == m_customerVisibleOnly)
+        return;
+    beginResetModel();
+    m_customerVisibleOnly = on;
+    m_rows = readRows();
+    endResetModel();
+}
+
 QList<ThreadModel::Row> ThreadModel::readRows() const
 {
     QList<Row> rows;
@@ -35,6 +45,8 @@ QList<ThreadModel::Row> ThreadModel::readRows() const
         for (const ThreadEntry &entry : m_store.entries(m_ticketId)) {
             if (!entry.requestId.isEmpty())
                 confirmedRequests.insert(entry.requestId);
+            if (m_customerVisibleOnly && entry.visibility != Visibility::Public)
+                continue;
             rows.append({QStringLiteral("e%1").arg(entry.id), entry, std::nullopt});
         }
         for (const OutboxItem &item : m_store.outboxItems(m_ticketId)) {
@@ -42,14 +54,14 @@ QList<ThreadModel::Row> ThreadModel::readRows() const
             const bool writesEntry = carriesBody(c.type);
             if (confirmedRequests.contains(c.requestId))
                 continue;   // belt and braces: confirmed and removed in one transaction anyway
-            if (!writesEntry && item.state != OutboxState::Failed)
-                continue;   // pending status changes show in the queue, not as thread rows
             ThreadEntry e;
             e.ticketId = c.ticketId;
             e.kind = entryKindFor(c.type);
             e.visibility = e.kind == EntryKind::HumanReply ? Visibility::Public : Visibility::Internal;
+            if (m_customerVisibleOnly && e.visibility != Visibility::Public)
+                continue;
             e.author = Actor{ActorKind::Operator, {}, tr("You")};
-            e.body = writesEntry ? c.body : tr("%1 (not applied)").arg(toString(c.type));
+            e.body = writesEntry ? c.body : labels::command(c);
             e.createdAt = item.createdAt;
             e.requestId = c.requestId;
             rows.append({QStringLiteral("o%1").arg(item.id), e, item});
@@ -126,6 +138,8 @@ QVariant ThreadModel::data(const QModelIndex &index, int role) const
     case EntryFailedRole: return failed;
     case EntryErrorRole: return row.outbox ? row.outbox->errorMessage : QString();
     case OutboxItemIdRole: return row.outbox ? row.outbox->id : qint64(0);
+    case EntryCommandTypeRole: return row.outbox ? QVariant(int(row.outbox->command.type)) : QVariant();
+    case EntryIsActionRole: return row.outbox.has_value() && !carriesBody(row.outbox->command.type);
     }
     return {};
 }
@@ -145,6 +159,8 @@ QHash<int, QByteArray> ThreadModel::roleNames() const
     names.insert(EntryFailedRole, "failed");
     names.insert(EntryErrorRole, "error");
     names.insert(OutboxItemIdRole, "outboxItemId");
+    names.insert(EntryCommandTypeRole, "commandType");
+    names.insert(EntryIsActionRole, "isAction");
     return names;
 }
 

@@ -1,10 +1,12 @@
 #pragma once
 // One ticket's thread: the cached entries in server order, followed by the
-// operator's replies/notes still in the outbox (EntryPendingRole) and any
-// refused command (EntryFailedRole, with OutboxItemIdRole for Outbox::retry/
-// edit/discard). When a pending item is confirmed its row is removed and
-// the confirmed entry inserted in the same update, never shown twice.
-// Updates are row-level (insert/remove/dataChanged), never a reset.
+// operator's own commands still in the outbox: replies/notes as pending
+// entries (EntryPendingRole), other actions (close, priority...) as pending
+// action lines (EntryIsActionRole, body = labels::command), refused ones
+// with EntryFailedRole and OutboxItemIdRole for Outbox::retry/edit/discard.
+// When a pending item is confirmed its row is removed and the confirmed
+// entry inserted in the same update, never shown twice. Updates are
+// row-level (insert/remove/dataChanged); only switching ticket or filter resets.
 
 #include "store/local_store.h"
 
@@ -21,6 +23,10 @@ public:
     TicketId ticketId() const { return m_ticketId; }
     // Show another ticket (a reset: it is a different thread).
     void setTicketId(TicketId ticketId);
+    // Only what the customer sees: public entries and the operator's pending
+    // customer-visible replies (the live handoff conversation).
+    void setCustomerVisibleOnly(bool on);
+    bool customerVisibleOnly() const { return m_customerVisibleOnly; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
@@ -39,6 +45,7 @@ private:
 
     LocalStore &m_store;
     TicketId m_ticketId = 0;
+    bool m_customerVisibleOnly = false;
     QList<Row> m_rows;
 };
 

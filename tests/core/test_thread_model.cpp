@@ -1,5 +1,6 @@
 // ThreadModel: entries + pending outbox items, confirmed exactly once.
 #include "core_test_data.h"
+#include "models/labels.h"
 #include "models/roles.h"
 #include "models/thread_model.h"
 #include "store/local_store.h"
@@ -73,16 +74,78 @@ private Q_SLOTS:
         Command close = note(1, {});
         close.type = CommandType::Close;
         OutboxItem item = m_store->insertOutboxItem(close);
-        QCOMPARE(model.rowCount(), 2);   // a pending status change is not a thread row
+        // A pending action is a line of its own, marked pending.
+        QCOMPARE(model.rowCount(), 3);
+        QVERIFY(model.index(2).data(EntryPendingRole).toBool());
+        QVERIFY(model.index(2).data(EntryIsActionRole).toBool());
+        QCOMPARE(model.index(2).data(BodyRole).toString(), labels::command(close));
+        QSignalSpy changed(&model, &QAbstractItemModel::dataChanged);
         item.state = OutboxState::Failed;
         item.errorMessage = QStringLiteral("A handoff is still open");
         m_store->updateOutboxItem(item);
         QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(changed.count(), 1);   // the same row, now failed
         QVERIFY(model.index(2).data(EntryFailedRole).toBool());
+        QVERIFY(!model.index(2).data(EntryPendingRole).toBool());
         QCOMPARE(model.index(2).data(EntryErrorRole).toString(), QStringLiteral("A handoff is still open"));
         QCOMPARE(model.index(2).data(OutboxItemIdRole).toLongLong(), item.id);
         m_store->removeOutboxItem(item.id);
         QCOMPARE(model.rowCount(), 2);
+    }
+
+    void rolesTellRepliesFromActions()
+    {
+        ThreadModel model(*m_store, 1);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QVERIFY(!model.index(0).data(EntryCommandTypeRole).isValid());
+        QVERIFY(!model.index(0).data(EntryIsActionRole).toBool());
+        Command chat = note(1, QStringLiteral("Hi, a human here"));
+        chat.type = CommandType::ChatReply;
+        m_store->insertOutboxItem(chat);
+        Command priority = note(1, {});
+        priority.type = CommandType::SetPriority;
+        priority.priority = Priority::Urgent;
+        m_store->insertOutboxItem(priority);
+        QCOMPARE(model.rowCount(), 4);
+        QCOMPARE(model.index(2).data(EntryCommandTypeRole).toInt(), int(CommandType::ChatReply));
+        QVERIFY(!model.index(2).data(EntryIsActionRole).toBool());
+        QCOMPARE(model.index(2).data(EntryKindRole).toInt(), int(EntryKind::HumanReply));
+        QCOMPARE(model.index(2).data(VisibilityRole).toInt(), int(Visibility::Public));
+        QCOMPARE(model.index(2).data(AuthorKindRole).toInt(), int(ActorKind::Operator));
+        QCOMPARE(model.index(3).data(EntryCommandTypeRole).toInt(), int(CommandType::SetPriority));
+        QVERIFY(model.index(3).data(EntryIsActionRole).toBool());
+        QCOMPARE(model.index(3).data(BodyRole).toString(), labels::command(priority));
+        QVERIFY(model.index(3).data(BodyRole).toString().contains(labels::priority(Priority::Urgent)));
+        QCOMPARE(model.roleNames().value(EntryIsActionRole), QByteArray("isAction"));
+    }
+
+    void customerVisibleOnlyHidesNotesAndActions()
+    {
+        ThreadEntry privateNote = entry(12, 1, QStringLiteral("VIP customer"));
+        privateNote.kind = EntryKind::InternalNote;
+        privateNote.visibility = Visibility::Internal;
+        m_store->applyEvents({entryEvent(1, ticket(1, 2), privateNote)});
+        ThreadModel model(*m_store, 1);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), 3);
+        QSignalSpy resets(&model, &QAbstractItemModel::modelReset);
+        model.setCustomerVisibleOnly(true);
+        QCOMPARE(resets.count(), 1);
+        QVERIFY(model.customerVisibleOnly());
+        QCOMPARE(model.rowCount(), 2);
+        m_store->insertOutboxItem(note(1, QStringLiteral("private again")));
+        Command close = note(1, {});
+        close.type = CommandType::Close;
+        m_store->insertOutboxItem(close);
+        QCOMPARE(model.rowCount(), 2);
+        Command chat = note(1, QStringLiteral("Live to the customer"));
+        chat.type = CommandType::ChatReply;
+        m_store->insertOutboxItem(chat);
+        QCOMPARE(model.rowCount(), 3);
+        QCOMPARE(model.index(2).data(BodyRole).toString(), chat.body);
+        QVERIFY(model.index(2).data(EntryPendingRole).toBool());
+        model.setCustomerVisibleOnly(false);
+        QCOMPARE(model.rowCount(), 6);
     }
 
     void entriesArrivingInTheMiddleKeepOrder()

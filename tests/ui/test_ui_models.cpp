@@ -12,7 +12,8 @@
 #include "ui/physical_keys.h"
 #include "ui/send_delay.h"
 #include "ui/sla_clock.h"
-#include "ui/thread_model.h"
+#include "models/labels.h"
+#include "models/thread_model.h"
 
 #include "models/roles.h"
 
@@ -103,7 +104,7 @@ void TestUiModels::threadModelShowsEntriesThenPendingCommands()
 {
     ThreadModel model(*m_store);
     QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
-    model.setTicket(1);
+    model.setTicketId(1);
     QCOMPARE(model.rowCount(), 0);
     m_store->storeThread(makeTicket(1),
                          {makeEntry(10, 1, EntryKind::CustomerMessage, QStringLiteral("Where is my order?")),
@@ -129,13 +130,13 @@ void TestUiModels::threadModelShowsEntriesThenPendingCommands()
     QCOMPARE(model.rowCount(), 5);
     QVERIFY(model.index(3).data(EntryPendingRole).toBool());
     QCOMPARE(zeiko::toString(EntryKind(model.index(3).data(EntryKindRole).toInt())), zeiko::toString(EntryKind::HumanReply));
-    QVERIFY(!model.index(3).data(ThreadModel::IsActionRole).toBool());
-    QVERIFY(model.index(4).data(ThreadModel::IsActionRole).toBool());
-    QCOMPARE(model.index(4).data(BodyRole).toString(), describeCommand(close));
+    QVERIFY(!model.index(3).data(EntryIsActionRole).toBool());
+    QVERIFY(model.index(4).data(EntryIsActionRole).toBool());
+    QCOMPARE(model.index(4).data(BodyRole).toString(), labels::command(close));
     QVERIFY(model.index(4).data(OutboxItemIdRole).toLongLong() > 0);
 
     // Another ticket's changes leave this one alone; switching shows the other.
-    model.setTicket(2);
+    model.setTicketId(2);
     QCOMPARE(model.rowCount(), 0);
 }
 
@@ -147,8 +148,8 @@ void TestUiModels::threadModelPublicOnlyHidesNotes()
                          {makeEntry(10, 1, EntryKind::CustomerMessage, QStringLiteral("Hi")),
                           makeEntry(12, 1, EntryKind::InternalNote, QStringLiteral("private"))},
                          std::nullopt);
-    model.setPublicOnly(true);
-    model.setTicket(1);
+    model.setCustomerVisibleOnly(true);
+    model.setTicketId(1);
     QCOMPARE(model.rowCount(), 1);
     QCOMPARE(model.index(0).data(BodyRole).toString(), QStringLiteral("Hi"));
 }
