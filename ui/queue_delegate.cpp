@@ -21,10 +21,9 @@ QString QueueDelegate::slaText(const QModelIndex &index) const
     const auto state = SlaState(index.data(SlaStateRole).toInt());
     QString text = labels::slaState(state);
     if (state == SlaState::OnTrack || state == SlaState::AtRisk || state == SlaState::Breached) {
-        if (const Ticket *ticket = m_tickets.ticket(index.data(TicketIdRole).toLongLong())) {
-            if (const auto due = nextSlaDue(*ticket))
-                text += QStringLiteral(" · ") + formatCountdown(QDateTime::currentDateTimeUtc().msecsTo(*due));
-        }
+        const QVariant due = index.data(SlaDueRole);
+        if (due.isValid())
+            text += QStringLiteral(" · ") + formatCountdown(QDateTime::currentDateTimeUtc().msecsTo(due.toDateTime()));
     }
     return text;
 }

@@ -1,6 +1,6 @@
 #pragma once
 // Paints the queue's status cells: SLA as a coloured state with a live
-// countdown, priority in colour, the unread dot, pending/failed marks and who
+// countdown (to the row's SlaDueRole), priority in colour, the unread dot, pending/failed marks and who
 // owns the ticket now (AI agent, human, handoff waiting for a human).
 
 #include "ui/ticket_cache.h"
@@ -26,7 +26,7 @@ public:
 private:
     void paintBadge(QPainter *painter, const QRect &rect, const QString &text, const QColor &colour) const;
 
-    TicketCache &m_tickets;
+    TicketCache &m_tickets;   // only for "handoff waiting" (the row has no handoff state)
 };
 
 } // namespace zeiko::ui

@@ -4,20 +4,6 @@
 
 namespace zeiko::ui {
 
-std::optional<QDateTime> nextSlaDue(const Ticket &ticket)
-{
-    if (ticket.status == TicketStatus::Closed || ticket.status == TicketStatus::Resolved)
-        return std::nullopt;
-    const Sla &sla = ticket.sla;
-    if (sla.state == SlaState::Paused || sla.state == SlaState::Met)
-        return std::nullopt;
-    if (!sla.firstRespondedAt && sla.firstResponseDue)
-        return sla.firstResponseDue;
-    if (sla.nextResponseDue)
-        return sla.nextResponseDue;
-    return sla.resolutionDue;
-}
-
 QString formatCountdown(qint64 msecs)
 {
     const bool negative = msecs < 0;

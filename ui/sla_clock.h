@@ -13,9 +13,8 @@
 
 namespace zeiko::ui {
 
-// The due date the operator is racing now: first response until it happened,
-// then the next response; the resolution date when nothing else is due.
-std::optional<QDateTime> nextSlaDue(const Ticket &ticket);
+// The due date the operator is racing now is core's nextSlaDue(TicketRow)
+// (store/store_types.h), served by the queue model as SlaDueRole.
 
 // "2d 4h", "3h 12m", "12m 05s", "45s"; negative spans get a leading minus.
 QString formatCountdown(qint64 msecs);

@@ -1,8 +1,9 @@
 #pragma once
-// Whole tickets (SLA dates, handoff link, Shopify order) read lazily from the
-// store for the rows the queue actually paints and for the facts rail; the
-// queue model itself only carries TicketRow columns. Entries are dropped when
-// the store reports the ticket changed.
+// Whole tickets (handoff link and state, Shopify order, CSAT) read lazily
+// from the store for the facts rail, the handoff window and the queue's
+// "handoff waiting" badge; everything else the queue paints (SLA due dates
+// included) comes from TicketRow through the queue model's roles. Entries
+// are dropped when the store reports the ticket changed.
 
 #include "store/local_store.h"
 

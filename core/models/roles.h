@@ -30,6 +30,11 @@ enum Role : int {
     FailureMessageRole,        // QString: the server's reason for the first failed command
     UnreadRole,                // bool: activity since the operator last opened the ticket
     IsMineRole,                // bool: assigned to the signed-in operator
+    FirstResponseDueRole,      // QDateTime (UTC) when the first response is due; invalid QVariant: none
+    NextResponseDueRole,       // QDateTime (UTC) when the next response is due; invalid QVariant: none
+    ResolutionDueRole,         // QDateTime (UTC) when the resolution is due; invalid QVariant: none
+    SlaDueRole,                // QDateTime (UTC) the SLA countdown runs to (nextSlaDue, pending applied);
+                               // invalid QVariant while paused/met/resolved/closed
 
     // ---- ThreadModel ---------------------------------------------------------
     EntryIdRole = Qt::UserRole + 100,  // EntryId (qint64); 0 for a pending item

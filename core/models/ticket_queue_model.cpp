@@ -160,6 +160,11 @@ QVariant TicketQueueModel::sortKey(const TicketRow &r, int column) const
     return {};
 }
 
+static QVariant dueDate(qint64 ms)
+{
+    return ms != 0 ? QVariant(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)) : QVariant();
+}
+
 QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
@@ -204,6 +209,13 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
     case FailureMessageRole: return overlay.failureMessage;
     case UnreadRole: return m_viewedAt.value(r.id, -1) < r.lastActivityMs;
     case IsMineRole: return !m_operatorId.isEmpty() && r.assignee && r.assignee->id == m_operatorId;
+    case FirstResponseDueRole: return dueDate(r.firstResponseDueMs);
+    case NextResponseDueRole: return dueDate(r.nextResponseDueMs);
+    case ResolutionDueRole: return dueDate(r.resolutionDueMs);
+    case SlaDueRole: {
+        const auto due = nextSlaDue(r);
+        return due ? QVariant(*due) : QVariant();
+    }
     }
     return {};
 }
@@ -246,6 +258,10 @@ QHash<int, QByteArray> TicketQueueModel::roleNames() const
     names.insert(FailedRole, "failed");
     names.insert(UnreadRole, "unread");
     names.insert(IsMineRole, "mine");
+    names.insert(FirstResponseDueRole, "firstResponseDue");
+    names.insert(NextResponseDueRole, "nextResponseDue");
+    names.insert(ResolutionDueRole, "resolutionDue");
+    names.insert(SlaDueRole, "slaDue");
     return names;
 }
 

@@ -31,7 +31,8 @@ template<typename E> E enumOr(const QString &text, E fallback)
 
 const QString selectRowColumns = u"SELECT id, number, subject, customer_name, customer_email, source, status, "
                                  u"priority, sla_state, owner_mode, assignee_kind, assignee_id, assignee_name, "
-                                 u"last_activity, version FROM tickets"_s;
+                                 u"last_activity, version, first_response_due, next_response_due, resolution_due, "
+                                 u"first_responded FROM tickets"_s;
 
 TicketRow readRow(const QSqlQuery &q)
 {
@@ -52,7 +53,16 @@ TicketRow readRow(const QSqlQuery &q)
     }
     row.lastActivityMs = q.value(13).toLongLong();
     row.version = q.value(14).toLongLong();
+    row.firstResponseDueMs = q.value(15).toLongLong();   // NULL reads as 0: none
+    row.nextResponseDueMs = q.value(16).toLongLong();
+    row.resolutionDueMs = q.value(17).toLongLong();
+    row.firstRespondedMs = q.value(18).toLongLong();
     return row;
+}
+
+QVariant msOrNull(const std::optional<QDateTime> &at)
+{
+    return at ? QVariant(at->toMSecsSinceEpoch()) : QVariant();
 }
 
 qint64 nowMs()
@@ -78,7 +88,30 @@ TicketRow rowOf(const Ticket &t)
     row.assignee = t.assignee;
     row.lastActivityMs = t.lastActivityAt.toMSecsSinceEpoch();
     row.version = t.version;
+    auto ms = [](const std::optional<QDateTime> &at) { return at ? at->toMSecsSinceEpoch() : qint64(0); };
+    row.firstResponseDueMs = ms(t.sla.firstResponseDue);
+    row.nextResponseDueMs = ms(t.sla.nextResponseDue);
+    row.resolutionDueMs = ms(t.sla.resolutionDue);
+    row.firstRespondedMs = ms(t.sla.firstRespondedAt);
     return row;
+}
+
+std::optional<QDateTime> nextSlaDue(const TicketRow &row)
+{
+    if (row.status == TicketStatus::Closed || row.status == TicketStatus::Resolved)
+        return std::nullopt;
+    if (row.slaState == SlaState::Paused || row.slaState == SlaState::Met)
+        return std::nullopt;
+    qint64 due = 0;
+    if (row.firstRespondedMs == 0 && row.firstResponseDueMs != 0)
+        due = row.firstResponseDueMs;
+    else if (row.nextResponseDueMs != 0)
+        due = row.nextResponseDueMs;
+    else
+        due = row.resolutionDueMs;
+    if (due == 0)
+        return std::nullopt;
+    return QDateTime::fromMSecsSinceEpoch(due, Qt::UTC);
 }
 
 LocalStore::LocalStore(QObject *parent)
@@ -282,21 +315,25 @@ void LocalStore::upsertTicket(const Ticket &t, StoreChange &change)
 
     auto &upsert = prepared(
         u"INSERT INTO tickets(id, number, subject, customer_name, customer_email, source, status, priority, "
-        u"sla_state, owner_mode, assignee_kind, assignee_id, assignee_name, last_activity, version, json) "
-        u"VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
+        u"sla_state, owner_mode, assignee_kind, assignee_id, assignee_name, last_activity, version, json, "
+        u"first_response_due, next_response_due, resolution_due, first_responded) "
+        u"VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
         u"number = excluded.number, subject = excluded.subject, customer_name = excluded.customer_name, "
         u"customer_email = excluded.customer_email, source = excluded.source, status = excluded.status, "
         u"priority = excluded.priority, sla_state = excluded.sla_state, owner_mode = excluded.owner_mode, "
         u"assignee_kind = excluded.assignee_kind, assignee_id = excluded.assignee_id, "
         u"assignee_name = excluded.assignee_name, last_activity = excluded.last_activity, "
-        u"version = excluded.version, json = excluded.json"_s);
+        u"version = excluded.version, json = excluded.json, first_response_due = excluded.first_response_due, "
+        u"next_response_due = excluded.next_response_due, resolution_due = excluded.resolution_due, "
+        u"first_responded = excluded.first_responded"_s);
     const QVariant nullText;   // SQL NULL
     sql::run(upsert, {t.id, t.number, t.subject, t.customer.name, t.customer.email, toString(t.source),
                       toString(t.status), toString(t.priority), toString(t.sla.state), toString(t.ownerMode),
                       t.assignee ? QVariant(toString(t.assignee->kind)) : nullText,
                       t.assignee ? QVariant(t.assignee->id) : nullText,
                       t.assignee ? QVariant(t.assignee->name) : nullText,
-                      t.lastActivityAt.toMSecsSinceEpoch(), t.version, ticketJson(t)});
+                      t.lastActivityAt.toMSecsSinceEpoch(), t.version, ticketJson(t), msOrNull(t.sla.firstResponseDue),
+                      msOrNull(t.sla.nextResponseDue), msOrNull(t.sla.resolutionDue), msOrNull(t.sla.firstRespondedAt)});
 
     auto &ftsDelete = prepared(u"DELETE FROM ticket_fts WHERE rowid = ?"_s);
     sql::run(ftsDelete, {t.id});

@@ -1,5 +1,7 @@
 #include "store/migrations.h"
 
+#include "domain/codecs.h"
+#include "domain/decode_error.h"
 #include "store/sql_support.h"
 #include "sync/logging.h"
 
@@ -82,9 +84,35 @@ void createInitialSchema(const QSqlDatabase &db)
     sql::runText(db, u"CREATE VIRTUAL TABLE entry_fts USING fts5(body, ticket_id UNINDEXED, tokenize = 'unicode61 remove_diacritics 2')"_s);
 }
 
+// The queue shows SLA countdowns for every painted row, so the due dates
+// become columns (read with the row) instead of a JSON decode per ticket.
+void addSlaDueColumns(const QSqlDatabase &db)
+{
+    for (const char *column : {"first_response_due", "next_response_due", "resolution_due", "first_responded"})
+        sql::runText(db, u"ALTER TABLE tickets ADD COLUMN %1 INTEGER"_s.arg(QLatin1String(column)));
+    QSqlQuery read(db);
+    read.setForwardOnly(true);
+    read.prepare(u"SELECT id, json FROM tickets"_s);
+    sql::run(read);
+    QSqlQuery update(db);
+    update.prepare(u"UPDATE tickets SET first_response_due = ?, next_response_due = ?, resolution_due = ?, "
+                   u"first_responded = ? WHERE id = ?"_s);
+    auto ms = [](const std::optional<QDateTime> &at) { return at ? QVariant(at->toMSecsSinceEpoch()) : QVariant(); };
+    while (read.next()) {
+        Sla sla;
+        try {
+            sla = decode<Ticket>(read.value(1).toByteArray()).sla;
+        } catch (const DecodeError &) {
+            continue;   // the next sync rewrites the row
+        }
+        sql::run(update, {ms(sla.firstResponseDue), ms(sla.nextResponseDue), ms(sla.resolutionDue),
+                          ms(sla.firstRespondedAt), read.value(0)});
+    }
+}
+
 using Step = void (*)(const QSqlDatabase &);
 // Step i upgrades user_version i to i + 1. Append only; never edit a shipped step.
-constexpr std::array<Step, 1> steps{{&createInitialSchema}};
+constexpr std::array<Step, 2> steps{{&createInitialSchema, &addSlaDueColumns}};
 
 } // namespace
 

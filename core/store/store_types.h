@@ -27,8 +27,18 @@ struct TicketRow {
     std::optional<Assignee> assignee;
     qint64 lastActivityMs = 0;   // ms since the epoch, UTC
     qint64 version = 0;
+    // SLA due dates and the first answer, ms since the epoch (UTC); 0 = none.
+    qint64 firstResponseDueMs = 0;
+    qint64 nextResponseDueMs = 0;
+    qint64 resolutionDueMs = 0;
+    qint64 firstRespondedMs = 0;
     friend bool operator==(const TicketRow &, const TicketRow &) = default;
 };
+
+// The due date the SLA countdown runs to now: the first response until it
+// was given, else the next response, else the resolution. None while the SLA
+// is paused or met, or once the ticket is resolved or closed.
+std::optional<QDateTime> nextSlaDue(const TicketRow &row);
 
 TicketRow rowOf(const Ticket &ticket);
 

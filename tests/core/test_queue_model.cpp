@@ -103,6 +103,42 @@ private Q_SLOTS:
         QCOMPARE(index.data(FailureMessageRole).toString(), QStringLiteral("A handoff is still open"));
     }
 
+    void slaDueDatesAreRoles()
+    {
+        Ticket t = with(ticket(5, 1), TicketStatus::Open, Priority::High, SlaState::AtRisk);
+        t.sla.firstResponseDue = at(60);
+        t.sla.nextResponseDue = at(120);
+        t.sla.resolutionDue = at(240);
+        m_store->upsertTickets({t});
+        TicketQueueModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QModelIndex index = model.index(model.rowOf(5), TicketQueueModel::SlaColumn);
+        QCOMPARE(index.data(FirstResponseDueRole).toDateTime(), at(60));
+        QCOMPARE(index.data(NextResponseDueRole).toDateTime(), at(120));
+        QCOMPARE(index.data(ResolutionDueRole).toDateTime(), at(240));
+        QCOMPARE(index.data(SlaDueRole).toDateTime(), at(60));   // first response not given yet
+        // No due dates: no values (not the epoch).
+        const QModelIndex none = model.index(model.rowOf(2), TicketQueueModel::SlaColumn);
+        QVERIFY(!none.data(ResolutionDueRole).isValid());
+        QVERIFY(!none.data(SlaDueRole).isValid());
+
+        // An event moving the due dates reaches the row as a change of that row.
+        QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+        t.sla.firstRespondedAt = at(30);
+        t.version = 2;
+        m_store->applyEvents({ticketEvent(1, t)});
+        QCOMPARE(changes.count(), 1);
+        QCOMPARE(index.data(SlaDueRole).toDateTime(), at(120));
+
+        // A queued close stops the countdown at once (pending applied).
+        Command close = note(5, {});
+        close.type = CommandType::Close;
+        m_store->insertOutboxItem(close);
+        QVERIFY(!index.data(SlaDueRole).isValid());
+        QCOMPARE(index.data(ResolutionDueRole).toDateTime(), at(240));
+        QCOMPARE(model.roleNames().value(SlaDueRole), QByteArray("slaDue"));
+    }
+
     void viewingClearsUnread()
     {
         TicketQueueModel model(*m_store);

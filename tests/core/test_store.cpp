@@ -6,6 +6,7 @@
 
 #include <QSignalSpy>
 #include <QSqlDatabase>
+#include <QSqlError>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -139,6 +140,68 @@ private Q_SLOTS:
         QCOMPARE(rows.size(), 2);
         QCOMPARE(rows.at(0).id, 6);   // newest activity first
         QCOMPARE(store.ticketCount(), 2);
+    }
+
+    void rowsCarryTheSlaDueDates()
+    {
+        LocalStore store;
+        QVERIFY(store.open(freshPath()));
+        Ticket t = ticket(7);
+        t.sla.firstResponseDue = at(3600);
+        t.sla.nextResponseDue = at(7200);
+        t.sla.resolutionDue = at(86400);
+        store.upsertTickets({t, ticket(8)});
+        const TicketRow row = *store.ticketRow(7);
+        QCOMPARE(row.firstResponseDueMs, at(3600).toMSecsSinceEpoch());
+        QCOMPARE(row.nextResponseDueMs, at(7200).toMSecsSinceEpoch());
+        QCOMPARE(row.resolutionDueMs, at(86400).toMSecsSinceEpoch());
+        QCOMPARE(row.firstRespondedMs, 0);
+        QCOMPARE(store.ticketRow(8)->resolutionDueMs, 0);   // none stored: none read
+        QCOMPARE(store.ticketRows({7}).value(0), row);
+        // The countdown runs to the first response until it is given ...
+        QCOMPARE(nextSlaDue(row), std::optional<QDateTime>(at(3600)));
+        t.sla.firstRespondedAt = at(100);
+        t.version = 2;
+        store.upsertTickets({t});
+        QCOMPARE(store.ticketRow(7)->firstRespondedMs, at(100).toMSecsSinceEpoch());
+        QCOMPARE(nextSlaDue(*store.ticketRow(7)), std::optional<QDateTime>(at(7200)));
+        // ... and stops while paused or once the ticket is done.
+        t.sla.state = SlaState::Paused;
+        t.version = 3;
+        store.upsertTickets({t});
+        QVERIFY(!nextSlaDue(*store.ticketRow(7)));
+        t.sla.state = SlaState::AtRisk;
+        t.status = TicketStatus::Resolved;
+        t.version = 4;
+        store.upsertTickets({t});
+        QVERIFY(!nextSlaDue(*store.ticketRow(7)));
+    }
+
+    void upgradeFillsTheDueDatesOfCachedTickets()
+    {
+        // A cache written by schema 1 (no due-date columns, the dates only in the JSON).
+        const QString path = freshPath();
+        Ticket t = ticket(9);
+        t.sla.firstResponseDue = at(60);
+        t.sla.resolutionDue = at(600);
+        {
+            LocalStore store;
+            QVERIFY(store.open(path));
+            store.upsertTickets({t});
+        }
+        withRawConnection(path, [&](QSqlDatabase &raw) {
+            QSqlQuery q(raw);
+            for (const char *column : {"first_response_due", "next_response_due", "resolution_due", "first_responded"})
+                QVERIFY2(q.exec(QStringLiteral("ALTER TABLE tickets DROP COLUMN %1").arg(QLatin1String(column))),
+                         qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
+        });
+        LocalStore store;
+        QVERIFY2(store.open(path), qPrintable(store.errorString()));
+        QCOMPARE(store.ticketRow(9)->firstResponseDueMs, at(60).toMSecsSinceEpoch());
+        QCOMPARE(store.ticketRow(9)->resolutionDueMs, at(600).toMSecsSinceEpoch());
+        QCOMPARE(store.ticketRow(9)->nextResponseDueMs, 0);
+        QCOMPARE(*store.ticketRow(9), rowOf(t));
     }
 
     void applyEventsOnceAndStopsAtGaps()
