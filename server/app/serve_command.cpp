@@ -3,6 +3,7 @@
 
 #include "api/api.h"
 #include "channels/channel_runtime.h"
+#include "channels/option_values.h"
 #include "demo/demo_generator.h"
 #include "http/http_server.h"
 #include "service/auth_service.h"
@@ -20,6 +21,7 @@
 #include <QStandardPaths>
 
 #include <cstdio>
+#include <stdexcept>
 
 Q_LOGGING_CATEGORY(lcServe, "zeiko.serve")
 
@@ -39,32 +41,6 @@ QString defaultDatabaseUrl()
     QDir().mkpath(dir);
     return u"sqlite:"_s + dir + u"/zeiko-server.db"_s;
 }
-
-namespace {
-
-// --name VALUE, else the environment variable, else the default.
-QString setting(const QCommandLineParser &parser, const QString &name, const char *env, const QString &fallback)
-{
-    if (parser.isSet(name))
-        return parser.value(name);
-    const QString fromEnv = qEnvironmentVariable(env);
-    return fromEnv.isEmpty() ? fallback : fromEnv;
-}
-
-int intSetting(const QCommandLineParser &parser, const QString &name, const char *env, int fallback, int min, int max)
-{
-    const QString text = setting(parser, name, env, QString::number(fallback));
-    bool ok = false;
-    const int value = text.toInt(&ok);
-    if (!ok || value < min || value > max)
-        throw std::invalid_argument(u"--%1 (%2) must be an integer from %3 to %4"_s.arg(name, QString::fromLatin1(env))
-                                        .arg(min)
-                                        .arg(max)
-                                        .toStdString());
-    return value;
-}
-
-} // namespace
 
 int runServe(const QStringList &arguments)
 {
@@ -90,7 +66,7 @@ int runServe(const QStringList &arguments)
     parser.process(arguments);
 
     try {
-        const QString listen = setting(parser, u"listen"_s, "ZEIKO_LISTEN", u"127.0.0.1:8080"_s);
+        const QString listen = options::text(parser, u"listen"_s, {"ZEIKO_LISTEN"}, u"127.0.0.1:8080"_s);
         const qsizetype colon = listen.lastIndexOf(u':');
         bool portOk = false;
         const int port = listen.mid(colon + 1).toInt(&portOk);
@@ -101,15 +77,15 @@ int runServe(const QStringList &arguments)
         http::ServerOptions options;
         options.address = address;
         options.port = quint16(port);
-        options.workerThreads = intSetting(parser, u"threads"_s, "ZEIKO_THREADS", 8, 1, 256);
-        options.ioThreads = intSetting(parser, u"io-threads"_s, "ZEIKO_IO_THREADS", 2, 1, 64);
-        options.maxBodyBytes = std::size_t(intSetting(parser, u"max-body-bytes"_s, "ZEIKO_MAX_BODY_BYTES",
+        options.workerThreads = options::integer(parser, u"threads"_s, "ZEIKO_THREADS", 8, 1, 256);
+        options.ioThreads = options::integer(parser, u"io-threads"_s, "ZEIKO_IO_THREADS", 2, 1, 64);
+        options.maxBodyBytes = std::size_t(options::integer(parser, u"max-body-bytes"_s, "ZEIKO_MAX_BODY_BYTES",
                                                       4 * 1024 * 1024, 1024, 1024 * 1024 * 1024));
-        options.maxConnections = intSetting(parser, u"max-connections"_s, "ZEIKO_MAX_CONNECTIONS", 1024, 1, 1'000'000);
-        const int heartbeat = intSetting(parser, u"heartbeat-seconds"_s, "ZEIKO_HEARTBEAT_SECONDS", 15, 1, 3600);
+        options.maxConnections = options::integer(parser, u"max-connections"_s, "ZEIKO_MAX_CONNECTIONS", 1024, 1, 1'000'000);
+        const int heartbeat = options::integer(parser, u"heartbeat-seconds"_s, "ZEIKO_HEARTBEAT_SECONDS", 15, 1, 3600);
         service::ThrottlePolicy throttle;
         throttle.delay = std::chrono::milliseconds(
-            intSetting(parser, u"sign-in-delay-ms"_s, "ZEIKO_SIGN_IN_DELAY_MS", 1000, 0, 60'000));
+            options::integer(parser, u"sign-in-delay-ms"_s, "ZEIKO_SIGN_IN_DELAY_MS", 1000, 0, 60'000));
         const bool demo = parser.isSet(u"demo"_s) || qEnvironmentVariable("ZEIKO_DEMO") == u"1"_s;
         const auto config = store::DatabaseConfig::parse(
             parser.isSet(u"database"_s) ? parser.value(u"database"_s) : defaultDatabaseUrl());

@@ -3,6 +3,7 @@
 #include "api/handler_support.h"
 #include "channels/email_webhook_service.h"
 #include "channels/mail_worker.h"
+#include "channels/option_values.h"
 #include "channels/outbound_mail.h"
 #include "channels/shopify_webhook.h"
 #include "routing/handoff_dispatcher.h"
@@ -20,35 +21,7 @@ namespace zeiko::channels {
 
 using namespace Qt::StringLiterals;
 
-namespace {
-
-QString setting(const QCommandLineParser &parser, const QString &name, std::initializer_list<const char *> envs,
-                const QString &fallback = {})
-{
-    if (parser.isSet(name))
-        return parser.value(name);
-    for (const char *env : envs) {
-        const QString value = qEnvironmentVariable(env).trimmed();
-        if (!value.isEmpty())
-            return value;
-    }
-    return fallback;
-}
-
-int intSetting(const QCommandLineParser &parser, const QString &name, const char *env, int fallback, int min, int max)
-{
-    const QString text = setting(parser, name, {env}, QString::number(fallback));
-    bool ok = false;
-    const int value = text.toInt(&ok);
-    if (!ok || value < min || value > max)
-        throw std::invalid_argument(u"--%1 (%2) must be an integer from %3 to %4"_s.arg(name, QString::fromLatin1(env))
-                                        .arg(min)
-                                        .arg(max)
-                                        .toStdString());
-    return value;
-}
-
-} // namespace
+using options::text;
 
 void addChannelOptions(QCommandLineParser &parser)
 {
@@ -102,32 +75,32 @@ ChannelRuntime::ChannelRuntime(const QCommandLineParser &parser, store::Database
             p->dispatcher->wake();
     };
     d->testClock = parser.isSet(u"test-clock"_s) || qEnvironmentVariable("ZEIKO_TEST_CLOCK") == u"1"_s;
-    d->agentToken = setting(parser, u"agent-service-token"_s, {"AGENT_SERVICE_TOKEN"}).toUtf8();
-    d->mail.inboundDomain = setting(parser, u"inbound-domain"_s, {"RESEND_INBOUND_DOMAIN"}).toLower();
-    d->mail.fromAddress = setting(parser, u"from-email"_s, {"RESEND_SUPPORT_FROM_EMAIL", "RESEND_FROM_EMAIL", "EMAIL_SENDER"});
-    const int slaSleep = intSetting(parser, u"sla-max-sleep-ms"_s, "ZEIKO_SLA_MAX_SLEEP_MS", 5000, 10, 600'000);
+    d->agentToken = text(parser, u"agent-service-token"_s, {"AGENT_SERVICE_TOKEN"}).toUtf8();
+    d->mail.inboundDomain = text(parser, u"inbound-domain"_s, {"RESEND_INBOUND_DOMAIN"}).toLower();
+    d->mail.fromAddress = text(parser, u"from-email"_s, {"RESEND_SUPPORT_FROM_EMAIL", "RESEND_FROM_EMAIL", "EMAIL_SENDER"});
+    const int slaSleep = options::integer(parser, u"sla-max-sleep-ms"_s, "ZEIKO_SLA_MAX_SLEEP_MS", 5000, 10, 600'000);
     if (d->testClock)
         qCWarning(lcChannels) << "--test-clock is on: the API can move this server's clock (never use in production)";
 
     d->widgets = std::make_unique<widget::WidgetService>(database, d->notify, d->clock, d->mail);
     d->slaTimer = std::make_unique<sla::SlaTimer>(database, d->clock, d->notify, std::chrono::milliseconds(slaSleep));
     ResendSettings resend;
-    resend.apiKey = setting(parser, u"resend-api-key"_s, {"RESEND_API_KEY"});
-    resend.apiBaseUrl = setting(parser, u"resend-api-base-url"_s, {"RESEND_API_BASE_URL"}, u"https://api.resend.com"_s);
+    resend.apiKey = text(parser, u"resend-api-key"_s, {"RESEND_API_KEY"});
+    resend.apiBaseUrl = text(parser, u"resend-api-base-url"_s, {"RESEND_API_BASE_URL"}, u"https://api.resend.com"_s);
     while (resend.apiBaseUrl.endsWith(u'/'))
         resend.apiBaseUrl.chop(1);
-    resend.webhookSecret = setting(parser, u"resend-webhook-secret"_s, {"RESEND_WEBHOOK_SECRET"});
+    resend.webhookSecret = text(parser, u"resend-webhook-secret"_s, {"RESEND_WEBHOOK_SECRET"});
     d->emailWebhooks = std::make_unique<EmailWebhookService>(database, d->notify, d->clock, d->mail, resend);
     d->shopifyWebhooks = std::make_unique<ShopifyWebhookService>(
-        database, d->notify, d->clock, setting(parser, u"shopify-webhook-secret"_s, {"SHOPIFY_WEBHOOK_SECRET"}));
+        database, d->notify, d->clock, text(parser, u"shopify-webhook-secret"_s, {"SHOPIFY_WEBHOOK_SECRET"}));
 
     MailWorkerOptions mailOptions;
     mailOptions.mail = d->mail;
     mailOptions.transport.fromAddress = d->mail.fromAddress.isEmpty() ? u"support@zeiko.localhost"_s : d->mail.fromAddress;
     mailOptions.transport.resendApiKey = resend.apiKey;
     mailOptions.transport.resendBaseUrl = resend.apiBaseUrl;
-    mailOptions.transport.smtpUrl = setting(parser, u"smtp-url"_s, {"SMTP_URL"});
-    mailOptions.transport.spoolDir = setting(parser, u"mail-spool-dir"_s, {"MAIL_SPOOL_DIR"});
+    mailOptions.transport.smtpUrl = text(parser, u"smtp-url"_s, {"SMTP_URL"});
+    mailOptions.transport.spoolDir = text(parser, u"mail-spool-dir"_s, {"MAIL_SPOOL_DIR"});
     if (!mailOptions.transport.smtpUrl.isEmpty())
         mailOptions.transport.kind = TransportConfig::Kind::Smtp;
     else if (!resend.apiKey.isEmpty())
@@ -135,14 +108,14 @@ ChannelRuntime::ChannelRuntime(const QCommandLineParser &parser, store::Database
     else if (!mailOptions.transport.spoolDir.isEmpty())
         mailOptions.transport.kind = TransportConfig::Kind::Spool;
     mailOptions.retryBase = std::chrono::milliseconds(
-        intSetting(parser, u"mail-retry-base-ms"_s, "ZEIKO_MAIL_RETRY_BASE_MS", 5000, 1, 3'600'000));
-    mailOptions.maxAttempts = intSetting(parser, u"mail-max-attempts"_s, "ZEIKO_MAIL_MAX_ATTEMPTS", 6, 1, 100);
+        options::integer(parser, u"mail-retry-base-ms"_s, "ZEIKO_MAIL_RETRY_BASE_MS", 5000, 1, 3'600'000));
+    mailOptions.maxAttempts = options::integer(parser, u"mail-max-attempts"_s, "ZEIKO_MAIL_MAX_ATTEMPTS", 6, 1, 100);
     qCInfo(lcChannels).noquote() << "outbound mail transport:" << transportName(mailOptions.transport.kind);
     d->mailWorker = std::make_unique<MailWorker>(database, d->notify, d->clock, mailOptions);
 
     d->dispatcher = std::make_unique<routing::HandoffDispatcher>(
         database, d->clock, notify, d->mail,
-        std::chrono::milliseconds(intSetting(parser, u"routing-max-sleep-ms"_s, "ZEIKO_ROUTING_MAX_SLEEP_MS", 5000, 10, 600'000)));
+        std::chrono::milliseconds(options::integer(parser, u"routing-max-sleep-ms"_s, "ZEIKO_ROUTING_MAX_SLEEP_MS", 5000, 10, 600'000)));
 
     d->clock.setOnAdvance([timer = d->slaTimer.get()] { timer->wake(); });
 }

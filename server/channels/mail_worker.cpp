@@ -19,50 +19,17 @@ MailWorker::MailWorker(store::Database &database, CommitNotifier notify, const C
     , m_notify(std::move(notify))
     , m_clock(clock)
     , m_options(std::move(options))
+    , m_worker(QStringLiteral("mail worker"), m_options.pollInterval, [this] {
+        queueReplies();
+        sendDue();
+        return std::optional<std::chrono::milliseconds>();
+    })
 {
 }
 
 MailWorker::~MailWorker()
 {
     stop();
-}
-
-void MailWorker::start()
-{
-    std::lock_guard lock(m_mutex);
-    if (m_running)
-        return;
-    m_running = true;
-    m_thread = std::thread([this] { run(); });
-}
-
-void MailWorker::stop()
-{
-    {
-        std::lock_guard lock(m_mutex);
-        if (!m_running)
-            return;
-        m_running = false;
-    }
-    m_cv.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
-}
-
-void MailWorker::run()
-{
-    std::unique_lock lock(m_mutex);
-    while (m_running) {
-        lock.unlock();
-        try {
-            queueReplies();
-            sendDue();
-        } catch (const std::exception &e) {
-            qCWarning(lcMail) << "mail pass failed:" << e.what();
-        }
-        lock.lock();
-        m_cv.wait_for(lock, m_options.pollInterval, [this] { return !m_running; });
-    }
 }
 
 int MailWorker::queueReplies()

@@ -12,11 +12,8 @@
 
 #include "channels/clock.h"
 #include "channels/mail_transport.h"
+#include "channels/periodic_worker.h"
 #include "channels/tenant_tx.h"
-
-#include <condition_variable>
-#include <mutex>
-#include <thread>
 
 namespace zeiko::channels {
 
@@ -33,14 +30,13 @@ class MailWorker
 public:
     MailWorker(store::Database &database, CommitNotifier notify, const Clock &clock, MailWorkerOptions options);
     ~MailWorker();
-    void start();
-    void stop();
+    void start() { m_worker.start(); }
+    void stop() { m_worker.stop(); }
 
     int queueReplies();   // returns how many were queued
     int sendDue();        // returns how many attempts were made
 
 private:
-    void run();
     void finish(qint64 rowId, qint64 tenantId, std::optional<qint64> ticketId, const QString &kind,
                 const OutboundMail &mail, int attempts, const SendResult &result);
 
@@ -49,10 +45,7 @@ private:
     const Clock &m_clock;
     MailWorkerOptions m_options;
     EntryId m_scannedUpTo = 0;
-    std::mutex m_mutex;
-    std::condition_variable m_cv;
-    bool m_running = false;
-    std::thread m_thread;
+    PeriodicWorker m_worker;   // last: stopped before the members its passes use go away
 };
 
 } // namespace zeiko::channels

@@ -64,64 +64,18 @@ SlaTimer::SlaTimer(store::Database &database, const channels::Clock &clock, chan
     : m_db(database)
     , m_clock(clock)
     , m_notify(std::move(notify))
-    , m_maxSleep(maxSleep)
+    , m_worker(QStringLiteral("SLA timer"), maxSleep, [this]() -> std::optional<std::chrono::milliseconds> {
+        // Sleep until the earliest upcoming transition (the worker caps it).
+        if (const auto next = scanOnce().nextDueMs)
+            return std::chrono::milliseconds(*next - m_clock.nowMs());
+        return std::nullopt;
+    })
 {
 }
 
 SlaTimer::~SlaTimer()
 {
     stop();
-}
-
-void SlaTimer::start()
-{
-    std::lock_guard lock(m_mutex);
-    if (m_running)
-        return;
-    m_running = true;
-    m_thread = std::thread([this] { run(); });
-}
-
-void SlaTimer::stop()
-{
-    {
-        std::lock_guard lock(m_mutex);
-        if (!m_running)
-            return;
-        m_running = false;
-    }
-    m_cv.notify_all();
-    if (m_thread.joinable())
-        m_thread.join();
-}
-
-void SlaTimer::wake()
-{
-    {
-        std::lock_guard lock(m_mutex);
-        m_woken = true;
-    }
-    m_cv.notify_all();
-}
-
-void SlaTimer::run()
-{
-    std::unique_lock lock(m_mutex);
-    while (m_running) {
-        m_woken = false;
-        lock.unlock();
-        std::chrono::milliseconds sleep = m_maxSleep;
-        try {
-            const Pass pass = scanOnce();
-            if (pass.nextDueMs)
-                sleep = std::clamp(std::chrono::milliseconds(*pass.nextDueMs - m_clock.nowMs()),
-                                   std::chrono::milliseconds(1), m_maxSleep);
-        } catch (const std::exception &e) {
-            qCWarning(lcSla) << "SLA pass failed:" << e.what();
-        }
-        lock.lock();
-        m_cv.wait_for(lock, sleep, [this] { return !m_running || m_woken; });
-    }
 }
 
 SlaTimer::Pass SlaTimer::scanOnce()

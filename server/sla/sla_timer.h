@@ -9,13 +9,11 @@
 // even with several server processes. Times come from an injectable Clock.
 
 #include "channels/clock.h"
+#include "channels/periodic_worker.h"
 #include "channels/tenant_tx.h"
 
 #include <chrono>
-#include <condition_variable>
-#include <mutex>
 #include <optional>
-#include <thread>
 
 namespace zeiko::sla {
 
@@ -26,9 +24,9 @@ public:
              std::chrono::milliseconds maxSleep = std::chrono::seconds(5));
     ~SlaTimer();
 
-    void start();
-    void stop();
-    void wake();   // re-plan now (the clock moved, or a test wants a pass)
+    void start() { m_worker.start(); }
+    void stop() { m_worker.stop(); }
+    void wake() { m_worker.wake(); }   // re-plan now (the clock moved, or a test wants a pass)
 
     struct Pass {
         int transitions = 0;                  // events emitted
@@ -38,17 +36,10 @@ public:
     Pass scanOnce();
 
 private:
-    void run();
-
     store::Database &m_db;
     const channels::Clock &m_clock;
     channels::CommitNotifier m_notify;
-    const std::chrono::milliseconds m_maxSleep;
-    std::mutex m_mutex;
-    std::condition_variable m_cv;
-    bool m_running = false;
-    bool m_woken = false;
-    std::thread m_thread;
+    channels::PeriodicWorker m_worker;   // last: stopped before the members its passes use go away
 };
 
 // The upcoming at_risk/breach instants of a ticket's pending SLA targets after `nowMs`.
