@@ -3,6 +3,8 @@
 # quick when everything is present). Elsewhere it prints the equivalents.
 set -euo pipefail
 
+# libqt6svg6: the icon engine for the SVG app/tray icon at run time (also a
+# Depends of the zeiko-console package, so the install test needs no download).
 BUILD_PACKAGES=(
   cmake ninja-build g++ pkg-config curl
   qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-tools-dev
@@ -11,6 +13,7 @@ BUILD_PACKAGES=(
   libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
   libboost1.81-dev libssl-dev libcurl4-openssl-dev libgl-dev
   libsqlite3-dev sqlite3
+  libqt6svg6
 )
 TEST_PACKAGES=(
   xvfb xauth dbus-x11 gnome-keyring libsecret-tools postgresql

@@ -3,7 +3,8 @@
 #   install_deb_test.sh <package dir> [expected version]
 # Mode (ZEIKO_INSTALL_MODE):
 #   system  apt-get installs both packages into this machine (root, throwaway
-#           CI machine only) and runs /usr/bin/zeiko-*.
+#           CI machine only: tools/test.sh sets it as root), runs
+#           /usr/bin/zeiko-* and purges both packages again at the end.
 #   root    (default) apt-get resolves the dependencies without installing
 #           (--simulate), the packages are unpacked into a temporary root and
 #           run from there; needs no root and leaves the machine untouched.
@@ -24,8 +25,13 @@ console_deb=$(realpath "${consoles[0]}")
 server_deb=$(realpath "${servers[0]}")
 tmp=$(mktemp -d)
 server_pid=""
+installed=""
 cleanup() {
   [ -n "$server_pid" ] && kill "$server_pid" 2>/dev/null || true
+  if [ -n "$installed" ]; then
+    # Leave the machine as it was: the packages go, with their conffiles.
+    apt-get purge -y -q zeiko-console zeiko-server >"$tmp/purge.log" 2>&1 || { cat "$tmp/purge.log"; echo "FAIL: apt-get purge"; }
+  fi
   rm -rf "$tmp"
 }
 trap cleanup EXIT
@@ -65,7 +71,15 @@ if grep -q zeiko-server <<<"$console_files"; then fail "zeiko-console ships serv
 export DEBIAN_FRONTEND=noninteractive
 if [ "$mode" = system ]; then
   [ "$(id -u)" -eq 0 ] || fail "ZEIKO_INSTALL_MODE=system needs root"
-  apt-get install -y -q --no-install-recommends "$console_deb" "$server_deb"
+  installed=yes
+  # A fresh machine may have no package lists yet: refresh once and retry.
+  apt-get install -y -q --no-install-recommends "$console_deb" "$server_deb" ||
+    { apt-get update -q && apt-get install -y -q --no-install-recommends "$console_deb" "$server_deb"; } ||
+    fail "apt-get could not install the packages"
+  for p in zeiko-console zeiko-server; do
+    dpkg-query -W -f='${Status}' "$p" | grep -q 'install ok installed' || fail "$p is not installed"
+  done
+  [ "$(command -v zeiko-console)" = /usr/bin/zeiko-console ] || fail "zeiko-console is not /usr/bin/zeiko-console"
   root=""
 else
   # Every dependency (hand-added ones included) must resolve from the archive.
@@ -123,5 +137,12 @@ kill -TERM "$server_pid"; wait "$server_pid" || fail "zeiko-server did not stop 
 server_pid=""
 if command -v systemd-analyze >/dev/null && [ "$mode" = system ]; then
   systemd-analyze verify /usr/lib/systemd/system/zeiko-server.service
+fi
+if [ -n "$installed" ]; then
+  apt-get purge -y -q zeiko-console zeiko-server || fail "apt-get purge"
+  installed=""
+  for f in /usr/bin/zeiko-console /usr/bin/zeiko-server /etc/default/zeiko-server; do
+    [ ! -e "$f" ] || fail "$f is still there after purge"
+  done
 fi
 echo "install test ($mode): ok"
