@@ -81,8 +81,11 @@ HandoffOutcome requestHandoff(TenantTx &tx, const Ticket &ticket, const HandoffR
     if (decision.assignee)
         h.assignee = assigneeOf(*decision.assignee);
     h = store::insertHandoff(tx.db(), tx.tenantId(), h);
+    // waiting_since marks a handoff nobody could take for lack of capacity:
+    // only those are routed later (a first-available offer is not waiting).
     store::run(tx.db(), u"UPDATE handoffs SET topic = ?, waiting_since = ? WHERE tenant_id = ? AND id = ?"_s,
-               {topic.left(4000), now.toMSecsSinceEpoch(), tx.tenantId(), h.id.toLongLong()});
+               {topic.left(4000), decision.waitingForTeam ? QVariant(now.toMSecsSinceEpoch()) : store::nullInt(),
+                tx.tenantId(), h.id.toLongLong()});
     out.handoff = h;
     out.created = true;
 
@@ -128,7 +131,8 @@ HandoffOutcome requestHandoff(TenantTx &tx, const Ticket &ticket, const HandoffR
 
 QList<qint64> tenantsWithWaitingHandoffs(QSqlDatabase &db)
 {
-    QSqlQuery q = store::run(db, u"SELECT DISTINCT tenant_id FROM handoffs WHERE state = 'requested' AND assignee_id IS NULL"_s);
+    QSqlQuery q = store::run(db, u"SELECT DISTINCT tenant_id FROM handoffs WHERE state = 'requested' "
+                                 "AND assignee_id IS NULL AND waiting_since IS NOT NULL"_s);
     QList<qint64> tenants;
     while (q.next())
         tenants.append(q.value(0).toLongLong());
@@ -147,7 +151,7 @@ QList<WaitingHandoff> waitingHandoffs(QSqlDatabase &db, qint64 tenantId)
 {
     QSqlQuery q = store::run(db,
                              u"SELECT id, agent_id, topic FROM handoffs WHERE state = 'requested' AND tenant_id = ? "
-                             "AND assignee_id IS NULL ORDER BY COALESCE(waiting_since, requested_at), id LIMIT 500"_s,
+                             "AND assignee_id IS NULL AND waiting_since IS NOT NULL ORDER BY waiting_since, id LIMIT 500"_s,
                              {tenantId});
     QList<WaitingHandoff> list;
     while (q.next())

@@ -106,7 +106,8 @@ QList<Migration> migrations()
          {
              // Handoffs that wait for capacity are routed later by their
              // topic (skill keywords), the longest waiting first (waiting
-             // since the request, or since an operator gave it back).
+             // since a request nobody had room for, or since an operator
+             // gave it back); NULL: not waiting for capacity.
              QStringLiteral("ALTER TABLE handoffs ADD COLUMN topic TEXT"),
              QStringLiteral("ALTER TABLE handoffs ADD COLUMN waiting_since BIGINT"),
              QStringLiteral("CREATE INDEX handoffs_waiting ON handoffs (state, tenant_id)"),
