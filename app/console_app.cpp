@@ -62,6 +62,25 @@ void ConsoleApp::start()
     m_signIn.restore(server, account, email, cached);
 }
 
+void ConsoleApp::activate(const ConsoleOptions &requested)
+{
+    QWidget *front = m_window ? static_cast<QWidget *>(m_window.get()) : m_dialog.get();
+    if (!m_window && m_dialog && m_dialog->isVisible()) {
+        m_dialog->setValues(requested.server.isValid() ? requested.server : m_dialog->server(),
+                            requested.account.isEmpty() ? m_dialog->account() : requested.account,
+                            requested.email.isEmpty() ? m_dialog->email() : requested.email);
+    }
+    if (front) {
+        if (front->isMinimized())
+            front->showNormal();
+        else
+            front->show();   // also when hidden to the tray
+        front->raise();
+        front->activateWindow();
+    }
+    Q_EMIT activated();
+}
+
 void ConsoleApp::showSignIn(const QString &message, bool error)
 {
     if (!m_dialog) {

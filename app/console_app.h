@@ -29,12 +29,17 @@ public:
     ~ConsoleApp() override;
 
     void start();
+    // A second launch for this profile: bring our window (or the sign-in
+    // dialog) to the front; its sign-in values prefill the dialog if that is
+    // what is showing. Never signs in or out by itself.
+    void activate(const ConsoleOptions &requested);
     zeiko::ui::MainWindow *window() const { return m_window.get(); }
     zeiko::ui::ConsoleSession *session() const { return m_session.get(); }
     zeiko::ui::ConsoleSettings &settings() { return m_settings; }
 
 Q_SIGNALS:
     void windowShown(zeiko::ui::MainWindow *window);
+    void activated();
 
 private:
     void showSignIn(const QString &message, bool error);

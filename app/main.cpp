@@ -2,17 +2,25 @@
 //   zeiko-console [--server URL --account A --email E [--password-env VAR]] [--data-dir DIR]
 // Without --password-env the token saved in the OS keychain is used, or the
 // sign-in dialog asks. A password is never taken on the command line.
+// One console per profile (--data-dir, else the platform's data location): a
+// second launch hands its arguments to the running one, which comes to the
+// front, and exits 0.
 
+#include "command_line.h"
 #include "console_app.h"
 #include "screenshot_driver.h"
 #include "i18n/install_translations.h"
+#include "ui/single_instance.h"
 
 #include <QApplication>
-#include <QCommandLineParser>
 #include <QIcon>
+#include <QStandardPaths>
 
 int main(int argc, char *argv[])
 {
+    // resources/zeiko.qrc lives in the static zeiko_ui: without a reference
+    // the linker drops it and the window and tray lose their icon.
+    Q_INIT_RESOURCE(zeiko);
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("Zeiko"));
     QApplication::setApplicationName(QStringLiteral("zeiko-console"));
@@ -22,47 +30,42 @@ int main(int argc, char *argv[])
     QGuiApplication::setDesktopFileName(QStringLiteral("com.zeiko.HandoffConsole"));
     zeiko::installTranslations(app);   // before any tr(): our catalogue + Qt's qtbase_<lang>
 
-    QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Triage AI-managed support tickets and human handoffs."));
-    parser.addHelpOption();
-    parser.addVersionOption();
-    const QCommandLineOption server(QStringLiteral("server"), QApplication::translate("main", "Ticket server address."),
-                                    QStringLiteral("url"));
-    const QCommandLineOption account(QStringLiteral("account"), QApplication::translate("main", "Account (tenant) name."),
-                                     QStringLiteral("account"));
-    const QCommandLineOption email(QStringLiteral("email"), QApplication::translate("main", "Your email address."),
-                                   QStringLiteral("email"));
-    const QCommandLineOption passwordEnv(
-        QStringLiteral("password-env"),
-        QApplication::translate("main", "Sign in with the password held in this environment variable (never the password itself)."),
-        QStringLiteral("variable"));
-    const QCommandLineOption dataDir(QStringLiteral("data-dir"),
-                                     QApplication::translate("main", "Keep settings and the offline cache in this directory."),
-                                     QStringLiteral("dir"));
-    const QCommandLineOption screenshotDir(
-        QStringLiteral("screenshot-dir"),
-        QApplication::translate("main", "Save documentation screenshots into this directory, then quit."),
-        QStringLiteral("dir"));
-    parser.addOptions({server, account, email, passwordEnv, dataDir, screenshotDir});
-    parser.process(app);
-
+    ConsoleCommandLine commandLine;
+    commandLine.parser().process(app);   // --help / --version exit here, before the profile is claimed
     ConsoleOptions options;
-    if (parser.isSet(server)) {
-        options.server = QUrl::fromUserInput(parser.value(server));
-        if (!options.server.isValid()) {
-            fprintf(stderr, "zeiko-console: not a server address: %s\n", qPrintable(parser.value(server)));
-            return 2;
-        }
+    if (!commandLine.options(&options)) {
+        fprintf(stderr, "zeiko-console: not a server address: %s\n", qPrintable(commandLine.serverValue()));
+        return 2;
     }
-    options.account = parser.value(account);
-    options.email = parser.value(email);
-    options.passwordEnv = parser.value(passwordEnv);
-    options.dataDir = parser.value(dataDir);
+
+    const QString profile = options.dataDir.isEmpty()
+        ? QStandardPaths::writableLocation(QStandardPaths::AppDataLocation)
+        : options.dataDir;
+    zeiko::ui::SingleInstance instance(zeiko::ui::SingleInstance::socketPathFor(profile));
+    switch (instance.claim(QApplication::arguments(), 10000)) {
+    case zeiko::ui::SingleInstance::Role::Secondary:
+        return 0;   // the running console has our arguments and comes to the front
+    case zeiko::ui::SingleInstance::Role::Unresponsive:
+        fprintf(stderr, "zeiko-console: %s\n", qPrintable(instance.errorString()));
+        return 1;
+    case zeiko::ui::SingleInstance::Role::Primary:
+        break;
+    }
 
     ConsoleApp console(options);
+    QObject::connect(&instance, &zeiko::ui::SingleInstance::activationRequested, &console,
+                     [&console](const QStringList &arguments) {
+                         ConsoleCommandLine received;
+                         ConsoleOptions requested;
+                         // Bad arguments of the second launch must not touch the running one.
+                         if (received.parser().parse(arguments) && received.options(&requested))
+                             console.activate(requested);
+                         else
+                             console.activate({});
+                     });
     std::unique_ptr<ScreenshotDriver> driver;
-    if (parser.isSet(screenshotDir))
-        driver = std::make_unique<ScreenshotDriver>(console, parser.value(screenshotDir));
+    if (commandLine.screenshotsRequested())
+        driver = std::make_unique<ScreenshotDriver>(console, commandLine.screenshotDir());
     console.start();
     return app.exec();
 }

@@ -119,7 +119,7 @@ status=$?
 set -e
 cat "$tmp/console.log"
 [ "$status" -eq 124 ] || fail "zeiko-console exited with $status during start-up (expected to keep running)"
-if grep -Eiq 'could not (find|load) the qt platform plugin|driver not loaded|Segmentation|Aborted' "$tmp/console.log"; then
+if grep -Eiq 'could not (find|load) the qt platform plugin|driver not loaded|Segmentation|Aborted|Cannot open file .:/' "$tmp/console.log"; then
   fail "start-up reported a missing runtime piece"
 fi
 
