@@ -454,6 +454,14 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
+    <message>
+        <source>Handoff assigned to you</source>
+        <translation>Ihnen wurde eine Übergabe zugewiesen</translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation>SLA gefährdet</translation>
+    </message>
 </context>
 <context>
     <name>zeiko::ui::CheatSheet</name>
@@ -1449,6 +1457,13 @@ KI-verwaltete Support-Tickets und Übergaben an Menschen bearbeiten.</translatio
     </message>
 </context>
 <context>
+    <name>zeiko::ui::SingleInstance</name>
+    <message>
+        <source>Another Zeiko Handoff Console is running for this profile but does not answer.</source>
+        <translation>Für dieses Profil läuft bereits eine Zeiko Handoff Console, sie antwortet aber nicht.</translation>
+    </message>
+</context>
+<context>
     <name>zeiko::ui::Sla</name>
     <message>
         <source>%1d %2h</source>
@@ -1542,6 +1557,37 @@ KI-verwaltete Support-Tickets und Übergaben an Menschen bearbeiten.</translatio
     <message>
         <source>INTERNAL NOTE · private, never sent to the customer</source>
         <translation>INTERNE NOTIZ · privat, wird nie an den Kunden gesendet</translation>
+    </message>
+</context>
+<context>
+    <name>zeiko::ui::TrayIcon</name>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Zeiko Handoff Console</source>
+        <translation>Zeiko Handoff Console</translation>
+    </message>
+    <message>
+        <source>Unread: %1</source>
+        <translation>Ungelesen: %1</translation>
+    </message>
+    <message>
+        <source>SLA at risk: %1</source>
+        <translation>SLA gefährdet: %1</translation>
+    </message>
+    <message>
+        <source>of which breached: %1</source>
+        <translation>davon verletzt: %1</translation>
+    </message>
+    <message>
+        <source>&amp;Hide window</source>
+        <translation>Fenster &amp;ausblenden</translation>
+    </message>
+    <message>
+        <source>&amp;Show window</source>
+        <translation>Fenster &amp;anzeigen</translation>
     </message>
 </context>
 </TS>

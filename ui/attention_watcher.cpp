@@ -73,12 +73,18 @@ void AttentionWatcher::onStoreChanged(const StoreChange &change)
         const QString title = tr("#%1 %2").arg(row->number).arg(row->subject);
         if (now.mine && !before.mine) {
             const Ticket *ticket = m_tickets.ticket(id);
-            if (row->source == Source::Handoff || (ticket && !ticket->handoffId.isEmpty()))
+            if (row->source == Source::Handoff || (ticket && !ticket->handoffId.isEmpty())) {
                 Q_EMIT handoffAssignedToMe(id, title);
+                if (!m_settings || m_settings->notifyHandoffAssigned())
+                    Q_EMIT notificationRequested(tr("Handoff assigned to you"), title);
+            }
         }
         const bool relevant = now.mine || !row->assignee;
-        if (now.urgentSla && !before.urgentSla && relevant && row->status != TicketStatus::Closed)
+        if (now.urgentSla && !before.urgentSla && relevant && row->status != TicketStatus::Closed) {
             Q_EMIT slaAtRisk(id, title);
+            if (!m_settings || m_settings->notifySlaAtRisk())
+                Q_EMIT notificationRequested(tr("SLA at risk"), title);
+        }
     }
 }
 

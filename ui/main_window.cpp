@@ -15,6 +15,7 @@
 #include "ui/settings_dialog.h"
 #include "ui/text_prompt_dialog.h"
 #include "ui/thread_view.h"
+#include "ui/tray_icon.h"
 
 #include <QApplication>
 #include <QCloseEvent>
@@ -170,18 +171,11 @@ MainWindow::MainWindow(ConsoleSession &session, ConsoleSettings &settings, QWidg
 
     m_attention = new AttentionWatcher(session.store(), m_tickets, session.operatorId(), this);
     if (QSystemTrayIcon::isSystemTrayAvailable()) {
-        m_tray = new QSystemTrayIcon(windowIcon(), this);
-        m_tray->setToolTip(tr("Zeiko Handoff Console"));
+        m_tray = new TrayIcon(&m_queueModel, this);   // unread/at-risk badge, show/hide + quit menu
         m_tray->show();
     }
-    connect(m_attention, &AttentionWatcher::handoffAssignedToMe, this, [this](TicketId, const QString &title) {
-        if (m_settings.notifyHandoffAssigned())
-            notify(tr("Handoff assigned to you"), title);
-    });
-    connect(m_attention, &AttentionWatcher::slaAtRisk, this, [this](TicketId, const QString &title) {
-        if (m_settings.notifySlaAtRisk())
-            notify(tr("SLA at risk"), title);
-    });
+    m_attention->setSettings(&m_settings);   // the notification switches gate notificationRequested
+    connect(m_attention, &AttentionWatcher::notificationRequested, this, &MainWindow::notify);
 
     restoreLayout();
     updateConnection(sync.connectionState());

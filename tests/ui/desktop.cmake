@@ -17,3 +17,9 @@ if(TARGET zeiko_ui)
       ZEIKO_CONSOLE_BINARY="$<TARGET_FILE:zeiko-console>")
   endif()
 endif()
+
+if(TARGET zeiko_ui)
+  zeiko_add_qtest(test_ui_tray
+    SOURCES test_ui_tray.cpp
+    LIBS zeiko_ui LABELS ui TIMEOUT 120)
+endif()
