@@ -9,6 +9,7 @@
 #include <QApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QSaveFile>
 #include <QKeyEvent>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -124,9 +125,10 @@ void ScreenshotDriver::pickTicket()
                 QTimer::singleShot(400, this, [this] {
                     save(QStringLiteral("palette.png"));
                     m_window->commandPalette()->reject();
-                    QFile marker(m_dir.filePath(QStringLiteral("ready-for-offline")));
-                    marker.open(QIODevice::WriteOnly);
-                    marker.close();
+                    // Appears whole or not at all (tools/screenshots.sh polls for it).
+                    QSaveFile marker(m_dir.filePath(QStringLiteral("ready-for-offline")));
+                    if (!marker.open(QIODevice::WriteOnly) || !marker.commit())
+                        std::fprintf(stderr, "screenshots: cannot write the ready-for-offline marker\n");
                     ConsoleSession *session = m_app.session();
                     auto *poke = new QTimer(this);
                     connect(poke, &QTimer::timeout, this, [session] { session->sync().catchUpNow(); });

@@ -23,3 +23,9 @@ if(TARGET zeiko_ui)
     SOURCES test_ui_tray.cpp
     LIBS zeiko_ui LABELS ui TIMEOUT 120)
 endif()
+
+if(TARGET zeiko_ui)
+  zeiko_add_qtest(test_ui_state_files
+    SOURCES test_ui_state_files.cpp
+    LIBS zeiko_ui LABELS ui TIMEOUT 300)
+endif()
