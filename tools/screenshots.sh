@@ -5,6 +5,7 @@
 # when the console asks, for the offline shot. The token goes to a throwaway
 # keyring (tests/support/with-keyring.sh), never the developer's own.
 #   ZEIKO_BUILD_DIR=build/ui tools/screenshots.sh     # use an existing build
+#   ZEIKO_PALETTE=dark tools/screenshots.sh           # only docs/screenshots/main-dark.png
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -13,9 +14,13 @@ if [ ! -x "$build/app/zeiko-console" ] || [ ! -x "$build/server/zeiko-server" ];
   cmake --preset release >/dev/null
   cmake --build "$build" --target zeiko-console zeiko-server -j"$(nproc)"
 fi
-out="$(pwd)/docs/screenshots"
-mkdir -p "$out"
+docs="$(pwd)/docs/screenshots"
 work=$(mktemp -d "${TMPDIR:-/tmp}/zeiko-shots.XXXXXX")
+# The dark run (the console's palette forced through ZEIKO_PALETTE) keeps only
+# its main window; the light pictures stay as they are.
+palette="${ZEIKO_PALETTE:-}"
+if [ "$palette" = dark ]; then out="$work/shots"; else out="$docs"; fi
+mkdir -p "$out"
 port=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])')
 
 "$build/server/zeiko-server" serve --listen "127.0.0.1:$port" --database "sqlite:$work/demo.sqlite" --demo \
@@ -50,4 +55,9 @@ kill "$server_pid" 2>/dev/null || true
 wait "$console_pid"
 console_pid=
 rm -f "$out/ready-for-offline"
-ls -l "$out"
+if [ "$palette" = dark ]; then
+  cp "$out/main.png" "$docs/main-dark.png"
+  ls -l "$docs/main-dark.png"
+else
+  ls -l "$out"
+fi

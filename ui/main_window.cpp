@@ -12,6 +12,7 @@
 #include "ui/outbox_model.h"
 #include "ui/outbox_panel.h"
 #include "ui/queue_delegate.h"
+#include "ui/palette.h"
 #include "ui/settings_dialog.h"
 #include "ui/text_prompt_dialog.h"
 #include "ui/thread_view.h"
@@ -75,6 +76,7 @@ MainWindow::MainWindow(ConsoleSession &session, ConsoleSettings &settings, QWidg
     , m_tickets(session.store())
     , m_threadModel(session.store())
 {
+    applyPaletteOverride();   // ZEIKO_PALETTE=dark|light; otherwise the system palette
     setObjectName(QStringLiteral("mainWindow"));
     setWindowTitle(tr("Zeiko Handoff Console — %1 (%2)")
                        .arg(session.identity().self.displayName, session.identity().tenant.name));

@@ -37,6 +37,17 @@ QString QueueDelegate::ownerText(const QModelIndex &index) const
     return tr("AI agent");
 }
 
+QColor ownerBadgeColour(OwnerBadge badge, const QPalette &palette)
+{
+    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    switch (badge) {
+    case OwnerBadge::Human: return dark ? QColor(0x6f, 0xd4, 0x9a) : QColor(0x1e, 0x6b, 0x40);
+    case OwnerBadge::HandoffWaiting: return dark ? QColor(0xd3, 0x9e, 0x00) : QColor(0x7a, 0x56, 0x00);
+    case OwnerBadge::Agent: return dark ? QColor(0xc0, 0xa8, 0xff) : QColor(0x5e, 0x3f, 0xa8);
+    }
+    return palette.color(QPalette::Text);
+}
+
 void QueueDelegate::paintBadge(QPainter *painter, const QRect &rect, const QString &text, const QColor &colour) const
 {
     painter->save();
@@ -123,7 +134,8 @@ void QueueDelegate::paint(QPainter *painter, const QStyleOptionViewItem &option,
         const bool human = OwnerMode(index.data(OwnerModeRole).toInt()) == OwnerMode::Human;
         const bool waiting = !human && owner == tr("Handoff waiting");
         const QString badge = human ? tr("Human") : waiting ? tr("Handoff") : tr("AI");
-        const QColor colour = human ? QColor(0x2e, 0x8b, 0x57) : waiting ? QColor(0xd3, 0x9e, 0x00) : QColor(0x7c, 0x5c, 0xc4);
+        const QColor colour = ownerBadgeColour(
+            human ? OwnerBadge::Human : waiting ? OwnerBadge::HandoffWaiting : OwnerBadge::Agent, palette);
         QFont small = opt.font;
         small.setPointSizeF(small.pointSizeF() * 0.85);
         painter->setFont(small);

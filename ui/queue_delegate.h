@@ -9,6 +9,12 @@
 
 namespace zeiko::ui {
 
+// Who answers the ticket now, as the Assignee column's badge shows it.
+enum class OwnerBadge { Agent, Human, HandoffWaiting };
+// The badge's text and border colour (its fill is the same at 40/255 alpha),
+// readable on the palette's Base and AlternateBase.
+QColor ownerBadgeColour(OwnerBadge badge, const QPalette &palette);
+
 class QueueDelegate : public QStyledItemDelegate
 {
     Q_OBJECT

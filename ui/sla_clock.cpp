@@ -1,5 +1,7 @@
 #include "ui/sla_clock.h"
 
+#include "ui/palette.h"
+
 #include <QCoreApplication>
 
 namespace zeiko::ui {
@@ -28,10 +30,11 @@ QColor slaColour(SlaState state, const QPalette &palette)
 {
     const bool dark = palette.color(QPalette::Base).lightness() < 128;
     switch (state) {
+    // Each at least 4.5:1 on Base and AlternateBase (tests/ui/test_ui_palette.cpp).
     case SlaState::OnTrack: return dark ? QColor(0x66, 0xbb, 0x6a) : QColor(0x2e, 0x7d, 0x32);
-    case SlaState::AtRisk: return dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0xb2, 0x6a, 0x00);
+    case SlaState::AtRisk: return dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0x8f, 0x55, 0x00);
     case SlaState::Breached: return dark ? QColor(0xff, 0x6e, 0x6e) : QColor(0xc6, 0x28, 0x28);
-    case SlaState::Paused: return palette.color(QPalette::PlaceholderText);
+    case SlaState::Paused: return mutedText(palette);
     case SlaState::Met: return dark ? QColor(0x90, 0xa4, 0xae) : QColor(0x54, 0x6e, 0x7a);
     }
     return palette.color(QPalette::Text);
@@ -42,9 +45,9 @@ QColor priorityColour(Priority priority, const QPalette &palette)
     const bool dark = palette.color(QPalette::Base).lightness() < 128;
     switch (priority) {
     case Priority::Urgent: return dark ? QColor(0xff, 0x6e, 0x6e) : QColor(0xc6, 0x28, 0x28);
-    case Priority::High: return dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0xb2, 0x6a, 0x00);
+    case Priority::High: return dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0x8f, 0x55, 0x00);
     case Priority::Normal: return palette.color(QPalette::Text);
-    case Priority::Low: return palette.color(QPalette::PlaceholderText);
+    case Priority::Low: return mutedText(palette);
     }
     return palette.color(QPalette::Text);
 }

@@ -2,6 +2,7 @@
 
 #include "models/labels.h"
 #include "models/roles.h"
+#include "ui/palette.h"
 
 #include <QDesktopServices>
 #include <QEvent>
@@ -9,19 +10,12 @@
 
 namespace zeiko::ui {
 
-namespace {
-
-struct Colours {
-    QString text, muted, base, customer, agent, human, note, noteText, stripeCustomer, stripeAgent,
-        stripeHuman, stripeNote, failed, link;
-};
-
-Colours coloursFor(const QPalette &palette)
+ThreadColours threadColoursFor(const QPalette &palette)
 {
     const bool dark = palette.color(QPalette::Window).lightness() < 128;
-    Colours c;
+    ThreadColours c;
     c.text = palette.color(QPalette::Text).name();
-    c.muted = palette.color(QPalette::PlaceholderText).name();
+    c.muted = mutedText(palette).name();
     c.base = palette.color(QPalette::Base).name();
     c.link = palette.color(QPalette::Link).name();
     c.customer = dark ? QStringLiteral("#262b31") : QStringLiteral("#f4f6f8");
@@ -36,6 +30,8 @@ Colours coloursFor(const QPalette &palette)
     c.failed = dark ? QStringLiteral("#ff8a80") : QStringLiteral("#b00020");
     return c;
 }
+
+namespace {
 
 QString escaped(const QString &text) { return text.toHtmlEscaped(); }
 
@@ -164,7 +160,7 @@ void ThreadView::onRendered(const QString &key, const markdown::RenderResult &re
 
 void ThreadView::rebuild()
 {
-    const Colours c = coloursFor(palette());
+    const ThreadColours c = threadColoursFor(palette());
     const bool sameTicket = m_model.ticketId() == m_shownTicket;
     const int oldScroll = verticalScrollBar()->value();
     const bool wasAtBottom = oldScroll >= verticalScrollBar()->maximum() - 4;

@@ -16,6 +16,15 @@
 
 namespace zeiko::ui {
 
+// The thread's colours for a palette, as HTML colour names: entry
+// backgrounds, their side stripes and the text drawn on them. Text on each
+// background keeps at least 4.5:1 contrast in light and dark palettes.
+struct ThreadColours {
+    QString text, muted, base, customer, agent, human, note, noteText, stripeCustomer, stripeAgent,
+        stripeHuman, stripeNote, failed, link;
+};
+ThreadColours threadColoursFor(const QPalette &palette);
+
 class ThreadView : public QTextBrowser
 {
     Q_OBJECT

@@ -5,6 +5,10 @@ if(TARGET zeiko_ui)
     SOURCES test_ui_models.cpp
     LIBS zeiko_ui LABELS ui TIMEOUT 120)
 
+  zeiko_add_qtest(test_ui_palette
+    SOURCES test_ui_palette.cpp
+    LIBS zeiko_ui LABELS ui TIMEOUT 120)
+
   zeiko_add_qtest(test_ui_triage
     SOURCES test_ui_triage.cpp ui_test_support.cpp ui_test_support.h
     LIBS zeiko_ui LABELS ui TIMEOUT 300)

@@ -1,0 +1,29 @@
+#pragma once
+// Colour arithmetic for readable text on any palette (WCAG 2 contrast), a
+// dark palette like the desktops' dark themes, and ZEIKO_PALETTE=dark|light
+// to force one (screenshots, checking the dark look on a light desktop).
+// Without the variable the console follows the system palette.
+
+#include <QColor>
+#include <QPalette>
+
+namespace zeiko::ui {
+
+// WCAG 2 relative luminance of an opaque colour, 0 (black) .. 1 (white).
+double relativeLuminance(const QColor &colour);
+// WCAG 2 contrast ratio, 1 .. 21; 4.5 is the minimum for normal text.
+double contrastRatio(const QColor &a, const QColor &b);
+// `over` (with its alpha) painted on the opaque `under`.
+QColor composite(const QColor &over, const QColor &under);
+
+// Secondary text (timestamps, paused SLA, low priority): the palette's text
+// blended towards its base, so it reads as muted yet keeps a 4.5:1 contrast
+// (a system PlaceholderText is often 50 % alpha, about 3.9:1).
+QColor mutedText(const QPalette &palette);
+
+// A dark palette with the roles the console reads (close to KDE Breeze Dark).
+QPalette darkPalette();
+// Applies ZEIKO_PALETTE (dark / light) to the application, if set.
+void applyPaletteOverride();
+
+} // namespace zeiko::ui
