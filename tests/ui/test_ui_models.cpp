@@ -79,6 +79,9 @@ private Q_SLOTS:
     void dispatcherIgnoresLettersWhileTyping();
     void dispatcherChords();
     void physicalKeysOnX11();
+    void physicalKeysOnWayland();
+    void physicalKeysOnMac();
+    void physicalKeyTablesAreComplete();
     void remappedKeysPersist();
 
 private:
@@ -399,6 +402,67 @@ void TestUiModels::physicalKeysOnX11()
     QCOMPARE(shortcutCombination(&question), QKeyCombination(Qt::Key_Question));
     QKeyEvent shiftC(QEvent::KeyPress, Qt::Key_C, Qt::ShiftModifier, QStringLiteral("C"));
     QCOMPARE(shortcutCombination(&shiftC), QKeyCombination(Qt::ShiftModifier, Qt::Key_C));
+}
+
+void TestUiModels::physicalKeysOnWayland()
+{
+    // Wayland's xkb keycodes are X11's (evdev + 8), in nativeScanCode.
+    QCOMPARE(nativeKeyCodeFor(QStringLiteral("wayland")), NativeKeyCode::XkbKeycode);
+    QCOMPARE(nativeKeyCodeFor(QStringLiteral("wayland-egl")), NativeKeyCode::XkbKeycode);
+    // AZERTY prints 'A' where US has 'Q' (keycode 24): the shortcut is Q's.
+    QKeyEvent azertyA(QEvent::KeyPress, Qt::Key_A, Qt::NoModifier, 24, 0, 0, QStringLiteral("a"));
+    QCOMPARE(shortcutCombination(&azertyA, QStringLiteral("wayland")), QKeyCombination(Qt::Key_Q));
+    // Cyrillic 'о' sits on US 'J' (keycode 44).
+    QKeyEvent cyrillicO(QEvent::KeyPress, Qt::Key(0x43e), Qt::NoModifier, 44, 0, 0, QStringLiteral("\u043e"));
+    QCOMPARE(shortcutCombination(&cyrillicO, QStringLiteral("wayland")), QKeyCombination(Qt::Key_J));
+    // Shift+/ on the US position is '?', whatever the layout prints (AZERTY: Shift+! gives §).
+    QKeyEvent azertyQuestion(QEvent::KeyPress, Qt::Key_section, Qt::ShiftModifier, 61, 0, 0, QStringLiteral("\u00a7"));
+    QCOMPARE(shortcutCombination(&azertyQuestion, QStringLiteral("wayland")), QKeyCombination(Qt::Key_Question));
+    // Shift+letter keeps Shift (force close is Shift+C); Ctrl chords use the unshifted key.
+    QKeyEvent shiftC(QEvent::KeyPress, Qt::Key_C, Qt::ShiftModifier, 54, 0, 0, QStringLiteral("C"));
+    QCOMPARE(shortcutCombination(&shiftC, QStringLiteral("wayland")), QKeyCombination(Qt::ShiftModifier, Qt::Key_C));
+    // The same event means nothing physical on a platform without known codes.
+    QCOMPARE(shortcutCombination(&azertyA, QStringLiteral("offscreen")), QKeyCombination(Qt::Key_A));
+}
+
+void TestUiModels::physicalKeysOnMac()
+{
+    // macOS: the kVK_ANSI_* virtual key code (nativeVirtualKey), not the scan code.
+    QCOMPARE(nativeKeyCodeFor(QStringLiteral("cocoa")), NativeKeyCode::MacVirtualKey);
+    const quint32 deviceFlags = 0x100;   // what Cocoa puts in modifierFlags for any key event
+    QKeyEvent cyrillicO(QEvent::KeyPress, Qt::Key(0x43e), Qt::NoModifier, 0, 0x26, deviceFlags, QStringLiteral("\u043e"));
+    QCOMPARE(shortcutCombination(&cyrillicO, QStringLiteral("cocoa")), QKeyCombination(Qt::Key_J));
+    // kVK_ANSI_A is 0: a real Cocoa event (flags set) is A ...
+    QKeyEvent azertyQ(QEvent::KeyPress, Qt::Key_Q, Qt::NoModifier, 0, 0x00, deviceFlags, QStringLiteral("q"));
+    QCOMPARE(shortcutCombination(&azertyQ, QStringLiteral("cocoa")), QKeyCombination(Qt::Key_A));
+    // ... a synthesized one without native data keeps its logical key.
+    QKeyEvent synthetic(QEvent::KeyPress, Qt::Key_K, Qt::NoModifier, QStringLiteral("k"));
+    QCOMPARE(shortcutCombination(&synthetic, QStringLiteral("cocoa")), QKeyCombination(Qt::Key_K));
+    QKeyEvent slash(QEvent::KeyPress, Qt::Key_Colon, Qt::ShiftModifier, 0, 0x2C, deviceFlags, QStringLiteral(":"));
+    QCOMPARE(shortcutCombination(&slash, QStringLiteral("cocoa")), QKeyCombination(Qt::Key_Question));
+    // A Mac virtual key is not a scan code: on X11 the same number is another key.
+    QCOMPARE(usKeyFor(NativeKeyCode::MacVirtualKey, 0x26, false), std::optional<Qt::Key>(Qt::Key_J));
+    QVERIFY(!usKeyForScanCode(QStringLiteral("cocoa"), 0x26, false));
+}
+
+void TestUiModels::physicalKeyTablesAreComplete()
+{
+    // Every US main-block key is reachable once from each kind of code.
+    for (const NativeKeyCode kind : {NativeKeyCode::XkbKeycode, NativeKeyCode::WindowsScanCode, NativeKeyCode::MacVirtualKey}) {
+        QSet<int> keys;
+        for (quint32 code = 0; code < 0x80; ++code) {
+            if (const auto key = usKeyFor(kind, code, false)) {
+                QVERIFY2(!keys.contains(*key), qPrintable(QStringLiteral("two codes give %1").arg(QChar(*key))));
+                keys.insert(*key);
+            }
+        }
+        QCOMPARE(keys.size(), 47);
+        for (int letter = Qt::Key_A; letter <= Qt::Key_Z; ++letter)
+            QVERIFY2(keys.contains(letter), qPrintable(QString(QChar(letter))));
+        for (int digit = Qt::Key_0; digit <= Qt::Key_9; ++digit)
+            QVERIFY(keys.contains(digit));
+    }
+    QVERIFY(!usKeyFor(NativeKeyCode::None, 44, false));
 }
 
 void TestUiModels::remappedKeysPersist()
