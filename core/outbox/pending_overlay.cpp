@@ -18,8 +18,12 @@ PendingOverlay applyPending(const TicketRow &row, const QList<OutboxItem> &items
         switch (c.type) {
         case CommandType::EmailReply:
         case CommandType::ChatReply:
-            if (r.status != TicketStatus::Closed)
+            if (r.status != TicketStatus::Closed) {
                 r.status = TicketStatus::WaitingOnCustomer;
+                // As the server will: the reply meets the running response target.
+                r.slaState = SlaState::Met;
+                r.nextResponseDueMs = 0;
+            }
             break;
         case CommandType::InternalNote:
             break;
@@ -34,6 +38,7 @@ PendingOverlay applyPending(const TicketRow &row, const QList<OutboxItem> &items
         case CommandType::Close:
         case CommandType::ForceClose:
             r.status = TicketStatus::Closed;
+            r.slaState = SlaState::Met;
             break;
         case CommandType::SetPriority:
             if (c.priority)

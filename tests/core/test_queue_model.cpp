@@ -139,6 +139,28 @@ private Q_SLOTS:
         QCOMPARE(model.roleNames().value(SlaDueRole), QByteArray("slaDue"));
     }
 
+    void queuedReplyMeetsTheSlaAtOnce()
+    {
+        Ticket t = with(ticket(6, 1), TicketStatus::WaitingOnTeam, Priority::High, SlaState::AtRisk);
+        t.sla.firstRespondedAt = at(10);
+        t.sla.nextResponseDue = at(120);
+        t.sla.resolutionDue = at(240);
+        m_store->upsertTickets({t});
+        TicketQueueModel model(*m_store);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QModelIndex index = model.index(model.rowOf(6), TicketQueueModel::SlaColumn);
+        QCOMPARE(index.data(SlaStateRole).toInt(), int(SlaState::AtRisk));
+        QCOMPARE(index.data(SlaDueRole).toDateTime(), at(120));
+
+        Command reply = note(6, QStringLiteral("On its way"));
+        reply.type = CommandType::EmailReply;
+        m_store->insertOutboxItem(reply);
+        // The operator answered: no longer at risk, no countdown, before the server confirms.
+        QCOMPARE(index.data(SlaStateRole).toInt(), int(SlaState::Met));
+        QCOMPARE(index.data(StatusRole).toInt(), int(TicketStatus::WaitingOnCustomer));
+        QVERIFY(!index.data(SlaDueRole).isValid());
+    }
+
     void viewingClearsUnread()
     {
         TicketQueueModel model(*m_store);
