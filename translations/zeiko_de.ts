@@ -212,10 +212,6 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <source>You</source>
         <translation>Sie</translation>
     </message>
-    <message>
-        <source>%1 (not applied)</source>
-        <translation>%1 (nicht übernommen)</translation>
-    </message>
 </context>
 <context>
     <name>zeiko::TicketQueueModel</name>
@@ -370,16 +366,13 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <source>Change</source>
         <translation>Änderung</translation>
     </message>
-</context>
-<context>
-    <name>zeiko::ui</name>
     <message>
         <source>Email reply</source>
         <translation>E-Mail-Antwort</translation>
     </message>
     <message>
-        <source>Internal note</source>
-        <translation>Interne Notiz</translation>
+        <source>Live chat reply</source>
+        <translation>Live-Chat-Antwort</translation>
     </message>
     <message>
         <source>Take over from the AI agent</source>
@@ -399,7 +392,7 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
     </message>
     <message>
         <source>Force close: %1</source>
-        <translation>Schließen erzwingen: %1</translation>
+        <translation>Schließen erzwungen: %1</translation>
     </message>
     <message>
         <source>Set priority to %1</source>
@@ -849,10 +842,6 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <translation>Übernehmen</translation>
     </message>
     <message>
-        <source>Send to customer (Ctrl+Enter)</source>
-        <translation>An den Kunden senden (Strg+Eingabe)</translation>
-    </message>
-    <message>
         <source>Handoff conversation — #%1 %2</source>
         <translation>Übergabegespräch – #%1 %2</translation>
     </message>
@@ -885,12 +874,48 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <translation>Übergabe wird geladen…</translation>
     </message>
     <message>
-        <source>You own it: replies go to the customer.</source>
-        <translation>Sie sind zuständig: Antworten gehen an den Kunden.</translation>
+        <source>Send in the live chat (Ctrl+Enter)</source>
+        <translation>Im Live-Chat senden (Strg+Eingabe)</translation>
     </message>
     <message>
-        <source>Take over the ticket to reply live.</source>
-        <translation>Übernehmen Sie das Ticket, um live zu antworten.</translation>
+        <source>The ticket is not in the local copy yet.</source>
+        <translation>Das Ticket ist noch nicht in der lokalen Kopie.</translation>
+    </message>
+    <message>
+        <source>The ticket is closed: the live conversation is over.</source>
+        <translation>Das Ticket ist geschlossen: Das Live-Gespräch ist beendet.</translation>
+    </message>
+    <message>
+        <source>Nobody has joined the conversation yet: take it over to reply live.</source>
+        <translation>Noch niemand ist dem Gespräch beigetreten: Übernehmen Sie es, um live zu antworten.</translation>
+    </message>
+    <message>
+        <source>The handoff is resolved: the live conversation is over. Reply by email from the ticket instead.</source>
+        <translation>Die Übergabe ist erledigt: Das Live-Gespräch ist beendet. Antworten Sie stattdessen per E-Mail aus dem Ticket.</translation>
+    </message>
+    <message>
+        <source>another operator</source>
+        <translation>ein anderer Mitarbeiter</translation>
+    </message>
+    <message>
+        <source>%1 owns the live conversation: only they can reply. Take it over to reply yourself.</source>
+        <translation>%1 führt das Live-Gespräch: Nur diese Person kann antworten. Übernehmen Sie es, um selbst zu antworten.</translation>
+    </message>
+    <message>
+        <source>You own it: what you send goes straight to the customer&apos;s chat.</source>
+        <translation>Sie führen das Gespräch: Was Sie senden, erscheint direkt im Chat des Kunden.</translation>
+    </message>
+    <message>
+        <source>Write to the customer… (Ctrl+Enter sends)</source>
+        <translation>An den Kunden schreiben … (Strg+Eingabe sendet)</translation>
+    </message>
+    <message>
+        <source>Your live reply was refused: %1</source>
+        <translation>Ihre Live-Antwort wurde abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Not queued: %1</source>
+        <translation>Nicht eingereiht: %1</translation>
     </message>
 </context>
 <context>
@@ -938,10 +963,6 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
     <message>
         <source>Refused by the server: %1</source>
         <translation>Vom Server abgelehnt: %1</translation>
-    </message>
-    <message>
-        <source>Handoff assigned to you</source>
-        <translation>Ihnen wurde eine Übergabe zugewiesen</translation>
     </message>
     <message>
         <source>Go</source>
@@ -1490,13 +1511,6 @@ KI-verwaltete Support-Tickets und Übergaben an Menschen bearbeiten.</translatio
     </message>
 </context>
 <context>
-    <name>zeiko::ui::ThreadModel</name>
-    <message>
-        <source>You</source>
-        <translation>Sie</translation>
-    </message>
-</context>
-<context>
     <name>zeiko::ui::ThreadView</name>
     <message>
         <source>Ticket thread</source>
@@ -1557,6 +1571,10 @@ KI-verwaltete Support-Tickets und Übergaben an Menschen bearbeiten.</translatio
     <message>
         <source>INTERNAL NOTE · private, never sent to the customer</source>
         <translation>INTERNE NOTIZ · privat, wird nie an den Kunden gesendet</translation>
+    </message>
+    <message>
+        <source>Live reply · in the customer&apos;s chat</source>
+        <translation>Live-Antwort · im Chat des Kunden</translation>
     </message>
 </context>
 <context>
