@@ -151,6 +151,7 @@ int main(int argc, char *argv[])
     if (qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM"))
         qputenv("QT_QPA_PLATFORM", "offscreen");
     QApplication app(argc, argv);
+    Q_INIT_RESOURCE(zeiko);   // zeiko_ui is static: its icon resource must be pulled in, as in app/main.cpp
     QLoggingCategory::setFilterRules(QStringLiteral("zeiko.*.info=false\nzeiko.*.debug=false\nzeiko.*.warning=false"));
     QCommandLineParser parser;
     const QCommandLineOption ticketsOption(QStringLiteral("tickets"), QStringLiteral("Cached tickets."), QStringLiteral("n"), QStringLiteral("100000"));
