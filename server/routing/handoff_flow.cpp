@@ -74,7 +74,7 @@ HandoffOutcome requestHandoff(TenantTx &tx, const Ticket &ticket, const HandoffR
     Handoff h;
     h.ticketId = ticket.id;
     h.agentId = request.agentId;
-    h.conversationId = ticket.key;
+    h.conversationId = request.conversationId;
     h.requestedAt = now;
     h.updatedAt = now;
     h.state = decision.assignee ? HandoffState::Assigned : HandoffState::Requested;

@@ -22,6 +22,7 @@ struct HandoffRequest {
     QString reason;
     QString topic;          // text the skill keywords are matched against
     QString requestId;
+    QString conversationId; // the widget conversation's public id (the console opens it)
 };
 
 HandoffOutcome requestHandoff(channels::TenantTx &tx, const Ticket &ticket, const HandoffRequest &request,

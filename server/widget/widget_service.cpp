@@ -299,6 +299,7 @@ JsonResult WidgetService::agentHandoff(const QString &conversationId, const QByt
     request.agentName = r.optionalString("agentName"_L1).left(200);
     const ConversationRow row = findConversation(conversationId);
     request.agentId = row.agentId;
+    request.conversationId = row.publicId;
     const QDateTime now = m_clock.now();
     return channels::tenantWrite(m_db, row.tenantId, m_notify, [&](TenantTx &tx) -> JsonResult {
         const Ticket t = requireTicket(tx.db(), row.tenantId, row.ticketId);

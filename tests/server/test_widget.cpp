@@ -167,6 +167,9 @@ private slots:
         const Handoff h = fromJson<Handoff>(handoff.json().value(u"handoff"_s).toObject());
         const Ticket t = fromJson<Ticket>(handoff.json().value(u"ticket"_s).toObject());
         QCOMPARE(t.handoffId, h.id);
+        // The handoff names the live conversation (what the console opens), never the ticket's secret key.
+        QCOMPARE(h.conversationId, id);
+        QVERIFY(h.conversationId != t.key);
         // Asking again links to the same live handoff.
         const HttpReply again = agent(id, u"handoff"_s, {{u"clientRequestId"_s, newId()}});
         QCOMPARE(again.status, 200);
