@@ -1,6 +1,7 @@
 #include "ui/composer.h"
 
 #include "store/store_error.h"
+#include "ui/palette.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
@@ -235,7 +236,7 @@ void Composer::updateModeLook()
 
     QPalette editorPalette = palette();
     if (note) {
-        const bool dark = palette().color(QPalette::Base).lightness() < 128;
+        const bool dark = isDark(palette());
         editorPalette.setColor(QPalette::Base, dark ? QColor(0x3d, 0x31, 0x00) : QColor(0xff, 0xf6, 0xd6));
     }
     m_editor->setPalette(editorPalette);

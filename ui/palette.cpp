@@ -45,6 +45,11 @@ QColor mutedText(const QPalette &palette)
     return composite(text, palette.color(QPalette::Base));
 }
 
+bool isDark(const QPalette &palette, QPalette::ColorRole role)
+{
+    return palette.color(role).lightness() < 128;
+}
+
 QPalette darkPalette()
 {
     QPalette p;

@@ -21,6 +21,10 @@ QColor composite(const QColor &over, const QColor &under);
 // (a system PlaceholderText is often 50 % alpha, about 3.9:1).
 QColor mutedText(const QPalette &palette);
 
+// True when the palette draws light text on dark backgrounds (`role` is the
+// background the colours are chosen for).
+bool isDark(const QPalette &palette, QPalette::ColorRole role = QPalette::Base);
+
 // A dark palette with the roles the console reads (close to KDE Breeze Dark).
 QPalette darkPalette();
 // Applies ZEIKO_PALETTE (dark / light) to the application, if set.

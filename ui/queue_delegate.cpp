@@ -3,6 +3,7 @@
 #include "models/labels.h"
 #include "models/roles.h"
 #include "models/ticket_queue_model.h"
+#include "ui/palette.h"
 #include "ui/sla_clock.h"
 
 #include <QApplication>
@@ -39,7 +40,7 @@ QString QueueDelegate::ownerText(const QModelIndex &index) const
 
 QColor ownerBadgeColour(OwnerBadge badge, const QPalette &palette)
 {
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    const bool dark = isDark(palette);
     switch (badge) {
     case OwnerBadge::Human: return dark ? QColor(0x6f, 0xd4, 0x9a) : QColor(0x1e, 0x6b, 0x40);
     case OwnerBadge::HandoffWaiting: return dark ? QColor(0xd3, 0x9e, 0x00) : QColor(0x7a, 0x56, 0x00);

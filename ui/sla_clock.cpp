@@ -28,7 +28,7 @@ QString formatCountdown(qint64 msecs)
 
 QColor slaColour(SlaState state, const QPalette &palette)
 {
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    const bool dark = isDark(palette);
     switch (state) {
     // Each at least 4.5:1 on Base and AlternateBase (tests/ui/test_ui_palette.cpp).
     case SlaState::OnTrack: return dark ? QColor(0x66, 0xbb, 0x6a) : QColor(0x2e, 0x7d, 0x32);
@@ -42,7 +42,7 @@ QColor slaColour(SlaState state, const QPalette &palette)
 
 QColor priorityColour(Priority priority, const QPalette &palette)
 {
-    const bool dark = palette.color(QPalette::Base).lightness() < 128;
+    const bool dark = isDark(palette);
     switch (priority) {
     case Priority::Urgent: return dark ? QColor(0xff, 0x6e, 0x6e) : QColor(0xc6, 0x28, 0x28);
     case Priority::High: return dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0x8f, 0x55, 0x00);

@@ -12,7 +12,7 @@ namespace zeiko::ui {
 
 ThreadColours threadColoursFor(const QPalette &palette)
 {
-    const bool dark = palette.color(QPalette::Window).lightness() < 128;
+    const bool dark = isDark(palette, QPalette::Window);
     ThreadColours c;
     c.text = palette.color(QPalette::Text).name();
     c.muted = mutedText(palette).name();
