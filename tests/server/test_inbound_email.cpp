@@ -194,7 +194,11 @@ private slots:
         QVERIFY(server.standardError().contains("matches no alias"));
     }
 
-    void cleanupTestCase() { QCOMPARE(server.stop(), 0); }
+    void cleanupTestCase()
+    {
+        if (server.isRunning())   // not started when the suite was skipped (no PostgreSQL)
+            QCOMPARE(server.stop(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(InboundEmailTest)

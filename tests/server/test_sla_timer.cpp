@@ -209,7 +209,11 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(slaEvents(created.id, beforeSecondAnswer), QStringList{u"at_risk"_s}, 20000);
     }
 
-    void cleanupTestCase() { QCOMPARE(server.stop(), 0); }
+    void cleanupTestCase()
+    {
+        if (server.isRunning())   // not started when the suite was skipped (no PostgreSQL)
+            QCOMPARE(server.stop(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(SlaTimerTest)

@@ -320,7 +320,11 @@ private slots:
         QCOMPARE(visitor(startConversation(), newId(), QString()).status, 400);   // empty body
     }
 
-    void cleanupTestCase() { QCOMPARE(server.stop(), 0); }
+    void cleanupTestCase()
+    {
+        if (server.isRunning())   // not started when the suite was skipped (no PostgreSQL)
+            QCOMPARE(server.stop(), 0);
+    }
 };
 
 QTEST_GUILESS_MAIN(WidgetTest)

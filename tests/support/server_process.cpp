@@ -149,7 +149,15 @@ int ServerProcess::stop(int timeoutMs)
         return -1;
     if (m_process->state() != QProcess::NotRunning) {
         ::kill(pid_t(m_process->processId()), SIGTERM);
-        if (!m_process->waitForFinished(timeoutMs)) {
+        // Wait with this process's event loop turning: the stand-ins a server
+        // may still be talking to while it shuts down (Resend, proxies) live
+        // here, and a blocking wait would leave its last request hanging.
+        QEventLoop loop;
+        QObject::connect(m_process.get(), &QProcess::finished, &loop, &QEventLoop::quit);
+        QTimer::singleShot(timeoutMs, &loop, &QEventLoop::quit);
+        if (m_process->state() != QProcess::NotRunning)
+            loop.exec();
+        if (m_process->state() != QProcess::NotRunning) {
             m_process->kill();
             m_process->waitForFinished(5000);
             standardError();
