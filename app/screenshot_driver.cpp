@@ -4,6 +4,7 @@
 #include "models/roles.h"
 #include "ui/command_palette.h"
 #include "ui/composer.h"
+#include "ui/handoff_dialog.h"
 #include "ui/thread_view.h"
 
 #include <QApplication>
@@ -125,31 +126,45 @@ void ScreenshotDriver::pickTicket()
                 QTimer::singleShot(400, this, [this] {
                     save(QStringLiteral("palette.png"));
                     m_window->commandPalette()->reject();
-                    // Appears whole or not at all (tools/screenshots.sh polls for it).
-                    QSaveFile marker(m_dir.filePath(QStringLiteral("ready-for-offline")));
-                    if (!marker.open(QIODevice::WriteOnly) || !marker.commit())
-                        std::fprintf(stderr, "screenshots: cannot write the ready-for-offline marker\n");
-                    ConsoleSession *session = m_app.session();
-                    auto *poke = new QTimer(this);
-                    connect(poke, &QTimer::timeout, this, [session] { session->sync().catchUpNow(); });
-                    poke->start(2000);
-                    waitFor([session] { return session->sync().connectionState() == ConnectionState::Offline; }, 90000,
-                            [this, poke] {
-                        poke->stop();
-                        // Work goes on offline: a note waits in the outbox, shown as pending.
-                        m_window->composer()->sendDelay().setDelaySeconds(0);
-                        m_window->actions().action(QStringLiteral("compose.note"))->trigger();
-                        m_window->composer()->editor()->setPlainText(
-                            tr("Called the customer: they will send photos of the damage tonight."));
-                        m_window->composer()->send();
-                        QTimer::singleShot(800, this, [this] {
-                            save(QStringLiteral("offline.png"));
-                            QFile::remove(m_dir.filePath(QStringLiteral("ready-for-offline")));
-                            QApplication::quit();
-                        });
+                    // The live handoff conversation of the same ticket (h), then offline.
+                    m_window->actions().action(QStringLiteral("ticket.handoff"))->trigger();
+                    QTimer::singleShot(800, this, [this] {
+                        save(QStringLiteral("handoff.png"));
+                        for (QWidget *top : QApplication::topLevelWidgets()) {
+                            if (qobject_cast<ui::HandoffDialog *>(top))
+                                top->close();
+                        }
+                        goOffline();
                     });
                 });
             });
+        });
+    });
+}
+
+void ScreenshotDriver::goOffline()
+{
+    // Appears whole or not at all (tools/screenshots.sh polls for it).
+    QSaveFile marker(m_dir.filePath(QStringLiteral("ready-for-offline")));
+    if (!marker.open(QIODevice::WriteOnly) || !marker.commit())
+        std::fprintf(stderr, "screenshots: cannot write the ready-for-offline marker\n");
+    ConsoleSession *session = m_app.session();
+    auto *poke = new QTimer(this);
+    connect(poke, &QTimer::timeout, this, [session] { session->sync().catchUpNow(); });
+    poke->start(2000);
+    waitFor([session] { return session->sync().connectionState() == ConnectionState::Offline; }, 90000,
+            [this, poke] {
+        poke->stop();
+        // Work goes on offline: a note waits in the outbox, shown as pending.
+        m_window->composer()->sendDelay().setDelaySeconds(0);
+        m_window->actions().action(QStringLiteral("compose.note"))->trigger();
+        m_window->composer()->editor()->setPlainText(
+            tr("Called the customer: they will send photos of the damage tonight."));
+        m_window->composer()->send();
+        QTimer::singleShot(800, this, [this] {
+            save(QStringLiteral("offline.png"));
+            QFile::remove(m_dir.filePath(QStringLiteral("ready-for-offline")));
+            QApplication::quit();
         });
     });
 }

@@ -24,6 +24,7 @@ private:
     void waitFor(std::function<bool()> condition, int timeoutMs, std::function<void()> then);
     void save(const QString &name);
     void pickTicket();
+    void goOffline();
     void key(QWidget *target, int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier, const QString &text = {});
 
     ConsoleApp &m_app;
