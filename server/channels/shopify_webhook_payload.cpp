@@ -35,6 +35,15 @@ QString idOf(const QJsonValue &value)
     return id;
 }
 
+// Refunds and fulfilments name their order by `order_id`; without it nothing can be linked.
+QString requiredOrderId(const QJsonObject &p)
+{
+    const QString id = idOf(p.value(u"order_id"_s));
+    if (id.isEmpty())
+        throw service::errors::invalidField(u"order_id"_s, u"expected the order's numeric id"_s);
+    return id;
+}
+
 QString text(const QJsonObject &o, const QString &key, int max = 200)
 {
     const QJsonValue v = o.value(key);
@@ -169,9 +178,7 @@ Delivery parseDelivery(Topic topic, const QJsonObject &p)
         break;
     }
     case Topic::RefundCreated: {
-        d.orderId = idOf(p.value(u"order_id"_s));
-        if (d.orderId.isEmpty())
-            throw service::errors::invalidField(u"order_id"_s, u"expected the order's numeric id"_s);
+        d.orderId = requiredOrderId(p);
         double amount = 0;
         for (const QJsonValue &t : p.value(u"transactions"_s).toArray()) {
             const QJsonObject tx = t.toObject();
@@ -190,9 +197,7 @@ Delivery parseDelivery(Topic topic, const QJsonObject &p)
         break;
     }
     case Topic::FulfillmentUpdated: {
-        d.orderId = idOf(p.value(u"order_id"_s));
-        if (d.orderId.isEmpty())
-            throw service::errors::invalidField(u"order_id"_s, u"expected the order's numeric id"_s);
+        d.orderId = requiredOrderId(p);
         d.customerEmail = text(p, u"email"_s, 320).toLower();
         const QString status = text(p, u"status"_s, 50).toLower();
         const QString shipment = text(p, u"shipment_status"_s, 50).toLower();

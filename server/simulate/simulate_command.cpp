@@ -1,6 +1,7 @@
 #include "simulate/simulate_command.h"
 
 #include "app/signal_watcher.h"
+#include "channels/option_values.h"
 #include "simulate/received_email_standin.h"
 #include "simulate/traffic_simulator.h"
 
@@ -23,10 +24,7 @@ namespace {
 
 QString setting(const QCommandLineParser &parser, const QString &name, const char *env, const QString &fallback = {})
 {
-    if (parser.isSet(name))
-        return parser.value(name);
-    const QString fromEnv = qEnvironmentVariable(env).trimmed();
-    return fromEnv.isEmpty() ? fallback : fromEnv;
+    return options::text(parser, name, {env}, fallback);
 }
 
 double number(const QCommandLineParser &parser, const QString &name, const char *env, double fallback, double min,
