@@ -30,28 +30,90 @@ Outbox::Outbox(LocalStore &store, ApiClient &api, OutboxOptions options, QObject
     , m_store(store)
     , m_api(api)
     , m_options(std::move(options))
+    , m_clock(m_options.clock ? m_options.clock : &systemClock())
 {
     m_flushTimer.setSingleShot(true);
     m_flushTimer.setInterval(0);
     connect(&m_flushTimer, &QTimer::timeout, this, &Outbox::flush);
     m_retryTimer.setSingleShot(true);
     connect(&m_retryTimer, &QTimer::timeout, this, &Outbox::flush);
+    m_holdTimer.setSingleShot(true);
+    connect(&m_holdTimer, &QTimer::timeout, this, &Outbox::flush);
+    connect(m_clock, &Clock::jumped, this, &Outbox::scheduleFlush);
     connect(&m_store, &LocalStore::changed, this, &Outbox::onStoreChanged);
 }
 
 std::optional<OutboxItem> Outbox::enqueue(Command command, QString *error)
 {
+    return enqueueHeld(std::move(command), std::chrono::milliseconds(0), error);
+}
+
+std::optional<OutboxItem> Outbox::enqueueHeld(Command command, std::chrono::milliseconds undoWindow, QString *error)
+{
     if (command.requestId.isEmpty())
         command.requestId = newRequestId();
+    const QDateTime notBefore = undoWindow.count() > 0 ? m_clock->now().addMSecs(undoWindow.count()) : QDateTime();
     try {
-        OutboxItem item = m_store.insertOutboxItem(command);
-        qCInfo(lcOutbox) << "queued" << toString(command.type) << "for ticket" << command.ticketId;
+        OutboxItem item = m_store.insertOutboxItem(command, notBefore);
+        if (notBefore.isValid())
+            m_heldHere.insert(item.id);
+        qCInfo(lcOutbox) << "queued" << toString(command.type) << "for ticket" << command.ticketId
+                         << (notBefore.isValid() ? "held for its undo window" : "");
         scheduleFlush();
         return item;
     } catch (const StoreError &storeError) {
         if (error)
             *error = tr("The action could not be queued: %1").arg(storeError.userMessage());
         return std::nullopt;
+    }
+}
+
+std::optional<OutboxItem> Outbox::withdraw(qint64 itemId)
+{
+    try {
+        const std::optional<OutboxItem> item = m_store.outboxItem(itemId);
+        if (!item || !isHeld(*item, m_clock->now()) || m_inFlight.value(item->command.ticketId) == item->command.requestId)
+            return std::nullopt;   // sent, or on its way: too late to take back
+        m_store.removeOutboxItem(itemId);
+        qCInfo(lcOutbox) << "withdrawn in its undo window:" << toString(item->command.type) << "for ticket"
+                         << item->command.ticketId;
+        scheduleFlush();   // what queued behind it may go now
+        return item;
+    } catch (const StoreError &error) {
+        Q_EMIT storeFailed(error.userMessage());
+        return std::nullopt;
+    }
+}
+
+bool Outbox::release(qint64 itemId)
+{
+    try {
+        std::optional<OutboxItem> item = m_store.outboxItem(itemId);
+        if (!item || !item->notBefore.isValid())
+            return false;
+        item->notBefore = {};
+        m_store.updateOutboxItem(*item);
+    } catch (const StoreError &error) {
+        Q_EMIT storeFailed(error.userMessage());
+        return false;
+    }
+    scheduleFlush();
+    return true;
+}
+
+QHash<qint64, QueuePosition> Outbox::positions() const
+{
+    return queuePositions(m_store.outboxItems(), m_clock->now());
+}
+
+void Outbox::releaseHoldsFromEarlierRuns()
+{
+    for (OutboxItem item : m_store.outboxItems()) {
+        if (item.notBefore.isValid() && !m_heldHere.contains(item.id)) {
+            qCInfo(lcOutbox) << "releasing a send held when the console stopped, ticket" << item.command.ticketId;
+            item.notBefore = {};
+            m_store.updateOutboxItem(item);
+        }
     }
 }
 
@@ -70,6 +132,7 @@ void Outbox::start()
                 m_store.updateOutboxItem(item);
             }
         }
+        releaseHoldsFromEarlierRuns();
     } catch (const StoreError &error) {
         Q_EMIT storeFailed(error.userMessage());
     }
@@ -81,6 +144,7 @@ void Outbox::stop()
     m_running = false;
     m_flushTimer.stop();
     m_retryTimer.stop();
+    m_holdTimer.stop();
     // Replies still arriving are applied (they are results the server
     // committed); nothing new is sent.
 }
@@ -109,8 +173,9 @@ void Outbox::flush()
         Q_EMIT storeFailed(error.userMessage());
         return;
     }
-    const QDateTime now = QDateTime::currentDateTimeUtc();
+    const QDateTime now = m_clock->now();
     QDateTime earliestWait;
+    QDateTime earliestRelease;
     QSet<TicketId> seen;
     for (const OutboxItem &item : std::as_const(items)) {
         const TicketId ticket = item.command.ticketId;
@@ -119,6 +184,12 @@ void Outbox::flush()
         seen.insert(ticket);
         if (m_inFlight.contains(ticket) || item.state == OutboxState::Failed)
             continue;   // busy, or blocked until the operator decides
+        if (isHeld(item, now)) {
+            // In its undo window: it and everything after it on this ticket wait, even on flushNow().
+            if (!earliestRelease.isValid() || item.notBefore < earliestRelease)
+                earliestRelease = item.notBefore;
+            continue;
+        }
         if (!ignoreBackoff && item.nextAttemptAt.isValid() && item.nextAttemptAt > now) {
             if (!earliestWait.isValid() || item.nextAttemptAt < earliestWait)
                 earliestWait = item.nextAttemptAt;
@@ -128,6 +199,8 @@ void Outbox::flush()
     }
     if (earliestWait.isValid())
         m_retryTimer.start(std::max<qint64>(1, now.msecsTo(earliestWait)));
+    if (earliestRelease.isValid())
+        m_holdTimer.start(std::max<qint64>(1, now.msecsTo(earliestRelease)));
     if (items.isEmpty() && m_inFlight.isEmpty())
         Q_EMIT drained();
 }
@@ -135,6 +208,7 @@ void Outbox::flush()
 void Outbox::send(OutboxItem item)
 {
     item.state = OutboxState::InFlight;
+    item.notBefore = {};   // released: its undo window is over
     ++item.attempts;
     try {
         m_store.updateOutboxItem(item);   // durable before it leaves
@@ -181,7 +255,7 @@ void Outbox::onReply(qint64 itemId, const QString &requestId, TicketId ticketId,
             auto delay = m_options.retry.delayFor(item->attempts);
             if (failure.retryAfterSeconds > 0)
                 delay = std::max(delay, std::chrono::milliseconds(qint64(failure.retryAfterSeconds) * 1000));
-            item->nextAttemptAt = QDateTime::currentDateTimeUtc().addMSecs(delay.count());
+            item->nextAttemptAt = m_clock->now().addMSecs(delay.count());
             qCInfo(lcOutbox) << "transient failure for ticket" << ticketId << failureKindName(failure.kind) << "retry in"
                              << delay.count() << "ms";
             m_store.updateOutboxItem(*item);

@@ -17,10 +17,23 @@
 //    server's reason; it blocks later commands of the same ticket (order
 //    matters) until retry(), edit() or discard(). Nothing is dropped silently.
 // At start(), items left InFlight by a crash are resent with their key.
+//
+// Held sends (the undo window, DESIGN.md sync contract 6): enqueueHeld()
+// stores a reply or note at once with a not-before time. Until then it is
+// not sent and, being in its ticket's order, nothing queued later for that
+// ticket overtakes it (a close issued in the window goes after the reply);
+// other tickets proceed. withdraw() is the Undo: it deletes the held send
+// only, later commands stay queued. The hold is persisted, so a crash in
+// the window keeps the send; the next start() RELEASES it (the operator
+// meant to send it and the window is gone with the console that showed
+// it), it is not offered for undo again. flushNow() never skips a hold.
+// Time comes from OutboxOptions::clock, so tests move it instead of waiting.
 
 #include "net/api_client.h"
 #include "net/backoff.h"
+#include "outbox/queue_position.h"
 #include "store/local_store.h"
+#include "sync/clock.h"
 
 #include <QHash>
 #include <QObject>
@@ -32,6 +45,7 @@ namespace zeiko {
 
 struct OutboxOptions {
     Backoff retry{std::chrono::milliseconds(1000), std::chrono::milliseconds(60000), 0.2, {}};
+    Clock *clock = nullptr;   // nullptr: systemClock(); must outlive the outbox
 };
 
 class Outbox : public QObject
@@ -44,6 +58,14 @@ public:
     // schedules sending. On a store failure (disk full) returns nullopt and
     // sets `error` to a message for the operator; nothing was queued.
     std::optional<OutboxItem> enqueue(Command command, QString *error = nullptr);
+    // The same, held for `undoWindow` from now (0: not held, as enqueue()).
+    std::optional<OutboxItem> enqueueHeld(Command command, std::chrono::milliseconds undoWindow,
+                                          QString *error = nullptr);
+    // Undo: deletes the item if it is still held and returns it (its text
+    // goes back to the composer). nullopt when the window is over.
+    std::optional<OutboxItem> withdraw(qint64 itemId);
+    // Ends a hold now (a second send, quitting): it goes in its turn.
+    bool release(qint64 itemId);
 
     // Begin sending (recovers items left InFlight by a crash). Until start()
     // enqueue only stores.
@@ -64,6 +86,10 @@ public:
     bool discard(qint64 itemId);
 
     QList<OutboxItem> items() const { return m_store.outboxItems(); }
+    std::optional<OutboxItem> item(qint64 itemId) const { return m_store.outboxItem(itemId); }
+    // What each item waits for (queue_position.h), at the outbox's now.
+    QHash<qint64, QueuePosition> positions() const;
+    const Clock &clock() const { return *m_clock; }
     int inFlightCount() const { return int(m_inFlight.size()); }
 
 Q_SIGNALS:
@@ -86,15 +112,20 @@ private:
     void rekeyAgainstCurrentTicket(Command &command) const;
     // Back to the queue from Failed, after `change` agreed (and adjusted the item).
     bool requeueFailed(qint64 itemId, const std::function<bool(OutboxItem &)> &change);
+    // Held items of a previous run go in their turn (see the header comment).
+    void releaseHoldsFromEarlierRuns();
 
     LocalStore &m_store;
     ApiClient &m_api;
     OutboxOptions m_options;
+    Clock *m_clock = nullptr;
     bool m_running = false;
     bool m_ignoreBackoff = false;
     QHash<TicketId, QString> m_inFlight;   // ticket -> requestId being sent
     QTimer m_flushTimer;                   // coalesces flushes
     QTimer m_retryTimer;                   // wakes up for the earliest backoff
+    QTimer m_holdTimer;                    // wakes up when the earliest undo window ends
+    QSet<qint64> m_heldHere;               // holds this run started (kept at start())
 };
 
 } // namespace zeiko

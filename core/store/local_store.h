@@ -88,7 +88,8 @@ public:
 
     // ---- outbox ----------------------------------------------------------
     // Writes the command (its requestId must be set) as Queued; durable on return.
-    OutboxItem insertOutboxItem(const Command &command);
+    // `notBefore` valid: held until then (the undo window), see OutboxItem.
+    OutboxItem insertOutboxItem(const Command &command, const QDateTime &notBefore = {});
     QList<OutboxItem> outboxItems() const;                    // creation order
     QList<OutboxItem> outboxItems(TicketId ticketId) const;   // creation order
     std::optional<OutboxItem> outboxItem(qint64 id) const;

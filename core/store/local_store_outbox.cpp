@@ -14,7 +14,12 @@ using namespace Qt::StringLiterals;
 namespace {
 
 const QString selectOutboxColumns = u"SELECT id, request_id, state, command, attempts, error_code, error_message, "
-                                    u"created_at, next_attempt_at FROM outbox"_s;
+                                    u"created_at, next_attempt_at, not_before FROM outbox"_s;
+
+QVariant msOrNull(const QDateTime &at)
+{
+    return at.isValid() ? QVariant(at.toMSecsSinceEpoch()) : QVariant(QMetaType::fromType<qint64>());
+}
 
 std::optional<OutboxItem> readOutboxItem(const QSqlQuery &q)
 {
@@ -37,6 +42,8 @@ std::optional<OutboxItem> readOutboxItem(const QSqlQuery &q)
     item.createdAt = QDateTime::fromMSecsSinceEpoch(q.value(7).toLongLong(), Qt::UTC);
     if (!q.value(8).isNull())
         item.nextAttemptAt = QDateTime::fromMSecsSinceEpoch(q.value(8).toLongLong(), Qt::UTC);
+    if (!q.value(9).isNull())
+        item.notBefore = QDateTime::fromMSecsSinceEpoch(q.value(9).toLongLong(), Qt::UTC);
     return item;
 }
 
@@ -53,18 +60,20 @@ QList<OutboxItem> readOutboxItems(QSqlQuery &q)
 
 } // namespace
 
-OutboxItem LocalStore::insertOutboxItem(const Command &command)
+OutboxItem LocalStore::insertOutboxItem(const Command &command, const QDateTime &notBefore)
 {
     Q_ASSERT(!command.requestId.isEmpty());
     OutboxItem item;
     item.command = command;
     item.state = OutboxState::Queued;
     item.createdAt = QDateTime::currentDateTimeUtc();
+    item.notBefore = notBefore.isValid() ? notBefore.toUTC() : QDateTime();
     {
         sql::Transaction tx(m_database);
-        auto &q = prepared(u"INSERT INTO outbox(request_id, ticket_id, state, command, created_at) VALUES(?, ?, ?, ?, ?)"_s);
+        auto &q = prepared(u"INSERT INTO outbox(request_id, ticket_id, state, command, created_at, not_before) "
+                           u"VALUES(?, ?, ?, ?, ?, ?)"_s);
         sql::run(q, {command.requestId, command.ticketId, int(OutboxState::Queued), QString::fromUtf8(encode(command)),
-                     item.createdAt.toMSecsSinceEpoch()});
+                     item.createdAt.toMSecsSinceEpoch(), msOrNull(item.notBefore)});
         item.id = q.lastInsertId().toLongLong();
         tx.commit();   // synchronous=FULL: on disk when this returns
     }
@@ -105,11 +114,9 @@ void LocalStore::updateOutboxItem(const OutboxItem &item)
     {
         sql::Transaction tx(m_database);
         auto &q = prepared(u"UPDATE outbox SET request_id = ?, state = ?, command = ?, attempts = ?, error_code = ?, "
-                           u"error_message = ?, next_attempt_at = ? WHERE id = ?"_s);
+                           u"error_message = ?, next_attempt_at = ?, not_before = ? WHERE id = ?"_s);
         sql::run(q, {item.command.requestId, int(item.state), QString::fromUtf8(encode(item.command)), item.attempts,
-                     item.errorCode, item.errorMessage,
-                     item.nextAttemptAt.isValid() ? QVariant(item.nextAttemptAt.toMSecsSinceEpoch())
-                                                  : QVariant(QMetaType::fromType<qint64>()),
+                     item.errorCode, item.errorMessage, msOrNull(item.nextAttemptAt), msOrNull(item.notBefore),
                      item.id});
         tx.commit();
     }

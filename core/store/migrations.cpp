@@ -110,9 +110,17 @@ void addSlaDueColumns(const QSqlDatabase &db)
     }
 }
 
+// A sent reply is stored at once and held in the outbox until its undo
+// window ends (so nothing issued later can overtake it); the hold is
+// persisted so a crash inside the window keeps the reply. NULL: not held.
+void addOutboxNotBefore(const QSqlDatabase &db)
+{
+    sql::runText(db, u"ALTER TABLE outbox ADD COLUMN not_before INTEGER"_s);
+}
+
 using Step = void (*)(const QSqlDatabase &);
 // Step i upgrades user_version i to i + 1. Append only; never edit a shipped step.
-constexpr std::array<Step, 2> steps{{&createInitialSchema, &addSlaDueColumns}};
+constexpr std::array<Step, 3> steps{{&createInitialSchema, &addSlaDueColumns, &addOutboxNotBefore}};
 
 } // namespace
 

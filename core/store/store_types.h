@@ -59,6 +59,9 @@ struct OutboxItem {
     QString errorMessage;          // human text for the UI
     QDateTime createdAt;
     QDateTime nextAttemptAt;       // invalid: as soon as possible
+    // Held in its undo window until then (a reply just sent, still undoable):
+    // it and every later command of its ticket wait. Invalid: not held.
+    QDateTime notBefore;
     friend bool operator==(const OutboxItem &, const OutboxItem &) = default;
 };
 

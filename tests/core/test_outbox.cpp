@@ -1,6 +1,8 @@
 // Outbox over a real temporary store and a scripted loopback server:
 // durability, per-ticket FIFO, retry classes, failed -> retry/edit/discard,
-// restart recovery. (Exactly-once against the real server: tests/e2e.)
+// restart recovery, sends held in their undo window (an injected clock, no
+// sleeping) and what each waiting item is blocked by. (Exactly-once against
+// the real server: tests/e2e.)
 #include "core_test_data.h"
 #include "domain/codecs.h"
 #include "outbox/outbox.h"
@@ -42,6 +44,49 @@ OutboxOptions fastRetry()
     OutboxOptions options;
     options.retry = Backoff{30ms, 100ms, 0.0, {}};
     return options;
+}
+
+OutboxOptions onClock(FakeClock &clock)
+{
+    OutboxOptions options = fastRetry();
+    options.clock = &clock;
+    return options;
+}
+
+Command reply(TicketId ticketId, const QString &body)
+{
+    Command c = testdata::note(ticketId, body);
+    c.type = CommandType::EmailReply;
+    return c;
+}
+
+Command closeOf(TicketId ticketId)
+{
+    Command c = testdata::note(ticketId, {});
+    c.type = CommandType::Close;
+    return c;
+}
+
+// The commands the server received, in order, as "type:ticket".
+QStringList received(const ScriptedHttpServer &server)
+{
+    QStringList list;
+    for (const RecordedRequest &r : server.requests()) {
+        const Command c = decode<Command>(r.body);
+        list.append(QStringLiteral("%1:%2").arg(toString(c.type)).arg(c.ticketId));
+    }
+    return list;
+}
+
+OutboxItem item(qint64 id, TicketId ticketId, CommandType type, OutboxState state, const QDateTime &notBefore = {})
+{
+    OutboxItem i;
+    i.id = id;
+    i.command = testdata::note(ticketId, QStringLiteral("x"));
+    i.command.type = type;
+    i.state = state;
+    i.notBefore = notBefore;
+    return i;
 }
 
 } // namespace
@@ -289,6 +334,184 @@ private Q_SLOTS:
         QTRY_VERIFY(store.outboxItems().isEmpty());
         QCOMPARE(server.requests().at(1).headers.value("idempotency-key"), second->command.requestId.toUtf8());
         QCOMPARE(store.entries(1).size(), 2);
+    }
+
+    void aHeldSendWaitsForItsTimeAndALaterCloseWaitsBehindIt()
+    {
+        ScriptedHttpServer server;
+        EntryId nextEntry = 1000;
+        server.setHandler([&](const RecordedRequest &r) { return accept(r, ++nextEntry); });
+        LocalStore store;
+        QVERIFY(store.open(freshPath()));
+        ApiClient api(server.baseUrl());
+        FakeClock clock;
+        Outbox outbox(store, api, onClock(clock));
+        const auto held = outbox.enqueueHeld(reply(1, QStringLiteral("the answer")), 5000ms);
+        QVERIFY(held);
+        QCOMPARE(held->notBefore, clock.now().addSecs(5));
+        const auto close = outbox.enqueue(closeOf(1));   // Ctrl+Shift+X inside the undo window
+        outbox.enqueue(testdata::note(2, QStringLiteral("another ticket is not held up")));
+        outbox.start();
+        QTRY_COMPARE(received(server), QStringList{QStringLiteral("internal_note:2")});
+
+        // Almost over, and "the network is back": still held, and the close still behind it.
+        clock.advance(4999ms);
+        outbox.flushNow();
+        outbox.enqueue(testdata::note(3, QStringLiteral("barrier: a flush ran after the clock moved")));
+        QTRY_COMPARE(received(server).size(), 2);
+        QCOMPARE(received(server).last(), QStringLiteral("internal_note:3"));
+        QCOMPARE(store.outboxItems(1).size(), 2);
+        QCOMPARE(store.outboxItems(1).at(0).id, held->id);
+        QCOMPARE(store.outboxItems(1).at(1).id, close->id);
+
+        // The window ends: the reply goes, then the close, in that order.
+        clock.advance(1ms);
+        QTRY_VERIFY(store.outboxItems().isEmpty());
+        QCOMPARE(received(server), (QStringList{QStringLiteral("internal_note:2"), QStringLiteral("internal_note:3"),
+                                                QStringLiteral("email_reply:1"), QStringLiteral("close:1")}));
+    }
+
+    void undoWithdrawsOnlyTheHeldSend()
+    {
+        ScriptedHttpServer server;
+        EntryId nextEntry = 1100;
+        server.setHandler([&](const RecordedRequest &r) { return accept(r, ++nextEntry); });
+        LocalStore store;
+        QVERIFY(store.open(freshPath()));
+        ApiClient api(server.baseUrl());
+        FakeClock clock;
+        Outbox outbox(store, api, onClock(clock));
+        const auto held = outbox.enqueueHeld(reply(1, QStringLiteral("take me back")), 10000ms);
+        const auto close = outbox.enqueue(closeOf(1));
+        QVERIFY(held && close);
+        QVERIFY(!outbox.withdraw(close->id));   // not a held send: Undo never takes other commands
+        // While held, the close says what it waits for.
+        QCOMPARE(int(outbox.positions().value(close->id).waiting), int(Waiting::BehindHeld));
+        QCOMPARE(outbox.positions().value(close->id).blocker->id, held->id);
+
+        const auto back = outbox.withdraw(held->id);
+        QVERIFY(back);
+        QCOMPARE(back->command.body, QStringLiteral("take me back"));
+        QCOMPARE(store.outboxItems().size(), 1);
+        QCOMPARE(store.outboxItems().constFirst().id, close->id);   // still queued
+        QVERIFY(!outbox.withdraw(held->id));
+
+        outbox.start();
+        QTRY_VERIFY(store.outboxItems().isEmpty());
+        QCOMPARE(received(server), QStringList{QStringLiteral("close:1")});
+    }
+
+    void undoIsRefusedOnceTheWindowIsOver()
+    {
+        ScriptedHttpServer server;
+        server.setHandler([](const RecordedRequest &r) { return accept(r, 1200); });
+        LocalStore store;
+        QVERIFY(store.open(freshPath()));
+        ApiClient api(server.baseUrl());
+        FakeClock clock;
+        Outbox outbox(store, api, onClock(clock));   // not started: nothing is sent
+        const auto held = outbox.enqueueHeld(reply(1, QStringLiteral("too late")), 3000ms);
+        clock.advance(3000ms);
+        QVERIFY(!outbox.withdraw(held->id));
+        QCOMPARE(store.outboxItems().size(), 1);
+        // A second send releases the first at once (release), which is then not held either.
+        const auto second = outbox.enqueueHeld(reply(2, QStringLiteral("b")), 3000ms);
+        QVERIFY(outbox.release(second->id));
+        QVERIFY(!store.outboxItem(second->id)->notBefore.isValid());
+        QVERIFY(!outbox.withdraw(second->id));
+    }
+
+    void aHeldSendSurvivesARestartAndIsReleasedAtStart()
+    {
+        const QString path = freshPath();
+        FakeClock clock;
+        ScriptedHttpServer server;
+        EntryId nextEntry = 1300;
+        server.setHandler([&](const RecordedRequest &r) { return accept(r, ++nextEntry); });
+        qint64 heldId = 0;
+        {
+            LocalStore store;
+            QVERIFY(store.open(path));
+            ApiClient api(server.baseUrl());
+            Outbox outbox(store, api, onClock(clock));
+            outbox.start();
+            heldId = outbox.enqueueHeld(reply(7, QStringLiteral("written just before the crash")), 60000ms)->id;
+            outbox.enqueue(closeOf(7));
+            outbox.enqueue(testdata::note(8, QStringLiteral("barrier: a flush ran")));
+            QTRY_COMPARE(received(server), QStringList{QStringLiteral("internal_note:8")});   // not the held reply
+        }   // the console dies inside the undo window
+        LocalStore store;
+        QVERIFY(store.open(path));
+        QCOMPARE(store.outboxItems().size(), 2);   // the barrier note was confirmed
+        QCOMPARE(store.outboxItem(heldId)->notBefore, clock.now().addSecs(60));
+        ApiClient api(server.baseUrl());
+        Outbox outbox(store, api, onClock(clock));   // the clock has not moved: only the restart releases it
+        outbox.start();
+        QTRY_VERIFY(store.outboxItems().isEmpty());
+        QCOMPARE(received(server), (QStringList{QStringLiteral("internal_note:8"), QStringLiteral("email_reply:7"),
+                                                QStringLiteral("close:7")}));
+    }
+
+    void positionsSayWhatEachWaitingItemIsBlockedBy()
+    {
+        const QDateTime now = QDateTime::fromMSecsSinceEpoch(1'800'000'000'000, Qt::UTC);
+        const QList<OutboxItem> items{
+            item(1, 10, CommandType::Close, OutboxState::Failed),
+            item(2, 20, CommandType::EmailReply, OutboxState::Queued, now.addSecs(3)),   // held
+            item(3, 10, CommandType::InternalNote, OutboxState::Queued),
+            item(4, 30, CommandType::InternalNote, OutboxState::InFlight),
+            item(5, 20, CommandType::Close, OutboxState::Queued),
+            item(6, 30, CommandType::SetPriority, OutboxState::Queued),
+            item(7, 10, CommandType::SetPriority, OutboxState::Queued),
+            item(8, 40, CommandType::EmailReply, OutboxState::Queued, now.addSecs(-1)),   // its window is over
+            item(9, 40, CommandType::Close, OutboxState::Queued),
+        };
+        const auto positions = queuePositions(items, now);
+        QCOMPARE(positions.size(), items.size());
+        // The refused one itself is not waiting; everything behind it names it.
+        QCOMPARE(int(positions.value(1).waiting), int(Waiting::NotWaiting));
+        QVERIFY(!positions.value(1).blocker);
+        QCOMPARE(int(positions.value(3).waiting), int(Waiting::BehindRefused));
+        QCOMPARE(positions.value(3).blocker->id, 1);
+        QCOMPARE(int(positions.value(7).waiting), int(Waiting::BehindRefused));
+        QCOMPARE(positions.value(7).blocker->id, 1);   // the refused one, not the note in between
+        QCOMPARE(positions.value(7).ahead, 2);
+        QVERIFY(isHeld(items.at(1), now));
+        QCOMPARE(int(positions.value(2).waiting), int(Waiting::NotWaiting));
+        QCOMPARE(int(positions.value(5).waiting), int(Waiting::BehindHeld));
+        QCOMPARE(positions.value(5).blocker->id, 2);
+        QCOMPARE(int(positions.value(4).waiting), int(Waiting::NotWaiting));
+        QCOMPARE(int(positions.value(6).waiting), int(Waiting::ForItsTurn));
+        QCOMPARE(positions.value(6).blocker->id, 4);
+        QVERIFY(!isHeld(items.at(7), now));
+        QCOMPARE(int(positions.value(9).waiting), int(Waiting::ForItsTurn));
+        QCOMPARE(positions.value(9).blocker->id, 8);
+        QCOMPARE(toString(positions.value(9).blocker->command.type), toString(CommandType::EmailReply));
+    }
+
+    void aRefusedCloseBlocksTheNoteBehindItAndSaysSo()
+    {
+        ScriptedHttpServer server;
+        ApiError closed{QStringLiteral("handoff_open"), QStringLiteral("A live handoff is still open."), std::nullopt};
+        server.enqueue(ScriptedReply::json(409, encode(closed)));
+        server.setHandler([](const RecordedRequest &r) { return accept(r, 1400); });
+        LocalStore store;
+        QVERIFY(store.open(freshPath()));
+        ApiClient api(server.baseUrl());
+        Outbox outbox(store, api, fastRetry());
+        QSignalSpy failed(&outbox, &Outbox::itemFailed);
+        const auto close = outbox.enqueue(closeOf(5));
+        const auto note = outbox.enqueue(testdata::note(5, QStringLiteral("written offline")));
+        outbox.start();
+        QTRY_COMPARE(failed.count(), 1);
+        const QueuePosition position = outbox.positions().value(note->id);
+        QCOMPARE(int(position.waiting), int(Waiting::BehindRefused));
+        QCOMPARE(position.blocker->id, close->id);
+        QCOMPARE(position.blocker->errorMessage, QStringLiteral("A live handoff is still open."));
+        // Acting on the blocker frees the waiting one.
+        QVERIFY(outbox.discard(close->id));
+        QTRY_VERIFY(store.outboxItems().isEmpty());
+        QCOMPARE(received(server), (QStringList{QStringLiteral("close:5"), QStringLiteral("internal_note:5")}));
     }
 
     void aStoreFailureIsReportedNotSwallowed()

@@ -194,6 +194,7 @@ private Q_SLOTS:
             for (const char *column : {"first_response_due", "next_response_due", "resolution_due", "first_responded"})
                 QVERIFY2(q.exec(QStringLiteral("ALTER TABLE tickets DROP COLUMN %1").arg(QLatin1String(column))),
                          qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(QStringLiteral("ALTER TABLE outbox DROP COLUMN not_before")));   // schema 3
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
         });
         LocalStore store;
@@ -316,6 +317,53 @@ private Q_SLOTS:
         QVERIFY(change.threadsChanged.isEmpty());
         QCOMPARE(store.entries(1).size(), 1);
         QCOMPARE(store.cursor(), 1);
+    }
+
+    void heldOutboxItemsKeepTheirNotBeforeTime()
+    {
+        // The undo window is persisted: a crash inside it must keep the send, held.
+        const QString path = freshPath();
+        qint64 heldId = 0, plainId = 0;
+        {
+            LocalStore store;
+            QVERIFY(store.open(path));
+            heldId = store.insertOutboxItem(note(3, QStringLiteral("held")), at(5)).id;
+            plainId = store.insertOutboxItem(note(3, QStringLiteral("plain"))).id;
+            QCOMPARE(store.outboxItem(heldId)->notBefore, at(5));
+        }
+        LocalStore store;
+        QVERIFY(store.open(path));
+        QCOMPARE(store.outboxItem(heldId)->notBefore, at(5));
+        QVERIFY(!store.outboxItem(plainId)->notBefore.isValid());
+        OutboxItem released = *store.outboxItem(heldId);
+        released.notBefore = {};
+        store.updateOutboxItem(released);
+        QVERIFY(!store.outboxItem(heldId)->notBefore.isValid());
+    }
+
+    void upgradeAddsTheOutboxHoldColumn()
+    {
+        // A cache written by schema 2 (no not_before): its queued commands stay queued, not held.
+        const QString path = freshPath();
+        {
+            LocalStore store;
+            QVERIFY(store.open(path));
+            store.insertOutboxItem(note(4, QStringLiteral("queued before the upgrade")));
+        }
+        withRawConnection(path, [&](QSqlDatabase &raw) {
+            QSqlQuery q(raw);
+            QVERIFY2(q.exec(QStringLiteral("ALTER TABLE outbox DROP COLUMN not_before")), qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
+        });
+        LocalStore store;
+        QVERIFY2(store.open(path), qPrintable(store.errorString()));
+        QCOMPARE(store.outboxItems().size(), 1);
+        QVERIFY(!store.outboxItems().constFirst().notBefore.isValid());
+        withRawConnection(path, [&](QSqlDatabase &raw) {
+            QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
+            QCOMPARE(q.value(0).toInt(), 3);
+        });
     }
 
     void outboxItemUpdatesPersist()
