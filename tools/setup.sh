@@ -6,7 +6,7 @@ set -euo pipefail
 # libqt6svg6: the icon engine for the SVG app/tray icon at run time (also a
 # Depends of the zeiko-console package, so the install test needs no download).
 BUILD_PACKAGES=(
-  cmake ninja-build g++ pkg-config curl
+  cmake ninja-build g++ pkg-config curl ccache
   qt6-base-dev qt6-base-dev-tools qt6-websockets-dev qt6-tools-dev
   qt6-tools-dev-tools qt6-l10n-tools qt6-translations-l10n
   libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev
