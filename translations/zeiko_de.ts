@@ -545,6 +545,26 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
 <context>
     <name>zeiko::ui::Composer</name>
     <message>
+        <source>Show</source>
+        <translation>Anzeigen</translation>
+    </message>
+    <message>
+        <source>Show the refused action</source>
+        <translation>Die abgelehnte Aktion anzeigen</translation>
+    </message>
+    <message>
+        <source>Dismiss</source>
+        <translation>Ausblenden</translation>
+    </message>
+    <message>
+        <source>Not queued</source>
+        <translation>Nicht vorgemerkt</translation>
+    </message>
+    <message>
+        <source>Not sent: %1 on %2 was refused — %3. It is kept in the outbox and the thread: retry, edit or discard it.</source>
+        <translation>Nicht gesendet: %1 zu %2 wurde abgelehnt — %3. Sie bleibt im Postausgang und im Verlauf: wiederholen, bearbeiten oder verwerfen Sie sie.</translation>
+    </message>
+    <message>
         <source>Composer</source>
         <translation>Editor</translation>
     </message>
@@ -1290,6 +1310,22 @@ KI-verwaltete Support-Tickets und Übergaben an Menschen bearbeiten.</translatio
 <context>
     <name>zeiko::ui::OutboxModel</name>
     <message>
+        <source>Waiting behind the refused “%1” — retry, edit or discard it</source>
+        <translation>Wartet hinter der abgelehnten Aktion „%1“ — wiederholen, bearbeiten oder verwerfen Sie sie</translation>
+    </message>
+    <message>
+        <source>Waiting behind “%1”, still in its undo window</source>
+        <translation>Wartet hinter „%1“, das noch rückgängig gemacht werden kann</translation>
+    </message>
+    <message>
+        <source>Held — can be undone until %1</source>
+        <translation>Zurückgehalten — rückgängig machen bis %1</translation>
+    </message>
+    <message>
+        <source>Queued — after “%1”</source>
+        <translation>Vorgemerkt — nach „%1“</translation>
+    </message>
+    <message>
         <source>Waiting to retry</source>
         <translation>Wartet auf erneuten Versuch</translation>
     </message>
@@ -1328,6 +1364,26 @@ KI-verwaltete Support-Tickets und Übergaben an Menschen bearbeiten.</translatio
 </context>
 <context>
     <name>zeiko::ui::OutboxPanel</name>
+    <message>
+        <source>Discard this one</source>
+        <translation>Nur diese verwerfen</translation>
+    </message>
+    <message>
+        <source>Discard the selected waiting action</source>
+        <translation>Die ausgewählte wartende Aktion verwerfen</translation>
+    </message>
+    <message>
+        <source>This action waits behind the refused “%1”. Retry, Edit and Discard act on “%1”; “Discard this one” drops only the waiting action.</source>
+        <translation>Diese Aktion wartet hinter der abgelehnten Aktion „%1“. Wiederholen, Bearbeiten und Verwerfen wirken auf „%1“; „Nur diese verwerfen“ verwirft nur die wartende Aktion.</translation>
+    </message>
+    <message>
+        <source>Retry “%1”</source>
+        <translation>„%1“ wiederholen</translation>
+    </message>
+    <message>
+        <source>Discard “%1”</source>
+        <translation>„%1“ verwerfen</translation>
+    </message>
     <message>
         <source>Outbox</source>
         <translation>Postausgang</translation>

@@ -1,11 +1,13 @@
 #include "ui/composer.h"
 
+#include "models/labels.h"
 #include "store/store_error.h"
 #include "ui/palette.h"
 
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
+#include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
 #include <QStackedWidget>
@@ -15,10 +17,12 @@
 
 namespace zeiko::ui {
 
-Composer::Composer(LocalStore &store, markdown::MarkdownRenderer &renderer, QWidget *parent)
+Composer::Composer(LocalStore &store, Outbox &outbox, markdown::MarkdownRenderer &renderer, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
+    , m_outbox(outbox)
     , m_renderer(renderer)
+    , m_sendDelay(outbox)
 {
     setObjectName(QStringLiteral("composer"));
     setAccessibleName(tr("Composer"));
@@ -36,6 +40,42 @@ Composer::Composer(LocalStore &store, markdown::MarkdownRenderer &renderer, QWid
     m_header->setFont(headerFont);
     m_header->setAutoFillBackground(true);
     layout->addWidget(m_header);
+
+    // A refused command of the operator's: said here, with the server's
+    // reason, not only in the status bar (it may come after they moved on).
+    m_refusedBar = new QWidget(this);
+    m_refusedBar->setObjectName(QStringLiteral("composerRefusedBar"));
+    m_refusedBar->setAutoFillBackground(true);
+    QPalette refusedPalette = m_refusedBar->palette();
+    refusedPalette.setColor(QPalette::Window, QColor(0xc6, 0x28, 0x28));
+    refusedPalette.setColor(QPalette::WindowText, Qt::white);
+    m_refusedBar->setPalette(refusedPalette);
+    auto *refusedLayout = new QHBoxLayout(m_refusedBar);
+    refusedLayout->setContentsMargins(6, 4, 6, 4);
+    m_refusedLabel = new QLabel(m_refusedBar);
+    m_refusedLabel->setObjectName(QStringLiteral("composerRefusedLabel"));
+    m_refusedLabel->setWordWrap(true);
+    m_refusedLabel->setTextFormat(Qt::PlainText);
+    auto *showRefused = new QPushButton(tr("Show"), m_refusedBar);
+    showRefused->setObjectName(QStringLiteral("composerRefusedShow"));
+    showRefused->setAccessibleName(tr("Show the refused action"));
+    auto *dismissRefused = new QPushButton(tr("Dismiss"), m_refusedBar);
+    dismissRefused->setObjectName(QStringLiteral("composerRefusedDismiss"));
+    refusedLayout->addWidget(m_refusedLabel, 1);
+    refusedLayout->addWidget(showRefused);
+    refusedLayout->addWidget(dismissRefused);
+    layout->addWidget(m_refusedBar);
+    m_refusedBar->hide();
+    connect(showRefused, &QPushButton::clicked, this, [this] {
+        if (m_refusedItemId)
+            Q_EMIT showRefusedRequested(m_refusedTicketId, m_refusedItemId);
+    });
+    connect(dismissRefused, &QPushButton::clicked, this, [this] {
+        m_refusedItemId = 0;
+        m_refusedBar->hide();
+    });
+    connect(&m_outbox, &Outbox::itemFailed, this, &Composer::showRefusal);
+    connect(&m_store, &LocalStore::changed, this, &Composer::onStoreChanged);
 
     auto *modeRow = new QHBoxLayout;
     m_replyButton = new QToolButton(this);
@@ -117,7 +157,6 @@ Composer::Composer(LocalStore &store, markdown::MarkdownRenderer &renderer, QWid
     });
     connect(&m_sendDelay, &SendDelay::countdown, this, &Composer::onCountdown);
     connect(&m_sendDelay, &SendDelay::finished, m_undoBar, &QWidget::hide);
-    connect(&m_sendDelay, &SendDelay::ready, this, &Composer::messageReady);
 
     updateModeLook();
     setTicket(0);
@@ -255,12 +294,16 @@ bool Composer::send()
     const OutgoingMessage message{m_ticketId,
                                   m_mode == Mode::Note ? CommandType::InternalNote : CommandType::EmailReply,
                                   body};
+    QString error;
+    if (!m_sendDelay.send(message, &error)) {
+        QMessageBox::warning(this, tr("Not queued"), error);   // the text stays in the editor
+        return false;
+    }
     m_loading = true;
     m_editor->clear();
     m_loading = false;
     saveDrafts();
     setPreviewing(false);
-    m_sendDelay.start(message);
     return true;
 }
 
@@ -297,6 +340,47 @@ void Composer::onCountdown(int secondsLeft)
     m_undoLabel->setText(note ? tr("Adding note in %1 s — Undo (Ctrl+Z)").arg(secondsLeft)
                               : tr("Sending in %1 s — Undo (Ctrl+Z)").arg(secondsLeft));
     m_undoBar->show();
+}
+
+void Composer::showRefusal(const OutboxItem &item)
+{
+    m_refusedItemId = item.id;
+    m_refusedTicketId = item.command.ticketId;
+    qint64 number = 0;
+    try {
+        if (const auto row = m_store.ticketRow(item.command.ticketId))
+            number = row->number;
+    } catch (const StoreError &) {
+    }
+    const QString ticket = number ? QStringLiteral("#%1").arg(number) : QString::number(item.command.ticketId);
+    const QString what = labels::command(item.command);
+    m_refusedLabel->setText(
+        tr("Not sent: %1 on %2 was refused — %3. It is kept in the outbox and the thread: retry, edit or discard it.")
+            .arg(what, ticket, item.errorMessage));
+    m_refusedLabel->setAccessibleName(m_refusedLabel->text());
+    m_refusedBar->show();
+}
+
+QString Composer::refusalText() const
+{
+    return m_refusedBar->isVisibleTo(this) ? m_refusedLabel->text() : QString();
+}
+
+void Composer::onStoreChanged(const StoreChange &change)
+{
+    if (!m_refusedItemId || !change.outboxChanged.contains(m_refusedTicketId))
+        return;
+    std::optional<OutboxItem> item;
+    try {
+        item = m_store.outboxItem(m_refusedItemId);
+    } catch (const StoreError &) {
+        return;
+    }
+    if (!item || item->state != OutboxState::Failed) {
+        // Retried, edited or discarded: the operator has dealt with it.
+        m_refusedItemId = 0;
+        m_refusedBar->hide();
+    }
 }
 
 bool Composer::eventFilter(QObject *watched, QEvent *event)

@@ -3,10 +3,14 @@
 // (customer-visible) or an internal note (private). The mode is shown in a
 // large coloured header (notes are amber), each mode keeps its own draft,
 // drafts are saved per ticket in the local store, Ctrl+Enter sends, plain
-// Enter is a newline, and a sent message waits in an undo window (SendDelay)
-// before it becomes an outbox command.
+// Enter is a newline. A sent message is an outbox command at once, held in
+// its undo window (SendDelay shows the countdown; Ctrl+Z takes it back), so
+// a close issued during the window can never overtake it. When the server
+// refuses one of the operator's commands, a bar here says so (the composer is
+// where the eye is while working) until it is retried, edited or discarded.
 
 #include "markdown/markdown_renderer.h"
+#include "outbox/outbox.h"
 #include "store/local_store.h"
 #include "ui/send_delay.h"
 
@@ -29,7 +33,7 @@ public:
     enum class Mode { Reply, Note };
     Q_ENUM(Mode)
 
-    Composer(LocalStore &store, markdown::MarkdownRenderer &renderer, QWidget *parent = nullptr);
+    Composer(LocalStore &store, Outbox &outbox, markdown::MarkdownRenderer &renderer, QWidget *parent = nullptr);
     ~Composer() override;
 
     void setTicket(TicketId ticketId);
@@ -43,19 +47,23 @@ public:
     QPlainTextEdit *editor() const { return m_editor; }
     SendDelay &sendDelay() { return m_sendDelay; }
 
-    // Ctrl+Enter: starts the undo window for the current text (false if empty).
+    // Ctrl+Enter: queues the current text, held for the undo window (false if
+    // empty or not stored; the text then stays in the editor).
     bool send();
     // Ctrl+Z within the undo window: the message comes back into its draft.
     bool undoSend();
     // Saves the current drafts now (ticket switch, quit).
     void saveDrafts();
+    // The refusal shown in the bar (0: none).
+    qint64 shownRefusalItemId() const { return m_refusedItemId; }
+    QString refusalText() const;
 
     static QString draftKey(Mode mode);
 
 Q_SIGNALS:
     void modeChanged(zeiko::ui::Composer::Mode mode);
-    // The undo window is over: queue this message in the outbox.
-    void messageReady(const zeiko::ui::OutgoingMessage &message);
+    // "Show" on the refusal bar: take the operator to the refused command.
+    void showRefusedRequested(zeiko::TicketId ticketId, qint64 itemId);
 
 protected:
     bool eventFilter(QObject *watched, QEvent *event) override;
@@ -64,8 +72,11 @@ private:
     void updateModeLook();
     void updatePreview();
     void onCountdown(int secondsLeft);
+    void showRefusal(const OutboxItem &item);
+    void onStoreChanged(const StoreChange &change);
 
     LocalStore &m_store;
+    Outbox &m_outbox;
     markdown::MarkdownRenderer &m_renderer;
     TicketId m_ticketId = 0;
     Mode m_mode = Mode::Reply;
@@ -86,6 +97,10 @@ private:
     QWidget *m_undoBar = nullptr;
     QLabel *m_undoLabel = nullptr;
     QPushButton *m_undoButton = nullptr;
+    QWidget *m_refusedBar = nullptr;
+    QLabel *m_refusedLabel = nullptr;
+    qint64 m_refusedItemId = 0;
+    TicketId m_refusedTicketId = 0;
 };
 
 } // namespace zeiko::ui

@@ -86,7 +86,7 @@ MainWindow::MainWindow(ConsoleSession &session, ConsoleSettings &settings, QWidg
     m_queueModel.setOperatorId(session.operatorId());
     m_proxy.setOperatorId(session.operatorId());
     m_proxy.setSourceModel(&m_queueModel);
-    m_outboxModel = new OutboxModel(session.store(), this);
+    m_outboxModel = new OutboxModel(session.store(), session.outbox().clock(), this);
 
     buildActions();
     m_mainSplitter = new QSplitter(Qt::Horizontal, this);
@@ -161,12 +161,13 @@ MainWindow::MainWindow(ConsoleSession &session, ConsoleSettings &settings, QWidg
         statusBar()->showMessage(message, 10000);
     });
 
-    connect(m_composer, &Composer::messageReady, this, [this](const OutgoingMessage &message) {
-        Command command;
-        command.type = message.type;
-        command.ticketId = message.ticketId;
-        command.body = message.body;
-        enqueue(command);
+    // The composer queues its sends itself (held in the outbox for the undo
+    // window); a refusal it reports leads to the ticket and the outbox row.
+    connect(m_composer, &Composer::showRefusedRequested, this, [this](TicketId ticketId, qint64 itemId) {
+        selectTicket(ticketId);
+        m_outboxDock->show();
+        m_outboxPanel->selectItem(itemId);
+        m_outboxPanel->view()->setFocus();
     });
     connect(m_composer, &Composer::modeChanged, this, [this] { updateActions(); });
     m_composer->sendDelay().setDelaySeconds(m_settings.sendDelaySeconds());
@@ -483,7 +484,7 @@ QWidget *MainWindow::buildThreadPane()
     m_threadSplitter->setObjectName(QStringLiteral("threadSplitter"));
     m_threadSplitter->setChildrenCollapsible(false);
     m_threadView = new ThreadView(m_threadModel, m_session.renderer(), m_threadSplitter);
-    m_composer = new Composer(m_session.store(), m_session.renderer(), m_threadSplitter);
+    m_composer = new Composer(m_session.store(), m_session.outbox(), m_session.renderer(), m_threadSplitter);
     m_threadSplitter->addWidget(m_threadView);
     m_threadSplitter->addWidget(m_composer);
     m_threadSplitter->setStretchFactor(0, 3);

@@ -3,16 +3,27 @@
 #include "store/store_error.h"
 #include "models/labels.h"
 
+#include <QLocale>
+
 namespace zeiko::ui {
 
 OutboxModel::OutboxModel(LocalStore &store, QObject *parent)
+    : OutboxModel(store, systemClock(), parent)
+{
+}
+
+OutboxModel::OutboxModel(LocalStore &store, const Clock &clock, QObject *parent)
     : QAbstractTableModel(parent)
     , m_store(store)
+    , m_clock(clock)
 {
     connect(&m_store, &LocalStore::changed, this, [this](const StoreChange &change) {
         if (!change.outboxChanged.isEmpty() || !change.confirmedRequestIds.isEmpty())
             reload();
     });
+    // A hold ending changes nothing in the store until the item is sent;
+    // a moved clock (tests) must still re-read who waits behind whom.
+    connect(&m_clock, &Clock::jumped, this, &OutboxModel::reload);
     reload();
 }
 
@@ -20,6 +31,8 @@ void OutboxModel::reload()
 {
     beginResetModel();
     m_items.clear();
+    m_positions.clear();
+    m_loadedAt = m_clock.now();
     if (m_store.isOpen()) {
         try {
             m_items = m_store.outboxItems();
@@ -29,6 +42,7 @@ void OutboxModel::reload()
                     m_numbers.insert(item.command.ticketId, row ? row->number : 0);
                 }
             }
+            m_positions = queuePositions(m_items, m_loadedAt);
         } catch (const StoreError &) {
         }
     }
@@ -47,6 +61,41 @@ int OutboxModel::failedCount() const
     return int(m_items.size()) - pendingCount();
 }
 
+int OutboxModel::rowOfItem(qint64 itemId) const
+{
+    for (int row = 0; row < m_items.size(); ++row) {
+        if (m_items.at(row).id == itemId)
+            return row;
+    }
+    return -1;
+}
+
+QString OutboxModel::stateText(const OutboxItem &item, const QueuePosition &position) const
+{
+    const QString blocker = position.blocker ? labels::command(position.blocker->command) : QString();
+    switch (position.waiting) {
+    case Waiting::BehindRefused:
+        return tr("Waiting behind the refused “%1” — retry, edit or discard it").arg(blocker);
+    case Waiting::BehindHeld:
+        return tr("Waiting behind “%1”, still in its undo window").arg(blocker);
+    case Waiting::ForItsTurn:
+    case Waiting::NotWaiting:
+        break;
+    }
+    switch (item.state) {
+    case OutboxState::Queued:
+        if (isHeld(item, m_loadedAt))
+            return tr("Held — can be undone until %1").arg(QLocale().toString(item.notBefore.toLocalTime().time(),
+                                                                               QLocale::LongFormat));
+        if (position.waiting == Waiting::ForItsTurn)
+            return tr("Queued — after “%1”").arg(blocker);
+        return item.attempts > 0 ? tr("Waiting to retry") : tr("Queued");
+    case OutboxState::InFlight: return tr("Sending");
+    case OutboxState::Failed: return tr("Failed");
+    }
+    return {};
+}
+
 int OutboxModel::rowCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : int(m_items.size()); }
 int OutboxModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
 
@@ -55,6 +104,7 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
     const OutboxItem &item = m_items.at(index.row());
+    const QueuePosition position = m_positions.value(item.id);
     const bool isText = carriesBody(item.command.type);
     switch (role) {
     case Qt::DisplayRole:
@@ -69,22 +119,33 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
                 text += QStringLiteral(": ") + item.command.body.simplified().left(60);
             return text;
         }
-        case StateColumn:
-            switch (item.state) {
-            case OutboxState::Queued: return item.attempts > 0 ? tr("Waiting to retry") : tr("Queued");
-            case OutboxState::InFlight: return tr("Sending");
-            case OutboxState::Failed: return tr("Failed");
-            }
-            return {};
+        case StateColumn: return stateText(item, position);
         case AttemptsColumn: return item.attempts;
-        case ErrorColumn: return item.errorMessage;
+        case ErrorColumn:
+            // A waiting item's reason is its blocker's: why nothing moves.
+            if (position.waiting == Waiting::BehindRefused && item.errorMessage.isEmpty())
+                return position.blocker->errorMessage;
+            return item.errorMessage;
         }
         return {};
-    case Qt::ToolTipRole: return item.errorMessage.isEmpty() ? QVariant() : item.errorMessage;
+    case Qt::ToolTipRole: {
+        QString tip = stateText(item, position);
+        if (position.waiting == Waiting::BehindRefused && !position.blocker->errorMessage.isEmpty())
+            tip += QStringLiteral("\n") + position.blocker->errorMessage;
+        else if (!item.errorMessage.isEmpty())
+            tip += QStringLiteral("\n") + item.errorMessage;
+        return tip;
+    }
     case ItemIdRole: return item.id;
     case StateRole: return int(item.state);
     case IsTextRole: return isText;
     case BodyRole: return item.command.body;
+    case WaitingRole: return int(position.waiting);
+    case BlockerIdRole: return position.blocker ? position.blocker->id : qint64(0);
+    case BlockerStateRole: return position.blocker ? QVariant(int(position.blocker->state)) : QVariant();
+    case BlockerIsTextRole: return position.blocker && carriesBody(position.blocker->command.type);
+    case BlockerLabelRole: return position.blocker ? labels::command(position.blocker->command) : QString();
+    case HeldRole: return isHeld(item, m_loadedAt);
     }
     return {};
 }

@@ -1,8 +1,14 @@
 #pragma once
-// The outbox as a table: every queued, in-flight or refused command with the
-// ticket it belongs to and the server's reason. Follows the store's changes.
+// The outbox as a table: every queued, held, in-flight or refused command
+// with the ticket it belongs to and the server's reason. A command that
+// waits behind another one of its ticket says so (core's queuePositions():
+// "waiting behind a refused close — retry, edit or discard it"), and names
+// the blocker so the panel can act on it from the waiting row.
+// Follows the store's changes.
 
+#include "outbox/queue_position.h"
 #include "store/local_store.h"
+#include "sync/clock.h"
 
 #include <QAbstractTableModel>
 
@@ -13,13 +19,27 @@ class OutboxModel : public QAbstractTableModel
     Q_OBJECT
 public:
     enum Column { TicketColumn, ActionColumn, StateColumn, AttemptsColumn, ErrorColumn, ColumnCount };
-    enum ExtraRole { ItemIdRole = Qt::UserRole + 300, StateRole, IsTextRole, BodyRole };
+    enum ExtraRole {
+        ItemIdRole = Qt::UserRole + 300,
+        StateRole,
+        IsTextRole,
+        BodyRole,
+        WaitingRole,         // int(zeiko::Waiting)
+        BlockerIdRole,       // the item it waits behind; 0: none
+        BlockerStateRole,    // int(OutboxState) of the blocker
+        BlockerIsTextRole,   // the blocker carries a text (can be edited)
+        BlockerLabelRole,    // the blocker in words ("Close")
+        HeldRole,            // in its undo window
+    };
 
     explicit OutboxModel(LocalStore &store, QObject *parent = nullptr);
+    // `clock` decides which sends are still held (the outbox's clock).
+    OutboxModel(LocalStore &store, const Clock &clock, QObject *parent = nullptr);
     void reload();
 
     int pendingCount() const;   // queued or in flight
     int failedCount() const;
+    int rowOfItem(qint64 itemId) const;   // -1: not in the outbox
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -30,8 +50,13 @@ Q_SIGNALS:
     void countsChanged(int pending, int failed);
 
 private:
+    QString stateText(const OutboxItem &item, const QueuePosition &position) const;
+
     LocalStore &m_store;
+    const Clock &m_clock;
     QList<OutboxItem> m_items;
+    QHash<qint64, QueuePosition> m_positions;
+    QDateTime m_loadedAt;
     QHash<TicketId, qint64> m_numbers;
 };
 

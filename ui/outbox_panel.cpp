@@ -2,6 +2,7 @@
 
 #include <QHBoxLayout>
 #include <QHeaderView>
+#include <QLabel>
 #include <QPushButton>
 #include <QTableView>
 #include <QVBoxLayout>
@@ -25,6 +26,10 @@ OutboxPanel::OutboxPanel(OutboxModel &model, QWidget *parent)
     m_view->verticalHeader()->hide();
     m_view->horizontalHeader()->setStretchLastSection(true);
     layout->addWidget(m_view);
+    m_hint = new QLabel(this);
+    m_hint->setObjectName(QStringLiteral("outboxTargetHint"));
+    m_hint->setWordWrap(true);
+    layout->addWidget(m_hint);
     auto *buttons = new QHBoxLayout;
     m_retry = new QPushButton(tr("Retry"), this);
     m_retry->setObjectName(QStringLiteral("outboxRetry"));
@@ -32,14 +37,19 @@ OutboxPanel::OutboxPanel(OutboxModel &model, QWidget *parent)
     m_edit->setObjectName(QStringLiteral("outboxEdit"));
     m_discard = new QPushButton(tr("Discard"), this);
     m_discard->setObjectName(QStringLiteral("outboxDiscard"));
+    m_discardSelf = new QPushButton(tr("Discard this one"), this);
+    m_discardSelf->setObjectName(QStringLiteral("outboxDiscardSelf"));
+    m_discardSelf->setAccessibleName(tr("Discard the selected waiting action"));
+    buttons->addWidget(m_discardSelf);
     buttons->addStretch(1);
     buttons->addWidget(m_retry);
     buttons->addWidget(m_edit);
     buttons->addWidget(m_discard);
     layout->addLayout(buttons);
-    connect(m_retry, &QPushButton::clicked, this, [this] { Q_EMIT retryRequested(currentItemId()); });
-    connect(m_edit, &QPushButton::clicked, this, [this] { Q_EMIT editRequested(currentItemId()); });
-    connect(m_discard, &QPushButton::clicked, this, [this] { Q_EMIT discardRequested(currentItemId()); });
+    connect(m_retry, &QPushButton::clicked, this, [this] { Q_EMIT retryRequested(actionTargetId()); });
+    connect(m_edit, &QPushButton::clicked, this, [this] { Q_EMIT editRequested(actionTargetId()); });
+    connect(m_discard, &QPushButton::clicked, this, [this] { Q_EMIT discardRequested(actionTargetId()); });
+    connect(m_discardSelf, &QPushButton::clicked, this, [this] { Q_EMIT discardRequested(currentItemId()); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, &OutboxPanel::updateButtons);
     connect(&m_model, &QAbstractItemModel::modelReset, this, &OutboxPanel::updateButtons);
     updateButtons();
@@ -51,14 +61,54 @@ qint64 OutboxPanel::currentItemId() const
     return index.isValid() ? index.data(OutboxModel::ItemIdRole).toLongLong() : 0;
 }
 
+static bool waitsBehindRefused(const QModelIndex &index)
+{
+    return index.isValid() && Waiting(index.data(OutboxModel::WaitingRole).toInt()) == Waiting::BehindRefused;
+}
+
+qint64 OutboxPanel::actionTargetId() const
+{
+    const QModelIndex index = m_view->currentIndex();
+    if (waitsBehindRefused(index))
+        return index.data(OutboxModel::BlockerIdRole).toLongLong();
+    return currentItemId();
+}
+
+void OutboxPanel::selectItem(qint64 itemId)
+{
+    const int row = m_model.rowOfItem(itemId);
+    if (row >= 0)
+        m_view->setCurrentIndex(m_model.index(row, 0));
+}
+
 void OutboxPanel::updateButtons()
 {
     const QModelIndex index = m_view->currentIndex();
-    const bool failed = index.isValid() && OutboxState(index.data(OutboxModel::StateRole).toInt()) == OutboxState::Failed;
-    const bool queued = index.isValid() && OutboxState(index.data(OutboxModel::StateRole).toInt()) == OutboxState::Queued;
+    const bool blocked = waitsBehindRefused(index);
+    // The state and text of what the buttons act on: the row, or its blocker.
+    const auto state = [&] {
+        return OutboxState((blocked ? index.data(OutboxModel::BlockerStateRole) : index.data(OutboxModel::StateRole)).toInt());
+    };
+    const bool failed = index.isValid() && state() == OutboxState::Failed;
+    const bool queued = index.isValid() && state() == OutboxState::Queued;
+    const bool text = index.isValid() && index.data(blocked ? OutboxModel::BlockerIsTextRole : OutboxModel::IsTextRole).toBool();
     m_retry->setEnabled(failed);
-    m_edit->setEnabled(failed && index.data(OutboxModel::IsTextRole).toBool());
+    m_edit->setEnabled(failed && text);
     m_discard->setEnabled(failed || queued);
+    m_discardSelf->setVisible(blocked);
+    m_discardSelf->setEnabled(blocked);
+    if (blocked) {
+        const QString blocker = index.data(OutboxModel::BlockerLabelRole).toString();
+        m_hint->setText(tr("This action waits behind the refused “%1”. Retry, Edit and Discard act on “%1”; "
+                           "“Discard this one” drops only the waiting action.").arg(blocker));
+        m_retry->setText(tr("Retry “%1”").arg(blocker));
+        m_discard->setText(tr("Discard “%1”").arg(blocker));
+    } else {
+        m_hint->clear();
+        m_retry->setText(tr("Retry"));
+        m_discard->setText(tr("Discard"));
+    }
+    m_hint->setVisible(blocked);
 }
 
 } // namespace zeiko::ui

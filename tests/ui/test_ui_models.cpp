@@ -9,6 +9,7 @@
 #include "ui/fuzzy_match.h"
 #include "ui/key_dispatcher.h"
 #include "ui/outbox_model.h"
+#include "ui/outbox_panel.h"
 #include "ui/physical_keys.h"
 #include "ui/send_delay.h"
 #include "ui/sla_clock.h"
@@ -18,9 +19,11 @@
 #include "models/roles.h"
 
 #include <QAbstractItemModelTester>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMainWindow>
 #include <QPlainTextEdit>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -74,6 +77,7 @@ private Q_SLOTS:
     void nextSlaDuePicksTheRace();
     void sendDelayWaitsAndUndoes();
     void sendDelayZeroSendsAtOnce();
+    void outboxModelSaysWhatAWaitingItemWaitsFor();
     void composerKeepsADraftPerMode();
     void composerUndoBringsTheTextBack();
     void dispatcherIgnoresLettersWhileTyping();
@@ -87,6 +91,8 @@ private Q_SLOTS:
 private:
     std::unique_ptr<QTemporaryDir> m_dir;
     std::unique_ptr<LocalStore> m_store;
+    std::unique_ptr<ApiClient> m_api;       // never started outboxes: nothing is sent
+    std::unique_ptr<Outbox> m_outbox;
 };
 
 void TestUiModels::init()
@@ -95,10 +101,14 @@ void TestUiModels::init()
     m_store = std::make_unique<LocalStore>();
     QVERIFY2(m_store->open(m_dir->filePath(QStringLiteral("cache.sqlite"))), qPrintable(m_store->errorString()));
     m_store->upsertTickets({makeTicket(1), makeTicket(2)});
+    m_api = std::make_unique<ApiClient>(QUrl(QStringLiteral("http://127.0.0.1:9")));
+    m_outbox = std::make_unique<Outbox>(*m_store, *m_api);
 }
 
 void TestUiModels::cleanup()
 {
+    m_outbox.reset();
+    m_api.reset();
     m_store.reset();
     m_dir.reset();
 }
@@ -234,47 +244,138 @@ void TestUiModels::nextSlaDuePicksTheRace()
 
 void TestUiModels::sendDelayWaitsAndUndoes()
 {
-    SendDelay delay;
-    delay.setDelaySeconds(1);
-    QSignalSpy ready(&delay, &SendDelay::ready);
-    delay.start({1, CommandType::EmailReply, QStringLiteral("hello")});
+    // The message is in the outbox at once, held; undo withdraws it from there.
+    FakeClock clock;
+    ApiClient api(QUrl(QStringLiteral("http://127.0.0.1:9")));
+    OutboxOptions options;
+    options.clock = &clock;
+    Outbox outbox(*m_store, api, options);   // not started: nothing is sent
+    SendDelay delay(outbox);
+    delay.setDelaySeconds(5);
+    QSignalSpy countdown(&delay, &SendDelay::countdown);
+    QSignalSpy finished(&delay, &SendDelay::finished);
+    const auto item = delay.send({1, CommandType::EmailReply, QStringLiteral("hello")});
+    QVERIFY(item);
     QVERIFY(delay.isWaiting());
-    QVERIFY(ready.isEmpty());
+    QCOMPARE(m_store->outboxItems().size(), 1);
+    QCOMPARE(m_store->outboxItems().constFirst().notBefore, clock.now().addSecs(5));
+    QCOMPARE(countdown.last().first().toInt(), 5);
+    clock.advance(std::chrono::milliseconds(1500));
+    QCOMPARE(delay.secondsLeft(), 4);   // driven by the held item and the clock
     const auto back = delay.undo();
     QVERIFY(back);
     QCOMPARE(back->body, QStringLiteral("hello"));
     QVERIFY(!delay.isWaiting());
+    QVERIFY(m_store->outboxItems().isEmpty());
 
-    delay.start({1, CommandType::InternalNote, QStringLiteral("note")});
-    QTRY_COMPARE_WITH_TIMEOUT(ready.size(), 1, 5000);
-    QCOMPARE(ready.first().first().value<OutgoingMessage>().body, QStringLiteral("note"));
+    // Its time comes: the bar goes, the item stays queued (released), undo is over.
+    delay.send({1, CommandType::InternalNote, QStringLiteral("note")});
+    const int before = int(finished.size());
+    clock.advance(std::chrono::seconds(5));
+    QCOMPARE(finished.size(), before + 1);
+    QVERIFY(!delay.isWaiting());
     QVERIFY(!delay.undo());
+    QCOMPARE(m_store->outboxItems().size(), 1);
 
-    // A second send commits the first one at once: one waits at a time.
-    delay.setDelaySeconds(30);
-    delay.start({1, CommandType::EmailReply, QStringLiteral("a")});
-    delay.start({2, CommandType::EmailReply, QStringLiteral("b")});
-    QCOMPARE(ready.size(), 2);
-    QCOMPARE(ready.last().first().value<OutgoingMessage>().body, QStringLiteral("a"));
+    // A second send releases the first at once: one is held at a time.
+    const auto a = delay.send({1, CommandType::EmailReply, QStringLiteral("a")});
+    const auto b = delay.send({2, CommandType::EmailReply, QStringLiteral("b")});
+    QVERIFY(!m_store->outboxItem(a->id)->notBefore.isValid());
+    QVERIFY(m_store->outboxItem(b->id)->notBefore.isValid());
     delay.commitNow();
-    QCOMPARE(ready.size(), 3);
+    QVERIFY(!m_store->outboxItem(b->id)->notBefore.isValid());
+    QVERIFY(!delay.isWaiting());
 }
 
 void TestUiModels::sendDelayZeroSendsAtOnce()
 {
-    SendDelay delay;
+    ApiClient api(QUrl(QStringLiteral("http://127.0.0.1:9")));
+    Outbox outbox(*m_store, api);
+    SendDelay delay(outbox);
     delay.setDelaySeconds(0);
-    QSignalSpy ready(&delay, &SendDelay::ready);
-    delay.start({1, CommandType::EmailReply, QStringLiteral("now")});
-    QCOMPARE(ready.size(), 1);
+    const auto item = delay.send({1, CommandType::EmailReply, QStringLiteral("now")});
+    QVERIFY(item);
+    QVERIFY(!item->notBefore.isValid());
     QVERIFY(!delay.isWaiting());
+}
+
+void TestUiModels::outboxModelSaysWhatAWaitingItemWaitsFor()
+{
+    FakeClock clock;
+    OutboxModel model(*m_store, clock);
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    Command close;
+    close.requestId = QStringLiteral("close-1");
+    close.type = CommandType::Close;
+    close.ticketId = 1;
+    OutboxItem refused = m_store->insertOutboxItem(close);
+    refused.state = OutboxState::Failed;
+    refused.errorCode = QStringLiteral("handoff_open");
+    refused.errorMessage = QStringLiteral("A live handoff is still open.");
+    m_store->updateOutboxItem(refused);
+    Command note;
+    note.requestId = QStringLiteral("note-1");
+    note.type = CommandType::InternalNote;
+    note.ticketId = 1;
+    note.body = QStringLiteral("written offline");
+    const OutboxItem waiting = m_store->insertOutboxItem(note);
+    Command reply = note;
+    reply.requestId = QStringLiteral("reply-2");
+    reply.type = CommandType::EmailReply;
+    reply.ticketId = 2;
+    m_store->insertOutboxItem(reply, clock.now().addSecs(5));
+    Command close2 = close;
+    close2.requestId = QStringLiteral("close-2");
+    close2.ticketId = 2;
+    m_store->insertOutboxItem(close2);
+    QCOMPARE(model.rowCount(), 4);
+
+    const QModelIndex waitingState = model.index(model.rowOfItem(waiting.id), OutboxModel::StateColumn);
+    QCOMPARE(int(Waiting(waitingState.data(OutboxModel::WaitingRole).toInt())), int(Waiting::BehindRefused));
+    QCOMPARE(waitingState.data(OutboxModel::BlockerIdRole).toLongLong(), refused.id);
+    const QString text = waitingState.data().toString();
+    QVERIFY2(text.contains(QLatin1String("Waiting behind the refused")) && text.contains(QLatin1String("retry, edit or discard it")),
+             qPrintable(text));
+    QCOMPARE(model.index(waitingState.row(), OutboxModel::ErrorColumn).data().toString(),
+             QStringLiteral("A live handoff is still open."));
+    QVERIFY(model.index(2, OutboxModel::StateColumn).data().toString().startsWith(QLatin1String("Held")));
+    QVERIFY(model.index(2, 0).data(OutboxModel::HeldRole).toBool());
+    QVERIFY2(model.index(3, OutboxModel::StateColumn).data().toString().contains(QLatin1String("undo window")),
+             qPrintable(model.index(3, OutboxModel::StateColumn).data().toString()));
+    clock.advance(std::chrono::seconds(5));   // the hold is over: the close is just next in line
+    QVERIFY(!model.index(2, 0).data(OutboxModel::HeldRole).toBool());
+    QCOMPARE(int(Waiting(model.index(3, 0).data(OutboxModel::WaitingRole).toInt())), int(Waiting::ForItsTurn));
+
+    // The panel: on the waiting note, Retry / Discard act on the refused close.
+    OutboxPanel panel(model);
+    QSignalSpy retry(&panel, &OutboxPanel::retryRequested);
+    QSignalSpy discard(&panel, &OutboxPanel::discardRequested);
+    panel.show();
+    panel.selectItem(waiting.id);
+    QCOMPARE(panel.currentItemId(), waiting.id);
+    QCOMPARE(panel.actionTargetId(), refused.id);
+    auto *retryButton = panel.findChild<QPushButton *>(QStringLiteral("outboxRetry"));
+    auto *discardSelf = panel.findChild<QPushButton *>(QStringLiteral("outboxDiscardSelf"));
+    QVERIFY(retryButton->isEnabled());
+    QVERIFY(panel.targetHint()->isVisible());
+    QVERIFY(discardSelf->isVisible());
+    retryButton->click();
+    QCOMPARE(retry.size(), 1);
+    QCOMPARE(retry.first().first().toLongLong(), refused.id);
+    discardSelf->click();
+    QCOMPARE(discard.first().first().toLongLong(), waiting.id);
+    // On the refused close itself, the buttons act on it and no hint is shown.
+    panel.selectItem(refused.id);
+    QCOMPARE(panel.actionTargetId(), refused.id);
+    QVERIFY(!panel.targetHint()->isVisible());
+    QVERIFY(!discardSelf->isVisible());
 }
 
 void TestUiModels::composerKeepsADraftPerMode()
 {
     markdown::MarkdownRenderer renderer;
     {
-        Composer composer(*m_store, renderer);
+        Composer composer(*m_store, *m_outbox, renderer);
         composer.setTicket(1);
         composer.setMode(Composer::Mode::Reply);
         composer.editor()->setPlainText(QStringLiteral("reply draft"));
@@ -287,7 +388,7 @@ void TestUiModels::composerKeepsADraftPerMode()
     }
     QCOMPARE(m_store->draft(1, QStringLiteral("reply")), QStringLiteral("reply draft"));
     QCOMPARE(m_store->draft(1, QStringLiteral("note")), QStringLiteral("note draft"));
-    Composer again(*m_store, renderer);
+    Composer again(*m_store, *m_outbox, renderer);
     again.setMode(Composer::Mode::Note);
     again.setTicket(1);
     QCOMPARE(again.editor()->toPlainText(), QStringLiteral("note draft"));
@@ -298,9 +399,8 @@ void TestUiModels::composerKeepsADraftPerMode()
 void TestUiModels::composerUndoBringsTheTextBack()
 {
     markdown::MarkdownRenderer renderer;
-    Composer composer(*m_store, renderer);
+    Composer composer(*m_store, *m_outbox, renderer);
     composer.sendDelay().setDelaySeconds(30);
-    QSignalSpy ready(&composer, &Composer::messageReady);
     composer.setTicket(1);
     composer.show();
     composer.focusEditor();
@@ -314,14 +414,17 @@ void TestUiModels::composerUndoBringsTheTextBack()
     QTest::keyClick(composer.editor(), Qt::Key_Z, Qt::ControlModifier);
     QCOMPARE(composer.editor()->toPlainText(), QStringLiteral("Refund sent\n"));
     QVERIFY(!composer.sendDelay().isWaiting());
-    QVERIFY(ready.isEmpty());
-    // Sent for real this time.
+    QVERIFY(m_store->outboxItems().isEmpty());   // withdrawn from the outbox
+    // Sent for real this time: in the outbox at once, held, then released.
     QTest::keyClick(composer.editor(), Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(m_store->outboxItems().size(), 1);
+    QVERIFY(m_store->outboxItems().constFirst().notBefore.isValid());
     composer.sendDelay().commitNow();
-    QCOMPARE(ready.size(), 1);
-    const auto message = ready.first().first().value<OutgoingMessage>();
-    QCOMPARE(zeiko::toString(message.type), zeiko::toString(CommandType::EmailReply));
-    QCOMPARE(message.ticketId, TicketId(1));
+    const OutboxItem item = m_store->outboxItems().constFirst();
+    QVERIFY(!item.notBefore.isValid());
+    QCOMPARE(zeiko::toString(item.command.type), zeiko::toString(CommandType::EmailReply));
+    QCOMPARE(item.command.ticketId, TicketId(1));
+    QCOMPARE(item.command.body, QStringLiteral("Refund sent\n"));
 }
 
 void TestUiModels::dispatcherIgnoresLettersWhileTyping()
