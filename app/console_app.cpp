@@ -117,9 +117,9 @@ void ConsoleApp::onSignedIn(const SessionIdentity &signedIn, const QString &toke
 {
     SessionIdentity identity = signedIn;
     identity.storePath = storePathFor(identity);
-    auto session = std::make_unique<ConsoleSession>(identity, token);
     QString error;
-    if (!session->open(&error)) {
+    std::unique_ptr<ConsoleSession> session = openConsoleSession(identity, token, {}, &error);
+    if (!session) {
         showSignIn(error, true);
         return;
     }

@@ -2,7 +2,7 @@
 // The console's life cycle: sign in (or restore the keychain session), open
 // the account's cache, show the main window, sign out back to the dialog.
 
-#include "ui/console_session.h"
+#include "session/console_session.h"
 #include "ui/console_settings.h"
 #include "ui/main_window.h"
 #include "ui/sign_in_controller.h"
@@ -34,7 +34,7 @@ public:
     // what is showing. Never signs in or out by itself.
     void activate(const ConsoleOptions &requested);
     zeiko::ui::MainWindow *window() const { return m_window.get(); }
-    zeiko::ui::ConsoleSession *session() const { return m_session.get(); }
+    zeiko::ConsoleSession *session() const { return m_session.get(); }
     zeiko::ui::ConsoleSettings &settings() { return m_settings; }
 
 Q_SIGNALS:
@@ -43,15 +43,15 @@ Q_SIGNALS:
 
 private:
     void showSignIn(const QString &message, bool error);
-    void onSignedIn(const zeiko::ui::SessionIdentity &identity, const QString &token, bool offline,
+    void onSignedIn(const zeiko::SessionIdentity &identity, const QString &token, bool offline,
                     const QString &keychainWarning);
     void signOut();
-    QString storePathFor(const zeiko::ui::SessionIdentity &identity) const;
+    QString storePathFor(const zeiko::SessionIdentity &identity) const;
 
     ConsoleOptions m_options;
     zeiko::ui::ConsoleSettings m_settings;
     zeiko::ui::SignInController m_signIn;
     std::unique_ptr<zeiko::ui::SignInDialog> m_dialog;
     std::unique_ptr<zeiko::ui::MainWindow> m_window;
-    std::unique_ptr<zeiko::ui::ConsoleSession> m_session;
+    std::unique_ptr<zeiko::ConsoleSession> m_session;
 };

@@ -11,7 +11,7 @@
 // Runs offscreen; the server address is a dead port, so nothing is fetched.
 
 #include "models/roles.h"
-#include "ui/console_session.h"
+#include "session/console_session.h"
 #include "ui/console_settings.h"
 #include "ui/main_window.h"
 #include "ui/thread_view.h"
@@ -78,9 +78,9 @@ QList<ThreadEntry> makeThread(TicketId id, const QDateTime &now)
     return entries;
 }
 
-ui::SessionIdentity identityFor(const QString &storePath)
+SessionIdentity identityFor(const QString &storePath)
 {
-    ui::SessionIdentity identity;
+    SessionIdentity identity;
     identity.server = QUrl(QStringLiteral("http://127.0.0.1:1"));
     identity.account = QStringLiteral("bench");
     identity.email = QStringLiteral("bench@example.com");
@@ -114,14 +114,15 @@ int runChild(const QString &dir)
     QElapsedTimer phase;
     phase.start();
     ui::ConsoleSettings settings(dir);
-    ui::ConsoleSession session(identityFor(QDir(dir).filePath(QStringLiteral("cache.sqlite"))), QStringLiteral("t"));
     QString error;
-    if (!session.open(&error)) {
+    const std::unique_ptr<ConsoleSession> session =
+        openConsoleSession(identityFor(QDir(dir).filePath(QStringLiteral("cache.sqlite"))), QStringLiteral("t"), {}, &error);
+    if (!session) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         return 1;
     }
     const qint64 opened = phase.elapsed();
-    ui::MainWindow window(session, settings);
+    ui::MainWindow window(*session, settings);
     const qint64 built = phase.elapsed();
     window.show();
     QWidget *viewport = window.queueView()->viewport();
@@ -215,11 +216,11 @@ int main(int argc, char *argv[])
 
     // ---- j -> next thread painted ----------------------------------------------------
     ui::ConsoleSettings settings(dir.path());
-    ui::ConsoleSession session(identityFor(storePath), QStringLiteral("t"));
     QString error;
-    if (!session.open(&error))
+    const std::unique_ptr<ConsoleSession> session = openConsoleSession(identityFor(storePath), QStringLiteral("t"), {}, &error);
+    if (!session)
         return 1;
-    ui::MainWindow window(session, settings);
+    ui::MainWindow window(*session, settings);
     window.show();
     if (!QTest::qWaitForWindowActive(&window))
         return 3;

@@ -132,6 +132,13 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
     </message>
 </context>
 <context>
+    <name>zeiko::ConsoleSession</name>
+    <message>
+        <source>The offline cache could not be opened (%1): %2</source>
+        <translation>Der Offline-Zwischenspeicher konnte nicht geöffnet werden (%1): %2</translation>
+    </message>
+</context>
+<context>
     <name>zeiko::CredentialStore</name>
     <message>
         <source>No saved sign-in was found for this account.</source>
@@ -651,13 +658,6 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
     <message>
         <source>Sending in %1 s — Undo (Ctrl+Z)</source>
         <translation>Wird in %1 s gesendet – Rückgängig (Strg+Z)</translation>
-    </message>
-</context>
-<context>
-    <name>zeiko::ui::ConsoleSession</name>
-    <message>
-        <source>The offline cache could not be opened (%1): %2</source>
-        <translation>Der Offline-Zwischenspeicher konnte nicht geöffnet werden (%1): %2</translation>
     </message>
 </context>
 <context>

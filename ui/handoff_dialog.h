@@ -6,7 +6,7 @@
 // the outbox: shown at once as pending, never mailed. Stays current from
 // realtime events (through the store) and a periodic fallback refresh.
 
-#include "ui/console_session.h"
+#include "session/console_session.h"
 #include "models/thread_model.h"
 #include "ui/ticket_cache.h"
 

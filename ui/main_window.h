@@ -8,7 +8,7 @@
 #include "models/ticket_queue_model.h"
 #include "ui/action_registry.h"
 #include "ui/composer.h"
-#include "ui/console_session.h"
+#include "session/console_session.h"
 #include "ui/console_settings.h"
 #include "models/thread_model.h"
 #include "ui/ticket_cache.h"

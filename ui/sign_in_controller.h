@@ -5,7 +5,7 @@
 // messages this class produces, so all of it runs in tests.
 
 #include "credentials/credential_store.h"
-#include "ui/console_session.h"
+#include "session/console_session.h"
 
 #include <QObject>
 #include <QPointer>
@@ -33,7 +33,7 @@ public:
 
 Q_SIGNALS:
     // keychainWarning: non-empty when the token could not be stored (sign in each launch).
-    void signedIn(const zeiko::ui::SessionIdentity &identity, const QString &token, bool offline,
+    void signedIn(const zeiko::SessionIdentity &identity, const QString &token, bool offline,
                   const QString &keychainWarning);
     void signInFailed(const QString &message);
     // restore() found nothing usable: ask for the password. message may be empty.

@@ -36,7 +36,10 @@ Outbox::Outbox(LocalStore &store, ApiClient &api, OutboxOptions options, QObject
     m_flushTimer.setInterval(0);
     connect(&m_flushTimer, &QTimer::timeout, this, &Outbox::flush);
     m_retryTimer.setSingleShot(true);
-    connect(&m_retryTimer, &QTimer::timeout, this, &Outbox::flush);
+    connect(&m_retryTimer, &QTimer::timeout, this, [this] {
+        Q_EMIT backoffElapsed();
+        flush();
+    });
     m_holdTimer.setSingleShot(true);
     connect(&m_holdTimer, &QTimer::timeout, this, &Outbox::flush);
     connect(m_clock, &Clock::jumped, this, &Outbox::scheduleFlush);

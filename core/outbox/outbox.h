@@ -100,6 +100,9 @@ Q_SIGNALS:
     void storeFailed(const QString &message);
     // Nothing queued and nothing in flight (tests, "all sent" indicator).
     void drained();
+    // A backoff wait ran out and woke the queue up (the retry timer fired).
+    // After a reconnect flushNow() sends without it; tests check it stayed silent.
+    void backoffElapsed();
 
 private:
     void scheduleFlush();

@@ -1,13 +1,14 @@
 #pragma once
 // Shared pieces of the console-core end-to-end suites: a real zeiko-server
-// (ServerProcess), an optional FaultProxy in front of it, and a
-// ConsoleSession with test-friendly timings talking to either.
+// (ServerProcess), an optional FaultProxy in front of it, and the console's
+// own ConsoleSession (openConsoleSession(), as the application builds it)
+// with test-friendly timings talking to either.
 
 #include "domain/codecs.h"
 #include "net/api_types.h"
 #include "support/fault_proxy.h"
 #include "support/server_process.h"
-#include "sync/console_session.h"
+#include "session/console_session.h"
 
 #include <QJsonArray>
 #include <QSet>
@@ -86,6 +87,23 @@ inline QList<Ticket> serverTickets(test::ServerProcess &server, const QString &t
         cursor = page.nextCursor;
     } while (!cursor.isEmpty());
     return tickets;
+}
+
+// The session the console builds at sign-in, for `op` on `server`, caching in `storePath`.
+inline std::unique_ptr<ConsoleSession> openSession(const QUrl &server, const Operator &op, const QString &storePath,
+                                                   const SessionOptions &options = fastSession())
+{
+    SessionIdentity identity;
+    identity.server = server;
+    identity.account = demoAccount;
+    identity.email = demoEmail;
+    identity.self.id = op.id;
+    identity.storePath = storePath;
+    QString error;
+    std::unique_ptr<ConsoleSession> session = openConsoleSession(identity, op.token, options, &error);
+    if (!session)
+        qWarning() << error;
+    return session;
 }
 
 // A change made by "someone else": a note posted straight to the server.

@@ -57,15 +57,14 @@ private Q_SLOTS:
         QVERIFY(!me.token.isEmpty());
         test::FaultProxy proxy(server.port());
 
-        ConsoleSession session(proxy.baseUrl(), fastSession());   // default prefetch: all of "mine" reads offline
-        QVERIFY(session.openStore(m_dir.filePath(QStringLiteral("flight.sqlite"))));
-        session.setCredentials(me.token, me.id);
-        QSignalSpy prefetched(&session.sync(), &SyncEngine::prefetchFinished);
-        session.start();
-        QTRY_COMPARE_WITH_TIMEOUT(session.sync().connectionState(), ConnectionState::Live, 20000);
+        const std::unique_ptr<ConsoleSession> session = openSession(proxy.baseUrl(), me, m_dir.filePath(QStringLiteral("flight.sqlite")));   // default prefetch: all of "mine" reads offline
+        QVERIFY(session);
+        QSignalSpy prefetched(&session->sync(), &SyncEngine::prefetchFinished);
+        session->start();
+        QTRY_COMPARE_WITH_TIMEOUT(session->sync().connectionState(), ConnectionState::Live, 20000);
         QTRY_VERIFY_WITH_TIMEOUT(prefetched.count() > 0, 60000);
 
-        LocalStore &store = session.store();
+        LocalStore &store = session->store();
         TicketQueueModel queue(store);
         queue.setOperatorId(me.id);
 
@@ -80,7 +79,7 @@ private Q_SLOTS:
 
         // Take off.
         proxy.setOffline(true);
-        QTRY_COMPARE_WITH_TIMEOUT(session.sync().connectionState(), ConnectionState::Offline, 10000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->sync().connectionState(), ConnectionState::Offline, 10000);
 
         // Read every ticket of my queue from the cache alone.
         for (const TicketId id : mine) {
@@ -109,11 +108,11 @@ private Q_SLOTS:
         const QString run = QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
         const auto replyBody = [&](const Ticket &t) { return QStringLiteral("Reply %1 to #%2").arg(run).arg(t.number); };
         QString error;
-        QVERIFY2(session.outbox().enqueue(commandFor(CommandType::EmailReply, a, replyBody(a)), &error), qPrintable(error));
-        QVERIFY2(session.outbox().enqueue(commandFor(CommandType::EmailReply, b, replyBody(b)), &error), qPrintable(error));
-        QVERIFY2(session.outbox().enqueue(commandFor(CommandType::EmailReply, c, replyBody(c)), &error), qPrintable(error));
-        QVERIFY2(session.outbox().enqueue(commandFor(CommandType::Close, a), &error), qPrintable(error));
-        QVERIFY2(session.outbox().enqueue(commandFor(CommandType::Close, d), &error), qPrintable(error));
+        QVERIFY2(session->outbox().enqueue(commandFor(CommandType::EmailReply, a, replyBody(a)), &error), qPrintable(error));
+        QVERIFY2(session->outbox().enqueue(commandFor(CommandType::EmailReply, b, replyBody(b)), &error), qPrintable(error));
+        QVERIFY2(session->outbox().enqueue(commandFor(CommandType::EmailReply, c, replyBody(c)), &error), qPrintable(error));
+        QVERIFY2(session->outbox().enqueue(commandFor(CommandType::Close, a), &error), qPrintable(error));
+        QVERIFY2(session->outbox().enqueue(commandFor(CommandType::Close, d), &error), qPrintable(error));
         QCOMPARE(store.outboxItems().size(), 5);
 
         // Pending effects show at once in the queue, offline.
@@ -132,7 +131,7 @@ private Q_SLOTS:
         // Land.
         proxy.setOffline(false);
         QTRY_VERIFY_WITH_TIMEOUT(store.outboxItems().isEmpty(), 60000);
-        QTRY_COMPARE_WITH_TIMEOUT(session.sync().connectionState(), ConnectionState::Live, 20000);
+        QTRY_COMPARE_WITH_TIMEOUT(session->sync().connectionState(), ConnectionState::Live, 20000);
 
         // Exactly once, in order: A was replied to and then closed (a close first would have refused the reply).
         for (const Ticket &t : {a, b, c})

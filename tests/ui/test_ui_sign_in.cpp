@@ -54,7 +54,7 @@ void TestUiSignIn::signInStoresTokenAndRestores()
     controller.signIn(m_server.baseUrl(), QStringLiteral("demo"), QStringLiteral("alex@demo.zeiko.test"),
                       QStringLiteral("demo-password"));
     QTRY_COMPARE_WITH_TIMEOUT(signedIn.size(), 1, 20000);
-    const auto identity = signedIn.first().at(0).value<ui::SessionIdentity>();
+    const auto identity = signedIn.first().at(0).value<SessionIdentity>();
     const QString token = signedIn.first().at(1).toString();
     QVERIFY(!token.isEmpty());
     QCOMPARE(signedIn.first().at(2).toBool(), false);          // online
@@ -70,7 +70,7 @@ void TestUiSignIn::signInStoresTokenAndRestores()
     QTRY_COMPARE_WITH_TIMEOUT(restored.size(), 1, 20000);
     QVERIFY(required.isEmpty());
     QCOMPARE(restored.first().at(1).toString(), token);
-    QCOMPARE(restored.first().at(0).value<ui::SessionIdentity>().self.id, identity.self.id);
+    QCOMPARE(restored.first().at(0).value<SessionIdentity>().self.id, identity.self.id);
 }
 
 void TestUiSignIn::signOutForgetsToken()
@@ -80,11 +80,15 @@ void TestUiSignIn::signOutForgetsToken()
     controller.signIn(m_server.baseUrl(), QStringLiteral("demo"), QStringLiteral("alex@demo.zeiko.test"),
                       QStringLiteral("demo-password"));
     QTRY_COMPARE_WITH_TIMEOUT(signedIn.size(), 1, 20000);
-    auto identity = signedIn.first().at(0).value<ui::SessionIdentity>();
+    auto identity = signedIn.first().at(0).value<SessionIdentity>();
     const QString token = signedIn.first().at(1).toString();
-    ui::ConsoleSession session(identity, token);
+    QTemporaryDir cache;
+    identity.storePath = cache.filePath(QStringLiteral("cache.sqlite"));
+    QString error;
+    const std::unique_ptr<ConsoleSession> session = openConsoleSession(identity, token, {}, &error);
+    QVERIFY2(session, qPrintable(error));
     QSignalSpy signedOut(&controller, &SignInController::signedOut);
-    controller.signOut(&session);
+    controller.signOut(session.get());
     QCOMPARE(signedOut.size(), 1);
     // The server revokes the token...
     QTRY_COMPARE_WITH_TIMEOUT(m_server.get(QStringLiteral("/api/v1/me"), token).status, 401, 20000);

@@ -28,7 +28,7 @@ bool DemoConsole::start()
         return false;
     }
     const Session who = decodeSession(me.json());
-    ui::SessionIdentity identity;
+    SessionIdentity identity;
     identity.server = server.baseUrl();
     identity.account = QStringLiteral("demo");
     identity.email = QStringLiteral("alex@demo.zeiko.test");
@@ -37,14 +37,12 @@ bool DemoConsole::start()
     identity.storePath = dir.filePath(QStringLiteral("cache.sqlite"));
     settings = std::make_unique<ui::ConsoleSettings>(dir.path());
     settings->setSendDelaySeconds(0);   // the undo window has its own tests
-    ui::SessionOptions options;
+    SessionOptions options;
     options.sync.pollInterval = std::chrono::milliseconds(1000);
     options.outbox.retry.initial = std::chrono::milliseconds(100);
     options.outbox.retry.maximum = std::chrono::milliseconds(500);
-    session = std::make_unique<ui::ConsoleSession>(identity, token, options);
-    if (!session->open(&error))
-        return false;
-    return true;
+    session = openConsoleSession(identity, token, options, &error);
+    return session != nullptr;
 #endif
 }
 

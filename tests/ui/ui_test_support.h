@@ -1,9 +1,10 @@
 #pragma once
-// Shared by the ui suites: a real demo server, a signed-in ConsoleSession on a
+// Shared by the ui suites: a real demo server, a signed-in ConsoleSession (from
+// openConsoleSession(), as the console builds it) on a
 // throwaway cache, and keyboard helpers that type into whatever has focus.
 
 #include "support/server_process.h"
-#include "ui/console_session.h"
+#include "session/console_session.h"
 #include "ui/console_settings.h"
 
 #include <QApplication>
@@ -23,7 +24,7 @@ struct DemoConsole {
     QTemporaryDir mailSpool;   // the server "sends" mail as .eml files here
     QString token;
     std::unique_ptr<ui::ConsoleSettings> settings;
-    std::unique_ptr<ui::ConsoleSession> session;
+    std::unique_ptr<ConsoleSession> session;
     QString error;
 
     // Starts the server with demo data, signs in as alex and opens a session.
