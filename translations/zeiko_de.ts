@@ -819,6 +819,10 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <translation>Anonymer Besucher</translation>
     </message>
     <message>
+        <source>⚠ Replies cannot be emailed to this address: %1</source>
+        <translation>⚠ Antworten können nicht per E-Mail an diese Adresse gesendet werden: %1</translation>
+    </message>
+    <message>
         <source>Payment</source>
         <translation>Zahlung</translation>
     </message>

@@ -187,7 +187,12 @@ void FactsRail::refresh()
     QString customer = t->customer.name;
     if (!t->customer.email.isEmpty())
         customer += customer.isEmpty() ? t->customer.email : QStringLiteral("\n") + t->customer.email;
-    m_customer->setText(customer.isEmpty() ? tr("Anonymous visitor") : customer);
+    if (customer.isEmpty())
+        customer = tr("Anonymous visitor");
+    // Not colour alone: the words say that replies will not reach them by mail, and why (the server's reason).
+    if (!t->customer.emailProblem.isEmpty())
+        customer += QStringLiteral("\n") + tr("⚠ Replies cannot be emailed to this address: %1").arg(t->customer.emailProblem);
+    m_customer->setText(customer);
     m_created->setText(localTime(t->createdAt));
     m_lastActivity->setText(localTime(t->lastActivityAt));
     m_tags->setText(t->tags.isEmpty() ? tr("—") : t->tags.join(QStringLiteral(", ")));

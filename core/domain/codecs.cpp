@@ -63,13 +63,17 @@ T readObject(const JsonReader &reader, QLatin1StringView name)
 
 QJsonObject toJson(const Customer &v)
 {
-    return {{u"id"_s, v.id}, {u"name"_s, v.name}, {u"email"_s, v.email}};
+    return {{u"id"_s, v.id},
+            {u"name"_s, v.name},
+            {u"email"_s, v.email},
+            {u"emailProblem"_s, v.emailProblem.isEmpty() ? QJsonValue() : QJsonValue(v.emailProblem)}};
 }
 
 template<> Customer fromJson<Customer>(const QJsonObject &o, const QString &path)
 {
     const JsonReader r(o, path);
-    return {r.requiredString("id"_L1), r.optionalString("name"_L1), r.optionalString("email"_L1)};
+    return {r.requiredString("id"_L1), r.optionalString("name"_L1), r.optionalString("email"_L1),
+            r.optionalString("emailProblem"_L1)};
 }
 
 QJsonObject toJson(const Actor &v)

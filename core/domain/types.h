@@ -21,6 +21,9 @@ struct Customer {
     QString id;
     QString name;    // may be empty (an email with no display name)
     QString email;   // may be empty (anonymous widget visitor)
+    // Why nothing can be emailed to `email` (mailboxProblem(), kept when a
+    // webhook brought an address that is not a mailbox); empty when it can.
+    QString emailProblem;
     friend bool operator==(const Customer &, const Customer &) = default;
 };
 

@@ -34,7 +34,8 @@ void addChannelOptions(QCommandLineParser &parser)
         {u"resend-api-key"_s, u"Resend API key: fetches received emails and sends mail through Resend [RESEND_API_KEY]."_s, u"key"_s},
         {u"resend-api-base-url"_s, u"Resend API base URL [RESEND_API_BASE_URL]. Default https://api.resend.com."_s, u"url"_s},
         {u"resend-webhook-secret"_s, u"whsec_... secret that signs Resend webhooks (Svix) [RESEND_WEBHOOK_SECRET]."_s, u"secret"_s},
-        {u"smtp-url"_s, u"Send mail over SMTP, e.g. smtp://user:pw@host:587 or smtps://... [SMTP_URL]."_s, u"url"_s},
+        {u"smtp-url"_s, u"Send mail over SMTP, e.g. smtps://user:pw@host:465 or smtp://user:pw@host:587 (STARTTLS required) [SMTP_URL]."_s, u"url"_s},
+        {u"smtp-allow-plaintext"_s, u"Send over smtp:// without TLS; only to a relay on this machine (loopback) [SMTP_ALLOW_PLAINTEXT=1]."_s},
         {u"mail-spool-dir"_s, u"Write outbound mail as .eml files here (demo transport) [MAIL_SPOOL_DIR]."_s, u"dir"_s},
         {u"mail-retry-base-ms"_s, u"First retry delay of a failed send, doubling per attempt [ZEIKO_MAIL_RETRY_BASE_MS]. Default 5000."_s, u"ms"_s},
         {u"mail-max-attempts"_s, u"Send attempts before a mail is marked failed [ZEIKO_MAIL_MAX_ATTEMPTS]. Default 6."_s, u"n"_s},
@@ -101,6 +102,12 @@ ChannelRuntime::ChannelRuntime(const QCommandLineParser &parser, store::Database
     mailOptions.transport.resendBaseUrl = resend.apiBaseUrl;
     mailOptions.transport.smtpUrl = text(parser, u"smtp-url"_s, {"SMTP_URL"});
     mailOptions.transport.spoolDir = text(parser, u"mail-spool-dir"_s, {"MAIL_SPOOL_DIR"});
+    mailOptions.transport.smtpPlaintextLoopback =
+        parser.isSet(u"smtp-allow-plaintext"_s) || qEnvironmentVariable("SMTP_ALLOW_PLAINTEXT") == u"1"_s;
+    if (mailOptions.transport.smtpPlaintextLoopback) {
+        if (const QString problem = plaintextSmtpProblem(mailOptions.transport.smtpUrl); !problem.isEmpty())
+            throw std::invalid_argument(u"--smtp-allow-plaintext (SMTP_ALLOW_PLAINTEXT): %1"_s.arg(problem).toStdString());
+    }
     if (!mailOptions.transport.smtpUrl.isEmpty())
         mailOptions.transport.kind = TransportConfig::Kind::Smtp;
     else if (!resend.apiKey.isEmpty())

@@ -89,7 +89,7 @@ CurlResult httpRequest(const QByteArray &method, const QString &url, const QList
 }
 
 CurlResult smtpSend(const QString &smtpUrl, const QString &from, const QStringList &recipients, const QByteArray &message,
-                    int timeoutMs)
+                    int timeoutMs, SmtpTls tls)
 {
     ensureGlobalInit();
     CurlResult result;
@@ -104,7 +104,9 @@ CurlResult smtpSend(const QString &smtpUrl, const QString &from, const QStringLi
     curl_easy_setopt(easy.handle, CURLOPT_NOSIGNAL, 1L);
     curl_easy_setopt(easy.handle, CURLOPT_TIMEOUT_MS, long(timeoutMs));
     curl_easy_setopt(easy.handle, CURLOPT_PROTOCOLS_STR, "smtp,smtps");
-    curl_easy_setopt(easy.handle, CURLOPT_USE_SSL, long(CURLUSESSL_TRY));
+    // Never CURLUSESSL_TRY: an attacker who strips STARTTLS from the EHLO
+    // answer would get the SMTP password in clear.
+    curl_easy_setopt(easy.handle, CURLOPT_USE_SSL, long(tls == SmtpTls::Required ? CURLUSESSL_ALL : CURLUSESSL_NONE));
     curl_easy_setopt(easy.handle, CURLOPT_MAIL_FROM, fromBytes.constData());
     for (const QString &to : recipients)
         easy.recipients = curl_slist_append(easy.recipients, ('<' + to.toUtf8() + '>').constData());

@@ -20,9 +20,16 @@ struct CurlResult {
 CurlResult httpRequest(const QByteArray &method, const QString &url, const QList<QPair<QByteArray, QByteArray>> &headers,
                        const QByteArray &body, int timeoutMs);
 
-// Sends one RFC 5322 message over SMTP(S). smtpUrl: smtp://[user:pw@]host:port
-// (STARTTLS is used when the server offers it) or smtps://...
+// How an smtp:// connection may be protected.
+enum class SmtpTls {
+    Required,            // STARTTLS or fail: a network attacker cannot strip it and read the password
+    PlaintextLoopback,   // the operator opted into plaintext to a relay on this machine
+};
+
+// Sends one RFC 5322 message over SMTP(S). smtpUrl: smtps://[user:pw@]host:port
+// (TLS from the first byte) or smtp://… (STARTTLS, required unless `tls`
+// says PlaintextLoopback).
 CurlResult smtpSend(const QString &smtpUrl, const QString &from, const QStringList &recipients,
-                    const QByteArray &message, int timeoutMs);
+                    const QByteArray &message, int timeoutMs, SmtpTls tls = SmtpTls::Required);
 
 } // namespace zeiko::channels

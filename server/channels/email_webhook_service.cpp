@@ -244,8 +244,13 @@ JsonResult EmailWebhookService::received(const QByteArray &deliveryId, const QJs
         }
         recordDelivery(tx.db(), deliveryId, status);
         qCInfo(lcInbound).noquote() << u"email %1 -> ticket %2 (%3, by %4)"_s.arg(emailId).arg(result.ticket.id).arg(status, target->how);
-        return {200, {{u"status"_s, status}, {u"ticketId"_s, QString::number(result.ticket.id)},
-                      {u"ticketNumber"_s, result.ticket.number}}};
+        QJsonObject answer{{u"status"_s, status}, {u"ticketId"_s, QString::number(result.ticket.id)},
+                           {u"ticketNumber"_s, result.ticket.number}};
+        // Kept, but flagged: the sender is told why replies will not be mailed
+        // (a 4xx would make the provider retry or disable the webhook).
+        if (!result.ticket.customer.emailProblem.isEmpty())
+            answer.insert(u"undeliverable"_s, result.ticket.customer.emailProblem);
+        return {200, answer};
     });
 }
 

@@ -2,14 +2,17 @@
 
 #include "channels/curl_http.h"
 #include "channels/inbound_email.h"
+#include "domain/mailbox.h"
 #include "markdown/markdown.h"
 
 #include <QCryptographicHash>
 #include <QDir>
 #include <QFile>
+#include <QHostAddress>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QSaveFile>
+#include <QUrl>
 #include <QUuid>
 
 namespace zeiko::channels {
@@ -64,6 +67,18 @@ QString transportName(TransportConfig::Kind kind)
         break;
     }
     return u"none"_s;
+}
+
+QString plaintextSmtpProblem(const QString &smtpUrl)
+{
+    const QUrl url(smtpUrl);
+    if (url.scheme() != u"smtp"_s)
+        return u"plaintext applies to smtp:// URLs only (smtps:// is always TLS)"_s;
+    const QString host = url.host();
+    const QHostAddress address(host);
+    if (host == u"localhost"_s || (!address.isNull() && address.isLoopback()))
+        return {};
+    return u"plaintext SMTP is allowed only to a relay on this machine (127.0.0.1, ::1 or localhost), not to %1"_s.arg(host);
 }
 
 QByteArray buildMime(const OutboundMail &mail, const QString &from, const QDateTime &date)
@@ -129,6 +144,16 @@ QByteArray buildResendJson(const OutboundMail &mail, const QString &from)
 SendResult sendMail(const TransportConfig &config, const OutboundMail &mail)
 {
     SendResult result;
+    // Checked again at send time, whatever queued the mail: a recipient that
+    // is not a mailbox (CR/LF would reach the SMTP envelope raw) is never
+    // handed to a transport, and retrying cannot help.
+    for (const QString &to : mail.to) {
+        if (const QString problem = mailboxProblem(to); !problem.isEmpty()) {
+            result.error = u"not sent: the recipient address is undeliverable (%1)"_s.arg(problem);
+            result.permanent = true;
+            return result;
+        }
+    }
     switch (config.kind) {
     case TransportConfig::Kind::None:
         result.error = u"no mail transport configured"_s;
@@ -152,7 +177,8 @@ SendResult sendMail(const TransportConfig &config, const OutboundMail &mail)
     }
     case TransportConfig::Kind::Smtp: {
         const CurlResult r = smtpSend(config.smtpUrl, parseAddress(config.fromAddress).email, mail.to,
-                                      buildMime(mail, config.fromAddress, QDateTime::currentDateTimeUtc()), config.timeoutMs);
+                                      buildMime(mail, config.fromAddress, QDateTime::currentDateTimeUtc()), config.timeoutMs,
+                                      config.smtpPlaintextLoopback ? SmtpTls::PlaintextLoopback : SmtpTls::Required);
         result.ok = r.error.isEmpty();
         result.error = r.error;
         return result;

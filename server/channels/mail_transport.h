@@ -14,6 +14,7 @@ struct TransportConfig {
     QString resendApiKey;
     QString resendBaseUrl;
     QString smtpUrl;
+    bool smtpPlaintextLoopback = false;   // --smtp-allow-plaintext (checked: the host is a loopback relay)
     QString spoolDir;
     int timeoutMs = 30000;
 };
@@ -29,5 +30,8 @@ QByteArray buildMime(const OutboundMail &mail, const QString &from, const QDateT
 QByteArray buildResendJson(const OutboundMail &mail, const QString &from);
 SendResult sendMail(const TransportConfig &config, const OutboundMail &mail);
 QString transportName(TransportConfig::Kind kind);
+// Why `smtpUrl` may not be used with plaintext allowed (its host is not a
+// loopback address); empty when it may.
+QString plaintextSmtpProblem(const QString &smtpUrl);
 
 } // namespace zeiko::channels

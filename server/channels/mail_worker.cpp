@@ -1,6 +1,7 @@
 #include "channels/mail_worker.h"
 
 #include "channels/ticket_ops.h"
+#include "domain/mailbox.h"
 #include "store/sql.h"
 #include "store/ticket_store.h"
 
@@ -74,7 +75,9 @@ int MailWorker::queueReplies()
             mail.to = {ticket->customer.email};
             const QString subject = ticket->subject.trimmed().isEmpty() ? u"Your request"_s : ticket->subject.trimmed();
             const bool isReply = subject.startsWith(u"re:"_s, Qt::CaseInsensitive);
-            mail.subject = u"%1%2 [#%3]"_s.arg(isReply ? QString() : u"Re: "_s, subject).arg(ticket->number);
+            // Concatenated, not chained arg(): a "%1" in the customer's subject
+            // must not swallow the [#N] tag that threads the reply.
+            mail.subject = (isReply ? QString() : u"Re: "_s) + subject + u" [#"_s + QString::number(ticket->number) + u']';
             mail.markdown = r.body;
             if (!m_options.mail.inboundDomain.isEmpty())
                 mail.replyTo = m_options.mail.ticketAlias(ticket->key);
@@ -172,9 +175,10 @@ void MailWorker::finish(qint64 rowId, qint64 tenantId, std::optional<qint64> tic
         const auto ticket = store::findTicket(tx.db(), tenantId, *ticketId);
         if (!ticket)
             return 0;
-        const QString text = result.ok
-                                 ? u"Email sent to %1 (%2)"_s.arg(mail.to.join(u", "_s), transportName(m_options.transport.kind))
-                                 : u"Email to %1 failed after %2 attempts: %3"_s.arg(mail.to.join(u", "_s)).arg(attempts).arg(result.error.left(300));
+        const QString to = printableAddress(mail.to.join(u", "_s));
+        const QString text = result.ok ? u"Email sent to %1 (%2)"_s.arg(to, transportName(m_options.transport.kind))
+                                       : u"Email to %1 failed after %2 attempts: %3"_s.arg(to, QString::number(attempts),
+                                                                                           result.error.left(300));
         appendEntry(tx, *ticket, systemEntry(ticket->id, EntryKind::EmailEvent, text, status, now), now, false);
         return 1;
     });

@@ -17,6 +17,10 @@ QStringList schemaV2Statements()
                        "assignee_emails TEXT NOT NULL, max_open INTEGER NOT NULL, skill_keywords TEXT NOT NULL, "
                        "rr_last_operator BIGINT, updated_at BIGINT NOT NULL, PRIMARY KEY (tenant_id, agent_id))"),
         // A live website-widget conversation and the ticket it feeds.
+        // start_request_id: since the visitor-secret fix it holds
+        // "<sha256 of the visitor's token hex>:<clientRequestId>" (the start's
+        // dedupe key, scoped to one visitor); older rows hold the bare id,
+        // which no new key can equal.
         QStringLiteral("CREATE TABLE widget_conversations (id {ID}, tenant_id BIGINT NOT NULL REFERENCES tenants(id), "
                        "public_id TEXT NOT NULL UNIQUE, agent_id TEXT NOT NULL, "
                        "ticket_id BIGINT NOT NULL REFERENCES tickets(id), start_request_id TEXT NOT NULL, "

@@ -106,6 +106,22 @@ Seq emitTicketUpdate(TenantTx &tx, const Ticket &ticket, const QDateTime &now, E
     return tx.appendEvent(event);
 }
 
+namespace {
+
+std::optional<ThreadEntry> entryById(QSqlDatabase &db, qint64 tenantId, TicketId ticketId, QSqlQuery &q)
+{
+    if (!q.next())
+        return std::nullopt;
+    const EntryId id = q.value(0).toLongLong();
+    q.finish();
+    const QList<ThreadEntry> entries = store::listEntries(db, tenantId, ticketId, id - 1, 1);
+    if (entries.isEmpty())
+        return std::nullopt;
+    return entries.first();
+}
+
+} // namespace
+
 std::optional<ThreadEntry> findEntryByRequestId(QSqlDatabase &db, qint64 tenantId, TicketId ticketId,
                                                 const QString &requestId)
 {
@@ -115,13 +131,19 @@ std::optional<ThreadEntry> findEntryByRequestId(QSqlDatabase &db, qint64 tenantI
                              QStringLiteral("SELECT id FROM entries WHERE tenant_id = ? AND ticket_id = ? AND "
                                             "request_id = ? ORDER BY id LIMIT 1"),
                              {tenantId, qlonglong(ticketId), requestId});
-    if (!q.next())
+    return entryById(db, tenantId, ticketId, q);
+}
+
+std::optional<ThreadEntry> findOwnEntryByRequestId(QSqlDatabase &db, qint64 tenantId, TicketId ticketId,
+                                                   const QString &requestId, EntryKind kind, ActorKind author)
+{
+    if (requestId.isEmpty())
         return std::nullopt;
-    const EntryId id = q.value(0).toLongLong();
-    const QList<ThreadEntry> entries = store::listEntries(db, tenantId, ticketId, id - 1, 1);
-    if (entries.isEmpty())
-        return std::nullopt;
-    return entries.first();
+    QSqlQuery q = store::run(db,
+                             QStringLiteral("SELECT id FROM entries WHERE tenant_id = ? AND ticket_id = ? AND "
+                                            "request_id = ? AND kind = ? AND author_kind = ? ORDER BY id LIMIT 1"),
+                             {tenantId, qlonglong(ticketId), requestId, toString(kind), toString(author)});
+    return entryById(db, tenantId, ticketId, q);
 }
 
 ThreadEntry systemEntry(TicketId ticketId, EntryKind kind, const QString &body, const QString &eventStatus,

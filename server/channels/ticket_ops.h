@@ -49,6 +49,11 @@ Seq emitTicketUpdate(TenantTx &tx, const Ticket &ticket, const QDateTime &now, E
 // The entry with this request id on the ticket, if any (dedupes retries).
 std::optional<ThreadEntry> findEntryByRequestId(QSqlDatabase &db, qint64 tenantId, TicketId ticketId,
                                                 const QString &requestId);
+// The same, among the entries of one kind written by one kind of author only:
+// a client's retry must find its own earlier write, never another author's
+// entry (an internal note) that happens to carry the same request id.
+std::optional<ThreadEntry> findOwnEntryByRequestId(QSqlDatabase &db, qint64 tenantId, TicketId ticketId,
+                                                   const QString &requestId, EntryKind kind, ActorKind author);
 
 ThreadEntry systemEntry(TicketId ticketId, EntryKind kind, const QString &body, const QString &eventStatus,
                         const QDateTime &now);

@@ -2,6 +2,7 @@
 
 #include "domain/codecs.h"
 #include "domain/json_reader.h"
+#include "domain/mailbox.h"
 #include "service/command_rules.h"
 #include "service/sla_policy.h"
 #include "store/account_store.h"
@@ -72,6 +73,9 @@ NewTicketRequest NewTicketRequest::decode(const QByteArray &json)
     n.subject = r.requiredString("subject"_L1);
     const JsonReader customer(r.requiredObject("customer"_L1), r.fieldPath("customer"_L1));
     n.customerEmail = customer.optionalString("email"_L1).trimmed();
+    if (!n.customerEmail.isEmpty())
+        if (const QString problem = mailboxProblem(n.customerEmail); !problem.isEmpty())
+            customer.fail("email"_L1, problem);
     n.customerName = customer.optionalString("name"_L1).trimmed();
     n.source = r.requiredEnum<Source>("source"_L1);
     n.priority = r.optionalEnum<Priority>("priority"_L1).value_or(Priority::Normal);

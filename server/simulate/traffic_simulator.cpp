@@ -141,7 +141,17 @@ void TrafficSimulator::log(const QString &line)
 
 QString TrafficSimulator::requestId()
 {
-    return u"sim-%1-%2"_s.arg(m_config.runId).arg(++m_counter);
+    ++m_counter;   // also numbers the run's customers and orders
+    return unguessableId();
+}
+
+QString TrafficSimulator::unguessableId()
+{
+    // From the system generator, not the seeded one: ids a real widget would
+    // send are secrets, and a seed must still replay the same story.
+    quint32 words[4];
+    QRandomGenerator::system()->fillRange(words);
+    return QString::fromLatin1(QByteArray(reinterpret_cast<const char *>(words), sizeof(words)).toHex());
 }
 
 TrafficSimulator::ConversationPtr TrafficSimulator::pick(const std::function<bool(const Conversation &)> &eligible)
@@ -231,6 +241,7 @@ void TrafficSimulator::send(const QString &action, const QString &detail, const 
 void TrafficSimulator::startChat()
 {
     auto c = std::make_shared<Conversation>();
+    c->visitorToken = unguessableId();
     c->customerName = u"%1 %2"_s.arg(QString::fromUtf8(any(m_rng, firstNames)), QString::fromUtf8(any(m_rng, lastNames)));
     c->customerEmail = u"%1.%2@example.com"_s.arg(c->customerName.section(u' ', 0, 0).toLower(), m_config.runId)
                            .replace(u"é"_s, u"e"_s);
@@ -241,6 +252,7 @@ void TrafficSimulator::startChat()
     c->busy = true;
     m_conversations.append(c);
     const QJsonObject body{{u"clientRequestId"_s, requestId()},
+                           {u"visitorToken"_s, c->visitorToken},
                            {u"agentId"_s, QString::fromLatin1(agent[0])},
                            {u"agentName"_s, QString::fromLatin1(agent[1])},
                            {u"visitor"_s, QJsonObject{{u"name"_s, c->customerName}, {u"email"_s, c->customerEmail}}},

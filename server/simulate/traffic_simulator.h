@@ -7,8 +7,9 @@
 //
 // One action per tick at `ratePerMinute`; which action, on which
 // conversation and with which words comes from a QRandomGenerator seeded
-// with `seed`, so a seed replays the same story. Request ids, order ids and
-// email ids also carry `runId` so a second run against the same database is
+// with `seed`, so a seed replays the same story. Widget request ids and
+// visitor secrets are random (unguessable, as a real widget's are); order
+// and email ids carry `runId` so a second run against the same database is
 // new traffic, not a retry the server would deduplicate.
 
 #include <QHash>
@@ -60,6 +61,7 @@ signals:
 private:
     struct Conversation {
         QString id;
+        QString visitorToken;   // the visitor's secret: a retried start is recognised by it
         QString customerName;
         QString customerEmail;
         QString topic;
@@ -88,6 +90,7 @@ private:
 
     ConversationPtr pick(const std::function<bool(const Conversation &)> &eligible);
     QString requestId();
+    static QString unguessableId();   // 128 random bits, hex
     void send(const QString &action, const QString &detail, const QString &path, const QByteArray &body,
               const QList<QPair<QByteArray, QByteArray>> &headers, Done done);
     void log(const QString &line);

@@ -2,6 +2,7 @@
 
 #include "channels/ticket_ops.h"
 #include "domain/codecs.h"
+#include "domain/mailbox.h"
 #include "domain/json_reader.h"
 #include "routing/handoff_flow.h"
 #include "routing/handoff_settings.h"
@@ -12,6 +13,7 @@
 #include "store/sql.h"
 #include "store/ticket_store.h"
 
+#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QRandomGenerator>
 
@@ -39,6 +41,26 @@ QString requiredRequestId(const JsonReader &r)
     if (id.isEmpty() || id.size() > 200)
         r.fail("clientRequestId"_L1, u"expected 1 to 200 characters"_s);
     return id;
+}
+
+// The secret a visitor's client creates with its first start request and
+// keeps (128 random bits or more, so at least 32 characters).
+QString requiredVisitorToken(const JsonReader &r)
+{
+    const QString token = r.requiredString("visitorToken"_L1);
+    if (token.size() < 32 || token.size() > 200)
+        r.fail("visitorToken"_L1, u"expected 32 to 200 characters (a random secret the client keeps)"_s);
+    return token;
+}
+
+// What a retried start is recognised by: the request id *of this visitor*.
+// Scoping it by (a hash of) the visitor's secret means a stranger who learns
+// or guesses a clientRequestId starts a conversation of their own instead of
+// being handed the other visitor's conversation id and history.
+QString startKey(const QString &visitorToken, const QString &requestId)
+{
+    return QString::fromLatin1(QCryptographicHash::hash(visitorToken.toUtf8(), QCryptographicHash::Sha256).toHex()) +
+           u':' + requestId;
 }
 
 QString requiredBody(const JsonReader &r)
@@ -150,6 +172,7 @@ JsonResult WidgetService::startConversation(const QString &accountSlug, const QB
 {
     const JsonReader r(parseJsonObject(body));
     const QString requestId = requiredRequestId(r);
+    const QString key = startKey(requiredVisitorToken(r), requestId);
     const QString text = requiredBody(r);
     const QString agentId = r.requiredString("agentId"_L1).trimmed();
     if (agentId.isEmpty() || agentId.size() > 100)
@@ -159,8 +182,9 @@ JsonResult WidgetService::startConversation(const QString &accountSlug, const QB
     const JsonReader v(visitor.value_or(QJsonObject{}), r.fieldPath("visitor"_L1));
     const QString email = v.optionalString("email"_L1).trimmed().left(320);
     const QString name = v.optionalString("name"_L1).trimmed().left(200);
-    if (!email.isEmpty() && !email.contains(u'@'))
-        v.fail("email"_L1, u"not an email address"_s);
+    if (!email.isEmpty())
+        if (const QString problem = mailboxProblem(email); !problem.isEmpty())
+            v.fail("email"_L1, problem);
 
     const auto tenant = m_db.read([&](QSqlDatabase &db) { return store::findTenantBySlug(db, accountSlug); });
     if (!tenant)
@@ -172,8 +196,8 @@ JsonResult WidgetService::startConversation(const QString &accountSlug, const QB
         QSqlQuery q = store::run(tx.db(),
                                  u"SELECT tenant_id, ticket_id, public_id, agent_id, csat_requested FROM widget_conversations "
                                  "WHERE tenant_id = ? AND start_request_id = ?"_s,
-                                 {tenantId, requestId});
-        if (q.next())   // a retried start: the conversation it created
+                                 {tenantId, key});
+        if (q.next())   // this visitor retried its start: the conversation it created
             return ConversationRow{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
                                    q.value(3).toString(), q.value(4).toInt() != 0};
         channels::NewTicket n;
@@ -193,7 +217,7 @@ JsonResult WidgetService::startConversation(const QString &accountSlug, const QB
         store::run(tx.db(),
                    u"INSERT INTO widget_conversations (tenant_id, public_id, agent_id, ticket_id, start_request_id, "
                    "csat_requested, created_at) VALUES (?, ?, ?, ?, ?, 0, ?)"_s,
-                   {tenantId, created_row.publicId, agentId, qlonglong(created.ticket.id), requestId,
+                   {tenantId, created_row.publicId, agentId, qlonglong(created.ticket.id), key,
                     now.toMSecsSinceEpoch()});
         return created_row;
     });
@@ -209,7 +233,10 @@ JsonResult WidgetService::visitorMessage(const QString &conversationId, const QB
     const ConversationRow row = findConversation(conversationId);
     const QDateTime now = m_clock.now();
     return channels::tenantWrite(m_db, row.tenantId, m_notify, [&](TenantTx &tx) -> JsonResult {
-        if (const auto stored = channels::findEntryByRequestId(tx.db(), row.tenantId, row.ticketId, requestId))
+        // Only the visitor's own messages: an internal note or an agent reply
+        // with the same request id must never be handed to the visitor.
+        if (const auto stored = channels::findOwnEntryByRequestId(tx.db(), row.tenantId, row.ticketId, requestId,
+                                                                  EntryKind::CustomerMessage, ActorKind::Customer))
             return {200, {{u"message"_s, messageJson(*stored)}, {u"duplicate"_s, true}}};
         const Ticket t = requireTicket(tx.db(), row.tenantId, row.ticketId);
         if (t.status == TicketStatus::Closed)
@@ -269,7 +296,8 @@ JsonResult WidgetService::agentReply(const QString &conversationId, const QByteA
     const ConversationRow row = findConversation(conversationId);
     const QDateTime now = m_clock.now();
     return channels::tenantWrite(m_db, row.tenantId, m_notify, [&](TenantTx &tx) -> JsonResult {
-        if (const auto stored = channels::findEntryByRequestId(tx.db(), row.tenantId, row.ticketId, requestId))
+        if (const auto stored = channels::findOwnEntryByRequestId(tx.db(), row.tenantId, row.ticketId, requestId,
+                                                                  EntryKind::AgentReply, ActorKind::Agent))
             return {200, {{u"message"_s, messageJson(*stored)}, {u"duplicate"_s, true}}};
         const Ticket t = requireTicket(tx.db(), row.tenantId, row.ticketId);
         const auto handoff = store::findHandoff(tx.db(), row.tenantId, t.handoffId);

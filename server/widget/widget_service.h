@@ -5,7 +5,9 @@
 // conversation (creates its ticket), send messages, read the canonical
 // history, rate the conversation once it is resolved (CSAT). Every visitor
 // write carries a clientRequestId: a retried send returns the stored
-// message instead of adding a second one.
+// message instead of adding a second one — and a retry is recognised only
+// among the same client's writes: a start by the visitor's secret
+// (visitorToken), a message among the visitor's own messages.
 //
 // Agent side (service token): reply, request a human handoff, resolve.
 // While a human owns the conversation (handoff requested/assigned/active or

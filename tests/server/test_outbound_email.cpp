@@ -46,12 +46,13 @@ private:
     ServerProcess server;
     AcmeTenant acme;
 
-    HttpReply deliverInbound(const QStringList &to, const QString &text, const QJsonObject &headers)
+    HttpReply deliverInbound(const QStringList &to, const QString &text, const QJsonObject &headers,
+                             const QString &from = u"Dana <dana@example.com>"_s)
     {
         static int n = 0;
         const QString emailId = u"out-em-%1"_s.arg(++n);
         const QString messageId = u"<%1@mail.example.com>"_s.arg(newId());
-        resend.addReceivedEmail(emailId, {{u"from"_s, u"Dana <dana@example.com>"_s},
+        resend.addReceivedEmail(emailId, {{u"from"_s, from},
                                           {u"to"_s, QJsonArray::fromStringList(to)},
                                           {u"subject"_s, u"Re: Lost parcel"_s},
                                           {u"text"_s, text},
@@ -106,7 +107,7 @@ private slots:
         QVERIFY(resend.listen());
         ZEIKO_PREPARE_SUITE_DATABASE(database);
         QVERIFY2(server.start(ServerProcess::Options::onDatabase(
-                     database.url(), {u"--smtp-url"_s, u"smtp://127.0.0.1:%1"_s.arg(smtpPort), u"--from-email"_s,
+                     database.url(), {u"--smtp-url"_s, u"smtp://127.0.0.1:%1"_s.arg(smtpPort), u"--smtp-allow-plaintext"_s, u"--from-email"_s,
                           u"Acme Support <support@acme.test>"_s, u"--inbound-domain"_s, domain,
                           u"--resend-webhook-secret"_s, secret, u"--resend-api-key"_s, u"re_test"_s,
                           u"--resend-api-base-url"_s, resend.baseUrl()})),
@@ -164,6 +165,114 @@ private slots:
                  200);
         QTest::qWait(0);
         QCOMPARE(capturedMails().size(), 1);
+    }
+
+    // Security review finding 2: a customer address went raw into the SMTP
+    // envelope, and libcurl passes CR/LF through (command injection).
+    void anAddressThatIsNotAMailboxIsKeptFlaggedAndNeverMailed()
+    {
+        const int mailsBefore = int(capturedMails().size());
+        const HttpReply created = deliverInbound({u"support+acme@"_s + domain}, u"Hello"_s, {},
+                                                 u"Eve <eve@example.com\r\nRCPT TO:<victim@evil.test>\r\nX: y>"_s);
+        QCOMPARE(created.status, 200);   // the provider must not retry or disable the hook
+        QCOMPARE(created.json().value(u"status"_s).toString(), u"created"_s);
+        QVERIFY2(created.json().value(u"undeliverable"_s).toString().contains(u"control character"_s), created.body.constData());
+        const QString ticketId = created.json().value(u"ticketId"_s).toString();
+        const Ticket t = fromJson<Ticket>(
+            server.get(u"/api/v1/tickets/"_s + ticketId, acme.adminToken).json().value(u"ticket"_s).toObject());
+        QVERIFY(!t.customer.emailProblem.isEmpty());
+        QVERIFY(!t.customer.email.contains(u'\r') && !t.customer.email.contains(u'\n'));
+
+        QCOMPARE(server.post(u"/api/v1/tickets/%1/commands"_s.arg(ticketId),
+                             jsonBytes({{u"type"_s, u"email_reply"_s}, {u"body"_s, u"Hi Eve"_s}}), acme.adminToken, newId())
+                     .status,
+                 200);
+        // The reply stays in the thread; the mail fails for good, with the reason, and nothing reaches SMTP.
+        QTRY_VERIFY_WITH_TIMEOUT(hasEmailEvent(ticketId, u"failed"_s), 20000);
+        bool reasonShown = false;
+        for (const QJsonValue &e : entries(ticketId))
+            reasonShown = reasonShown || e.toObject().value(u"body"_s).toString().contains(u"undeliverable"_s);
+        QVERIFY(reasonShown);
+        QCOMPARE(int(capturedMails().size()), mailsBefore);
+    }
+
+    void clientsCannotCreateTicketsForAddressesThatAreNotMailboxes()
+    {
+        for (const QString &email : {u"a@b.test\r\nRCPT TO:<c@d.test>"_s, u"two words@b.test"_s, u"no-at-sign"_s}) {
+            const HttpReply rest = server.post(u"/api/v1/tickets"_s,
+                                               jsonBytes({{u"subject"_s, u"x"_s},
+                                                          {u"customer"_s, QJsonObject{{u"email"_s, email}}},
+                                                          {u"source"_s, u"email"_s},
+                                                          {u"body"_s, u"x"_s}}),
+                                               acme.adminToken, newId());
+            QCOMPARE(rest.status, 400);
+            QCOMPARE(rest.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"invalid_field"_s);
+            const HttpReply widget = server.post(
+                u"/api/v1/widget/acme/conversations"_s,
+                jsonBytes({{u"clientRequestId"_s, newId()}, {u"visitorToken"_s, newId()}, {u"agentId"_s, u"a"_s},
+                           {u"visitor"_s, QJsonObject{{u"email"_s, email}}}, {u"body"_s, u"x"_s}}),
+                QString(), QString());
+            QCOMPARE(widget.status, 400);
+            QCOMPARE(widget.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"invalid_field"_s);
+        }
+    }
+
+    // Security review finding 14: the reply subject was built by chained
+    // QString::arg, so a "%1" in the customer's subject ate the [#N] tag.
+    void aPercentSignInTheSubjectKeepsTheTicketTag()
+    {
+        const int mailsBefore = int(capturedMails().size());
+        const HttpReply created = server.post(u"/api/v1/tickets"_s,
+                                              jsonBytes({{u"subject"_s, u"50%1 off, %2 %3"_s},
+                                                         {u"customer"_s, QJsonObject{{u"email"_s, u"percy@example.com"_s}}},
+                                                         {u"source"_s, u"email"_s},
+                                                         {u"body"_s, u"Where is my discount?"_s}}),
+                                              acme.adminToken, newId());
+        QVERIFY2(created.status == 201 || created.status == 200, created.body.constData());
+        const Ticket t = fromJson<Ticket>(created.json().value(u"ticket"_s).toObject());
+        QCOMPARE(server.post(u"/api/v1/tickets/%1/commands"_s.arg(t.id),
+                             jsonBytes({{u"type"_s, u"email_reply"_s}, {u"body"_s, u"Here it is"_s}}), acme.adminToken, newId())
+                     .status,
+                 200);
+        QTRY_COMPARE_WITH_TIMEOUT(int(capturedMails().size()), mailsBefore + 1, 30000);
+        QString subject;
+        for (const QString &name : capturedMails())
+            if (headerValue(captured(name), "To") == u"percy@example.com"_s)
+                subject = headerValue(captured(name), "Subject");
+        QCOMPARE(subject, u"Re: 50%1 off, %2 %3 [#"_s + QString::number(t.number) + u']');
+    }
+
+    // Security review finding 4: SMTP used CURLUSESSL_TRY, so an attacker who
+    // stripped STARTTLS read the password. The sink offers no STARTTLS: without
+    // the explicit plaintext opt-in nothing may be sent to it.
+    void smtpWithoutStartTlsIsRefusedUnlessPlaintextToLoopbackWasChosen()
+    {
+        const int mailsBefore = int(capturedMails().size());
+        QCOMPARE(server.stop(), 0);
+        QVERIFY2(server.start(ServerProcess::Options::onDatabase(
+                     server.databaseUrl(), {u"--smtp-url"_s, u"smtp://127.0.0.1:%1"_s.arg(smtpPort), u"--from-email"_s,
+                                            u"support@acme.test"_s, u"--mail-max-attempts"_s, u"1"_s})),
+                 qPrintable(server.errorText()));
+        const HttpReply created = server.post(
+            u"/api/v1/tickets"_s,
+            jsonBytes({{u"subject"_s, u"TLS please"_s}, {u"customer"_s, QJsonObject{{u"email"_s, u"tess@example.com"_s}}},
+                       {u"source"_s, u"email"_s}, {u"body"_s, u"Hello"_s}}),
+            acme.adminToken, newId());
+        QCOMPARE(created.status, 201);
+        const QString ticketId = QString::number(decode<CommandResult>(created.body).ticket.id);
+        QCOMPARE(server.post(u"/api/v1/tickets/%1/commands"_s.arg(ticketId),
+                             jsonBytes({{u"type"_s, u"email_reply"_s}, {u"body"_s, u"Secret stuff"_s}}), acme.adminToken,
+                             newId())
+                     .status,
+                 200);
+        QTRY_VERIFY_WITH_TIMEOUT(hasEmailEvent(ticketId, u"failed"_s), 30000);
+        QCOMPARE(int(capturedMails().size()), mailsBefore);
+
+        // Plaintext is for a relay on this machine only: a remote host is refused at start.
+        ServerProcess remote;
+        QVERIFY(!remote.start(ServerProcess::Options::onDatabase(
+            server.databaseUrl(), {u"--smtp-url"_s, u"smtp://mail.example.com:25"_s, u"--smtp-allow-plaintext"_s})));
+        QVERIFY2(remote.errorText().contains(u"only to a relay on this machine"_s), qPrintable(remote.errorText()));
     }
 
     void resendTransportRetriesWithTheSameIdempotencyKey()

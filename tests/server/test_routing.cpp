@@ -48,7 +48,7 @@ private:
     QString conversation(const QString &agent, const QString &text = u"Hello"_s)
     {
         return server.request(u"/api/v1/widget/acme/conversations"_s,
-                              postJson({{u"clientRequestId"_s, newId()}, {u"agentId"_s, agent}, {u"body"_s, text}}))
+                              postJson({{u"clientRequestId"_s, newId()}, {u"visitorToken"_s, newId()}, {u"agentId"_s, agent}, {u"body"_s, text}}))
             .json()
             .value(u"conversationId"_s)
             .toString();

@@ -62,6 +62,7 @@ private:
     {
         const HttpReply started = server.request(u"/api/v1/widget/acme/conversations"_s,
                                                  postJson({{u"clientRequestId"_s, newId()},
+                                                           {u"visitorToken"_s, newId()},
                                                            {u"agentId"_s, u"agent-sla"_s},
                                                            {u"body"_s, u"Where is my parcel?"_s}}));
         const QJsonObject conversation = started.json();

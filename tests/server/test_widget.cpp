@@ -39,10 +39,18 @@ private:
         return n;
     }
 
+    // The visitor's secret, as a widget client keeps it for its conversations.
+    const QString visitorToken = newId();
+
     HttpReply start(const QString &requestId, const QString &body = u"Hi, my parcel never arrived"_s)
+    {
+        return startAs(visitorToken, requestId, body);
+    }
+    HttpReply startAs(const QString &token, const QString &requestId, const QString &body = u"Hi, my parcel never arrived"_s)
     {
         return server.request(u"/api/v1/widget/acme/conversations"_s,
                               postJson({{u"clientRequestId"_s, requestId},
+                                        {u"visitorToken"_s, token},
                                         {u"agentId"_s, u"agent-orders"_s},
                                         {u"agentName"_s, u"Order Assistant"_s},
                                         {u"visitor"_s, QJsonObject{{u"name"_s, u"Vera"_s}, {u"email"_s, u"vera@example.com"_s}}},
@@ -110,6 +118,67 @@ private slots:
         QCOMPARE(messages.size(), 1);
         QCOMPARE(messages[0].toObject().value(u"role"_s).toString(), u"visitor"_s);
         QCOMPARE(messages[0].toObject().value(u"clientRequestId"_s).toString(), requestId);
+    }
+
+    // Security review finding 1: a start was deduplicated by clientRequestId
+    // alone, so anyone replaying a used id got the other visitor's
+    // conversation id (the visitor's credential) and history.
+    void aReusedStartRequestIdNeverHandsOutAnotherVisitorsConversation()
+    {
+        const QString requestId = newId();
+        const HttpReply victim = start(requestId, u"My address is 12 Elm Street"_s);
+        QCOMPARE(victim.status, 201);
+        const QString victimId = victim.json().value(u"conversationId"_s).toString();
+
+        const HttpReply attacker = startAs(newId(), requestId, u"hello"_s);
+        QCOMPARE(attacker.status, 201);
+        const QString attackerId = attacker.json().value(u"conversationId"_s).toString();
+        QVERIFY(!attackerId.isEmpty());
+        QVERIFY2(attackerId != victimId, "a stranger's start with a used clientRequestId got the victim's conversation");
+        QVERIFY(!attacker.body.contains("Elm Street"));
+        QCOMPARE(attacker.json().value(u"ticketNumber"_s).toInteger() == victim.json().value(u"ticketNumber"_s).toInteger(),
+                 false);
+
+        // The real visitor's retry still finds its own conversation.
+        QCOMPARE(start(requestId, u"My address is 12 Elm Street"_s).json().value(u"conversationId"_s).toString(), victimId);
+    }
+
+    void startingNeedsAVisitorSecret()
+    {
+        QJsonObject body{{u"clientRequestId"_s, newId()}, {u"agentId"_s, u"agent-orders"_s}, {u"body"_s, u"x"_s}};
+        HttpReply reply = server.request(u"/api/v1/widget/acme/conversations"_s, postJson(body));
+        QCOMPARE(reply.status, 400);
+        QCOMPARE(reply.json().value(u"error"_s).toObject().value(u"code"_s).toString(), u"invalid_field"_s);
+        body.insert(u"visitorToken"_s, u"short"_s);   // not a secret worth the name
+        reply = server.request(u"/api/v1/widget/acme/conversations"_s, postJson(body));
+        QCOMPARE(reply.status, 400);
+    }
+
+    // Security review finding 6: a visitor message whose request id equalled
+    // an internal note's was answered as a "duplicate" with the note's text.
+    void aVisitorRetryNeverReturnsSomeoneElsesEntry()
+    {
+        const QString id = startConversation();
+        const Ticket t = ticketOf(id);
+        QVERIFY(t.id > 0);
+        const QString noteRequestId = newId();
+        RequestOptions note = postJson({{u"type"_s, u"internal_note"_s},
+                                        {u"body"_s, u"Internal: customer is on the fraud watch list"_s}},
+                                       acme.adminToken);
+        note.idempotencyKey = noteRequestId;
+        const HttpReply noted = server.request(u"/api/v1/tickets/%1/commands"_s.arg(t.id), note);
+        QVERIFY2(noted.status == 200, noted.body.constData());
+
+        const HttpReply probe = visitor(id, noteRequestId, u"hello"_s);
+        QVERIFY(!probe.body.contains("fraud"));
+        QCOMPARE(probe.status, 201);
+        QCOMPARE(probe.json().value(u"duplicate"_s).toBool(), false);
+        QCOMPARE(probe.json().value(u"message"_s).toObject().value(u"body"_s).toString(), u"hello"_s);
+        QVERIFY(!server.get(u"/api/v1/widget/conversations/%1"_s.arg(id)).body.contains("fraud"));
+        // And the agent's retry dedupe looks at agent replies only.
+        const HttpReply agentProbe = agent(id, u"replies"_s, {{u"clientRequestId"_s, noteRequestId}, {u"body"_s, u"Hi!"_s}});
+        QCOMPARE(agentProbe.status, 201);
+        QVERIFY(!agentProbe.body.contains("fraud"));
     }
 
     void retriedVisitorMessagesAreStoredOnceAndInOrder()
@@ -205,6 +274,7 @@ private slots:
         const HttpReply started = server.request(
             u"/api/v1/widget/acme/conversations"_s,
             postJson({{u"clientRequestId"_s, newId()},
+                      {u"visitorToken"_s, newId()},
                       {u"agentId"_s, u"agent-live"_s},
                       {u"visitor"_s, QJsonObject{{u"name"_s, u"Wendy"_s}, {u"email"_s, visitorEmail}}},
                       {u"body"_s, u"My order arrived broken"_s}}));
@@ -312,7 +382,8 @@ private slots:
     void unknownAccountsAndConversationsAre404()
     {
         QCOMPARE(server.request(u"/api/v1/widget/nope/conversations"_s,
-                                postJson({{u"clientRequestId"_s, newId()}, {u"agentId"_s, u"a"_s}, {u"body"_s, u"x"_s}}))
+                                postJson({{u"clientRequestId"_s, newId()}, {u"visitorToken"_s, newId()},
+                                          {u"agentId"_s, u"a"_s}, {u"body"_s, u"x"_s}}))
                      .status,
                  404);
         QCOMPARE(visitor(u"wc_00000000000000000000000000000000"_s, newId(), u"x"_s).status, 404);

@@ -466,6 +466,7 @@ static TicketId startWidgetHandoff(DemoConsole &demo, QString *conversationId)
 {
     const QString requestId = QUuid::createUuid().toString(QUuid::WithoutBraces);
     const QJsonObject start{{QStringLiteral("clientRequestId"), requestId},
+                            {QStringLiteral("visitorToken"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
                             {QStringLiteral("agentId"), QStringLiteral("agent-orders")},
                             {QStringLiteral("agentName"), QStringLiteral("Order Assistant")},
                             {QStringLiteral("visitor"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Vera")},
