@@ -5,3 +5,9 @@ if(TARGET zeiko-server)
   target_compile_definitions(server_bench PRIVATE ZEIKO_SERVER_BINARY="$<TARGET_FILE:zeiko-server>")
   add_dependencies(server_bench zeiko-server)
 endif()
+
+# htmlToText on 5 MB of adversarial HTML (in-process, no server).
+if(TARGET zeiko_server_lib)
+  add_executable(html_strip_bench html_strip_bench.cpp)
+  target_link_libraries(html_strip_bench PRIVATE zeiko_server_lib)
+endif()

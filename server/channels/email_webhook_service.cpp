@@ -1,6 +1,7 @@
 #include "channels/email_webhook_service.h"
 
 #include "channels/curl_http.h"
+#include "channels/html_to_text.h"
 #include "channels/inbound_email.h"
 #include "channels/svix_signature.h"
 #include "channels/ticket_ops.h"

@@ -57,20 +57,4 @@ QString trimQuotedReply(const QString &text)
     return trimmed.isEmpty() ? text.trimmed() : trimmed;   // never lose a message that is all quote
 }
 
-QString htmlToText(const QString &html)
-{
-    QString t = html;
-    t.remove(QRegularExpression(u"<(script|style)[^>]*>.*?</\\1>"_s,
-                                QRegularExpression::CaseInsensitiveOption | QRegularExpression::DotMatchesEverythingOption));
-    t.replace(QRegularExpression(u"<br\\s*/?>|</p>|</div>|</li>|</tr>"_s, QRegularExpression::CaseInsensitiveOption), u"\n"_s);
-    t.replace(QRegularExpression(u"<blockquote.*"_s, QRegularExpression::CaseInsensitiveOption |
-                                                           QRegularExpression::DotMatchesEverythingOption),
-              QString());   // quoted history in HTML replies
-    t.remove(QRegularExpression(u"<[^>]*>"_s));
-    t.replace(u"&nbsp;"_s, u" "_s).replace(u"&lt;"_s, u"<"_s).replace(u"&gt;"_s, u">"_s).replace(u"&quot;"_s, u"\""_s)
-        .replace(u"&#39;"_s, u"'"_s).replace(u"&amp;"_s, u"&"_s);
-    t.replace(QRegularExpression(u"\\n{3,}"_s), u"\n\n"_s);
-    return t.trimmed();
-}
-
 } // namespace zeiko::channels

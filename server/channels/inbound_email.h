@@ -31,7 +31,4 @@ QStringList messageIds(const QString &header);
 // an Outlook "From:/Sent:" block or a run of "> " lines; trims the rest.
 QString trimQuotedReply(const QString &text);
 
-// Text of an HTML body (tags dropped, entities and line breaks kept simple).
-QString htmlToText(const QString &html);
-
 } // namespace zeiko::channels

@@ -5,6 +5,7 @@ if(NOT TARGET zeiko_server_lib)
 endif()
 
 zeiko_add_qtest(test_ticket_state_machine SOURCES test_ticket_state_machine.cpp LIBS zeiko_server_lib LABELS server)
+zeiko_add_qtest(test_html_to_text SOURCES test_html_to_text.cpp LIBS zeiko_server_lib LABELS server)
 zeiko_add_qtest(test_demo_generator SOURCES test_demo_generator.cpp LIBS zeiko_server_lib LABELS server TIMEOUT 300)
 zeiko_add_qtest(test_server_api SOURCES test_server_api.cpp LIBS zeiko_domain LABELS server TIMEOUT 300)
 zeiko_add_qtest(test_server_api_postgres SOURCES test_server_api.cpp LIBS zeiko_domain LABELS postgres TIMEOUT 300)
