@@ -447,6 +447,18 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <source>No operators known yet (offline?)</source>
         <translation>Noch keine Bearbeiter bekannt (offline?)</translation>
     </message>
+    <message>
+        <source>Assign #%1 to %2</source>
+        <translation>#%1 an %2 zuweisen</translation>
+    </message>
+    <message>
+        <source>Nobody to assign yet: the operators are not known (offline?).</source>
+        <translation>Noch niemand zum Zuweisen: Die Bearbeiter sind noch nicht bekannt (offline?).</translation>
+    </message>
+    <message>
+        <source>No operator matches “%1”.</source>
+        <translation>Kein Bearbeiter passt zu „%1“.</translation>
+    </message>
 </context>
 <context>
     <name>zeiko::ui::AttentionWatcher</name>

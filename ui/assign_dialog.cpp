@@ -1,18 +1,25 @@
 #include "ui/assign_dialog.h"
 
-#include "ui/fuzzy_match.h"
+#include "ui/operator_ranking.h"
 
 #include <QDialogButtonBox>
 #include <QKeyEvent>
+#include <QLabel>
 #include <QLineEdit>
 #include <QListWidget>
+#include <QPushButton>
 #include <QVBoxLayout>
 
 namespace zeiko::ui {
 
-AssignDialog::AssignDialog(const QList<Operator> &operators, QWidget *parent)
+namespace {
+constexpr int NameRole = Qt::UserRole + 1;
+}
+
+AssignDialog::AssignDialog(const QList<Operator> &operators, qint64 ticketNumber, QWidget *parent)
     : QDialog(parent)
     , m_operators(operators)
+    , m_ticketNumber(ticketNumber)
 {
     setObjectName(QStringLiteral("assignDialog"));
     setWindowTitle(tr("Assign to…"));
@@ -28,31 +35,57 @@ AssignDialog::AssignDialog(const QList<Operator> &operators, QWidget *parent)
     m_list->setObjectName(QStringLiteral("assignList"));
     m_list->setAccessibleName(tr("Operators"));
     m_list->setFocusPolicy(Qt::NoFocus);
+    m_target = new QLabel(this);
+    m_target->setObjectName(QStringLiteral("assignTarget"));
+    m_target->setWordWrap(true);
     layout->addWidget(m_filter);
     layout->addWidget(m_list);
-    auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
-    connect(buttons, &QDialogButtonBox::accepted, this, &QDialog::accept);
-    connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    layout->addWidget(m_target);
+    m_buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel, this);
+    connect(m_buttons, &QDialogButtonBox::accepted, this, [this] {
+        if (!selectedOperatorId().isEmpty())
+            accept();
+    });
+    connect(m_buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(m_list, &QListWidget::itemActivated, this, &QDialog::accept);
-    layout->addWidget(buttons);
+    connect(m_list, &QListWidget::currentRowChanged, this, &AssignDialog::updateTarget);
+    layout->addWidget(m_buttons);
     connect(m_filter, &QLineEdit::textChanged, this, &AssignDialog::refill);
-    if (operators.isEmpty())
-        m_filter->setPlaceholderText(tr("No operators known yet (offline?)"));
     refill();
-    resize(380, 320);
+    resize(380, 340);
+}
+
+void AssignDialog::setOperators(const QList<Operator> &operators)
+{
+    m_operators = operators;
+    refill();
 }
 
 void AssignDialog::refill()
 {
+    m_filter->setPlaceholderText(m_operators.isEmpty() ? tr("No operators known yet (offline?)")
+                                                       : tr("Type a name or email"));
+    const QSignalBlocker blocker(m_list);   // one target update below, not one per row
     m_list->clear();
-    for (const Operator &op : std::as_const(m_operators)) {
-        const QString label = op.displayName + QStringLiteral(" <") + op.email + u'>';
-        if (!fuzzyScore(m_filter->text(), label))
-            continue;
-        auto *item = new QListWidgetItem(label, m_list);
+    for (const Operator &op : rankOperators(m_filter->text(), m_operators)) {
+        auto *item = new QListWidgetItem(op.displayName + QStringLiteral(" <") + op.email + u'>', m_list);
         item->setData(Qt::UserRole, op.id);
+        item->setData(NameRole, op.displayName);
     }
     m_list->setCurrentRow(m_list->count() > 0 ? 0 : -1);
+    updateTarget();
+}
+
+void AssignDialog::updateTarget()
+{
+    const QListWidgetItem *current = m_list->currentItem();
+    if (current)
+        m_target->setText(tr("Assign #%1 to %2").arg(m_ticketNumber).arg(current->data(NameRole).toString()));
+    else if (m_operators.isEmpty())
+        m_target->setText(tr("Nobody to assign yet: the operators are not known (offline?)."));
+    else
+        m_target->setText(tr("No operator matches “%1”.").arg(m_filter->text().trimmed()));
+    m_buttons->button(QDialogButtonBox::Ok)->setEnabled(current != nullptr);
 }
 
 QString AssignDialog::selectedOperatorId() const

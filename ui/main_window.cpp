@@ -834,8 +834,12 @@ void MainWindow::assignTo()
     const TicketId ticketId = m_currentTicket;
     if (m_session.operators().isEmpty())
         m_session.refreshOperators();
-    auto *dialog = new AssignDialog(m_session.operators(), this);
+    const Ticket *ticket = m_tickets.ticket(ticketId);
+    auto *dialog = new AssignDialog(m_session.operators(), ticket ? ticket->number : 0, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(&m_session, &ConsoleSession::operatorsChanged, dialog, [this, dialog] {
+        dialog->setOperators(m_session.operators());
+    });
     connect(dialog, &QDialog::accepted, this, [this, dialog, ticketId] {
         const QString id = dialog->selectedOperatorId();
         if (id.isEmpty())
