@@ -6,6 +6,7 @@
 #include "channels/option_values.h"
 #include "demo/demo_generator.h"
 #include "http/http_server.h"
+#include "routing/handoff_flow.h"
 #include "service/auth_service.h"
 #include "service/event_hub.h"
 #include "service/pg_listener.h"
@@ -109,6 +110,7 @@ int runServe(const QStringList &arguments)
         const auto now = [&channelRuntime] { return channelRuntime.now(); };
         service::TicketService tickets(db, [&channelRuntime](qint64 tenant) { channelRuntime.committed(tenant); });
         tickets.setClock(now);
+        tickets.setClaimLimitsLookup(routing::claimLimits);   // take_over obeys the claim rule
         service::SyncService sync(db);
         sync.setClock(now);
         const auto router = api::buildRouter({auth, tickets, sync, hub});

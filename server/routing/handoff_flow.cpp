@@ -217,6 +217,17 @@ int routeWaitingHandoffs(TenantTx &tx, const channels::MailSettings &mail, const
     return routed;
 }
 
+service::ClaimLimits claimLimits(QSqlDatabase &db, qint64 tenantId, const Handoff &handoff, const Operator &op)
+{
+    const HandoffSettings settings = loadSettings(db, tenantId, handoff.agentId);
+    service::ClaimLimits limits;
+    limits.teamEmails = settings.assigneeEmails;
+    limits.capacity = capacityOf(op, settings);
+    if (limits.capacity > 0)
+        limits.openAssignments = openAssignments(db, tenantId).value(op.id);
+    return limits;
+}
+
 HandoffOutcome claimHandoff(TenantTx &tx, const QString &handoffId, const Operator &op, const QDateTime &now)
 {
     const auto handoff = store::findHandoff(tx.db(), tx.tenantId(), handoffId);
@@ -226,21 +237,9 @@ HandoffOutcome claimHandoff(TenantTx &tx, const QString &handoffId, const Operat
     if (!ticket)
         throw service::errors::notFound(u"No such handoff"_s);
     HandoffOutcome out{*ticket, *handoff, 0, false};
-    if (handoff->state == HandoffState::Resolved)
-        throw service::errors::conflict("handoff_resolved", u"The handoff is already resolved"_s, *ticket);
-    const bool mine = handoff->assignee && handoff->assignee->id == op.id;
-    if (handoff->assignee && !mine)
-        throw service::errors::conflict("already_claimed",
-                                        u"%1 already took this handoff"_s.arg(handoff->assignee->name), *ticket);
+    const bool mine = service::requireClaimable(*handoff, op, claimLimits(tx.db(), tx.tenantId(), *handoff, op), *ticket);
     if (mine && handoff->state == HandoffState::Active)
         return out;   // a repeated claim by the winner
-    const HandoffSettings settings = loadSettings(tx.db(), tx.tenantId(), handoff->agentId);
-    if (!mine && !settings.assigneeEmails.isEmpty() && !settings.assigneeEmails.contains(op.email.toLower()))
-        throw service::ServiceError(403, "forbidden", u"You are not on this agent's handoff team"_s);
-    const int capacity = capacityOf(op, settings);
-    if (!mine && capacity > 0 && openAssignments(tx.db(), tx.tenantId()).value(op.id) >= capacity)
-        throw service::errors::conflict("at_capacity",
-                                        u"You already have %1 open handoffs (the limit)"_s.arg(capacity), *ticket);
 
     out.handoff.state = HandoffState::Active;
     out.handoff.assignee = assigneeOf(op);

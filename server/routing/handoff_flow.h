@@ -6,6 +6,7 @@
 
 #include "channels/outbound_mail.h"
 #include "channels/tenant_tx.h"
+#include "service/command_rules.h"
 
 namespace zeiko::routing {
 
@@ -36,6 +37,11 @@ int routeWaitingHandoffs(channels::TenantTx &tx, const channels::MailSettings &m
 // Read-only: would routeWaitingHandoffs assign anything? (Saves a write transaction.)
 bool hasRoutableWaitingHandoff(QSqlDatabase &db, qint64 tenantId, qint64 nowMs);
 QList<qint64> tenantsWithWaitingHandoffs(QSqlDatabase &db);
+
+// The server's data for the claim rule (service::requireClaimable): the
+// agent's handoff team, op's capacity and open handoffs. Also what
+// take_over is checked against (wired into TicketService by the app).
+service::ClaimLimits claimLimits(QSqlDatabase &db, qint64 tenantId, const Handoff &handoff, const Operator &op);
 
 // 404 unknown handoff; 409 already_claimed / handoff_resolved / at_capacity; 403 not on the agent's team.
 HandoffOutcome claimHandoff(channels::TenantTx &tx, const QString &handoffId, const Operator &op, const QDateTime &now);

@@ -46,6 +46,24 @@ bool isHandoffOpen(const std::optional<Handoff> &handoff)
     return handoff && handoff->state != HandoffState::Resolved;
 }
 
+bool requireClaimable(const Handoff &handoff, const Operator &actor, const ClaimLimits &limits, const Ticket &ticket)
+{
+    if (handoff.state == HandoffState::Resolved)
+        throw errors::conflict("handoff_resolved", QStringLiteral("The handoff is already resolved"), ticket);
+    const bool mine = handoff.assignee && handoff.assignee->id == actor.id;
+    if (mine)
+        return true;
+    if (handoff.assignee)
+        throw errors::conflict("already_claimed", QStringLiteral("%1 already took this handoff").arg(handoff.assignee->name),
+                               ticket);
+    if (!limits.teamEmails.isEmpty() && !limits.teamEmails.contains(actor.email.toLower()))
+        throw ServiceError(403, "forbidden", QStringLiteral("You are not on this agent's handoff team"));
+    if (limits.capacity > 0 && limits.openAssignments >= limits.capacity)
+        throw errors::conflict("at_capacity",
+                               QStringLiteral("You already have %1 open handoffs (the limit)").arg(limits.capacity), ticket);
+    return false;
+}
+
 CommandOutcome applyCommand(const Ticket &before, const Command &command, const CommandContext &context)
 {
     if (command.baseVersion && *command.baseVersion != before.version)
@@ -94,6 +112,8 @@ CommandOutcome applyCommand(const Ticket &before, const Command &command, const 
         out.eventType = EventType::EntryAdded;
         break;
     case CommandType::TakeOver:
+        if (isHandoffOpen(context.handoff) && context.claimLimits)
+            requireClaimable(*context.handoff, context.actor, *context.claimLimits, before);
         t.ownerMode = OwnerMode::Human;
         if (!t.assignee || t.assignee->kind == ActorKind::Agent)
             t.assignee = assigneeOf(context.actor);

@@ -238,6 +238,8 @@ WriteResponse TicketService::execute(const Session &session, TicketId id, const 
         context.now = now;
         context.requestId = key;
         context.handoff = store::findHandoff(db, session.tenantId, before->handoffId);
+        if (command.type == CommandType::TakeOver && isHandoffOpen(context.handoff) && m_claimLimits)
+            context.claimLimits = m_claimLimits(db, session.tenantId, *context.handoff, session.op);
         if (command.type == CommandType::Assign) {
             bool ok = false;
             const qint64 assigneeId = command.assigneeId.toLongLong(&ok);

@@ -6,7 +6,10 @@
 // response under the key. After commit, onCommitted(tenantId) wakes the
 // live streams.
 
+#include "service/command_rules.h"
 #include "service/service_error.h"
+
+#include <QSqlDatabase>
 
 #include <functional>
 
@@ -57,6 +60,11 @@ public:
     TicketService(store::Database &database, std::function<void(qint64 tenantId)> onCommitted);
     // "Now" for SLA dates (default: the system clock). Set before serving.
     void setClock(std::function<QDateTime()> now) { m_now = std::move(now); }
+    // Where take_over of an open handoff gets the claim rule's data (the
+    // handoff team and capacity live with routing; the app wires it in, so
+    // this layer does not depend on routing). Unset: no claim check.
+    using ClaimLimitsLookup = std::function<ClaimLimits(QSqlDatabase &, qint64 tenantId, const Handoff &, const Operator &)>;
+    void setClaimLimitsLookup(ClaimLimitsLookup lookup) { m_claimLimits = std::move(lookup); }
 
     TicketListPage list(const Session &session, const TicketListQuery &query);
     TicketDetail get(const Session &session, TicketId id);
@@ -74,6 +82,7 @@ private:
     store::Database &m_db;
     std::function<void(qint64)> m_onCommitted;
     std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };
+    ClaimLimitsLookup m_claimLimits;
 };
 
 } // namespace zeiko::service

@@ -421,6 +421,46 @@ private slots:
         QCOMPARE(ticket.value(u"ticket"_s).toObject().value(u"ownerMode"_s).toString(), u"human"_s);
     }
 
+    // Security review finding 15: take_over skipped the team and capacity
+    // checks that claim enforces (and could take a colleague's live chat).
+    void takeOverObeysTheClaimRule()
+    {
+        putSettings(u"agent-to"_s, {{u"strategy"_s, u"first_available"_s},
+                                    {u"assigneeEmails"_s, QJsonArray::fromStringList(team)},
+                                    {u"maxOpenAssignments"_s, 1}});
+        const QList<Handoff> handoffs = requestHandoffs(u"agent-to"_s, 2);
+        QCOMPARE(handoffs.size(), 2);
+        const auto takeOver = [&](TicketId ticket, const QString &email) {
+            RequestOptions o = postJson({{u"type"_s, u"take_over"_s}}, acme.tokens.value(email));
+            o.idempotencyKey = newId();
+            return server.request(u"/api/v1/tickets/%1/commands"_s.arg(ticket), o);
+        };
+        const QString outsider = acme.tokens.key(acme.adminToken);
+        QVERIFY(!team.contains(outsider));
+
+        const HttpReply notOnTeam = takeOver(handoffs[0].ticketId, outsider);
+        QCOMPARE(notOnTeam.status, 403);
+        QCOMPARE(notOnTeam.errorCode(), u"forbidden"_s);
+
+        QCOMPARE(server.request(u"/api/v1/handoffs/%1/claim"_s.arg(handoffs[0].id), postJson({}, acme.tokens.value(team[0])))
+                     .status,
+                 200);
+        const HttpReply full = takeOver(handoffs[1].ticketId, team[0]);
+        QCOMPARE(full.status, 409);
+        QCOMPARE(full.errorCode(), u"at_capacity"_s);
+        const HttpReply taken = takeOver(handoffs[0].ticketId, team[1]);
+        QCOMPARE(taken.status, 409);
+        QCOMPARE(taken.errorCode(), u"already_claimed"_s);
+        QCOMPARE(assigneeNow(handoffs[0].id), team[0]);   // the live chat stays with its owner
+
+        const HttpReply allowed = takeOver(handoffs[1].ticketId, team[1]);
+        QCOMPARE(allowed.status, 200);
+        QCOMPARE(toString(handoffNow(handoffs[1].id).state), u"active"_s);
+        QCOMPARE(assigneeNow(handoffs[1].id), team[1]);
+        // The owner's own take over is a no-op check, never a refusal.
+        QCOMPARE(takeOver(handoffs[0].ticketId, team[0]).status, 200);
+    }
+
     void skillKeywordsPickSkilledOperatorsAndFallBackToEveryone()
     {
         putSettings(u"agent-skill"_s, {{u"strategy"_s, u"round_robin"_s},
