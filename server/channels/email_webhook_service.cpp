@@ -137,6 +137,9 @@ JsonResult EmailWebhookService::received(const QByteArray &deliveryId, const QJs
     messageId = messageId.trimmed().left(500);
     const QStringList threadIds = messageIds(headerOf(email, u"In-Reply-To"_s)) + messageIds(headerOf(email, u"References"_s));
 
+    const MailAddress from = parseAddress(email.value(u"from"_s).toString().isEmpty() ? data.value(u"from"_s).toString()
+                                                                                      : email.value(u"from"_s).toString());
+
     // Where does it go?
     std::optional<Target> target;
     m_db.read([&](QSqlDatabase &db) {
@@ -154,16 +157,21 @@ JsonResult EmailWebhookService::received(const QByteArray &deliveryId, const QJs
                 target = Target{tenant->id.toLongLong(), std::nullopt, u"support_alias"_s};
             }
         }
-        // A reply that lost its ticket alias: thread it by the Message-IDs we sent.
+        // A reply that lost its ticket alias but reached the tenant's support
+        // alias: thread it by a Message-ID this server sent for a ticket of
+        // that tenant, and only when it comes from that ticket's customer.
+        // Anything else is a new ticket of the tenant (a References header is
+        // not a credential); mail naming no tenant is dropped below.
+        if (!target || target->ticketId)
+            return;
         for (const QString &id : threadIds) {
-            QSqlQuery q = target ? store::run(db,
-                                              u"SELECT tenant_id, ticket_id FROM email_messages WHERE tenant_id = ? AND "
-                                              "message_id = ?"_s,
-                                              {target->tenantId, id})
-                                 : store::run(db, u"SELECT tenant_id, ticket_id FROM email_messages WHERE message_id = ?"_s,
-                                              {id});
+            QSqlQuery q = store::run(db,
+                                     u"SELECT m.ticket_id FROM email_messages m JOIN tickets t ON t.id = m.ticket_id "
+                                     "JOIN customers c ON c.id = t.customer_id WHERE m.tenant_id = ? AND t.tenant_id = ? "
+                                     "AND m.message_id = ? AND m.direction = 'outbound' AND c.email = ?"_s,
+                                     {target->tenantId, target->tenantId, id, from.email.toLower()});
             if (q.next()) {
-                target = Target{q.value(0).toLongLong(), q.value(1).toLongLong(), u"references"_s};
+                target = Target{target->tenantId, q.value(0).toLongLong(), u"references"_s};
                 return;
             }
         }
@@ -175,8 +183,6 @@ JsonResult EmailWebhookService::received(const QByteArray &deliveryId, const QJs
                       {u"message"_s, u"No support+{account}@ or ticket+{key}@ alias of this server"_s}}};
     }
 
-    const MailAddress from = parseAddress(email.value(u"from"_s).toString().isEmpty() ? data.value(u"from"_s).toString()
-                                                                                      : email.value(u"from"_s).toString());
     QString subject = email.value(u"subject"_s).toString().trimmed();
     if (subject.isEmpty())
         subject = data.value(u"subject"_s).toString().trimmed();

@@ -242,6 +242,43 @@ private slots:
         QCOMPARE(subject, u"Re: 50%1 off, %2 %3 [#"_s + QString::number(t.number) + u']');
     }
 
+    // Security review finding 17: a reply without the ticket alias was
+    // threaded by References across every tenant and whoever sent it.
+    void threadingByReferencesNeedsTheTenantsAliasAndTheTicketsCustomer()
+    {
+        const QString greta = u"Greta <greta@example.com>"_s;
+        const HttpReply created = deliverInbound({u"support+acme@"_s + domain}, u"Lid is cracked"_s, {}, greta);
+        QCOMPARE(created.json().value(u"status"_s).toString(), u"created"_s);
+        const QString ticketId = created.json().value(u"ticketId"_s).toString();
+        QCOMPARE(server.post(u"/api/v1/tickets/%1/commands"_s.arg(ticketId),
+                             jsonBytes({{u"type"_s, u"email_reply"_s}, {u"body"_s, u"Photo please"_s}}), acme.adminToken, newId())
+                     .status,
+                 200);
+        QString ourMessageId;
+        QTRY_VERIFY_WITH_TIMEOUT(
+            [&] {
+                for (const QString &name : capturedMails())
+                    if (headerValue(captured(name), "To") == u"greta@example.com"_s)
+                        ourMessageId = headerValue(captured(name), "Message-ID");
+                return !ourMessageId.isEmpty();
+            }(),
+            30000);
+        const QJsonObject threaded{{u"In-Reply-To"_s, ourMessageId}, {u"References"_s, ourMessageId}};
+
+        // Someone else quoting our Message-ID gets a ticket of their own.
+        const HttpReply stranger = deliverInbound({u"support+acme@"_s + domain}, u"Let me in"_s, threaded,
+                                                  u"Mallory <mallory@evil.test>"_s);
+        QCOMPARE(stranger.json().value(u"status"_s).toString(), u"created"_s);
+        QVERIFY(stranger.json().value(u"ticketId"_s).toString() != ticketId);
+        // Mail that names no tenant (no alias of ours) is dropped, even from the customer.
+        const HttpReply noAlias = deliverInbound({u"hello@"_s + domain}, u"Here it is"_s, threaded, greta);
+        QCOMPARE(noAlias.json().value(u"status"_s).toString(), u"ignored"_s);
+        // The customer answering through the tenant's support alias is threaded.
+        const HttpReply answer = deliverInbound({u"support+acme@"_s + domain}, u"Photo attached"_s, threaded, greta);
+        QCOMPARE(answer.json().value(u"status"_s).toString(), u"appended"_s);
+        QCOMPARE(answer.json().value(u"ticketId"_s).toString(), ticketId);
+    }
+
     // Security review finding 4: SMTP used CURLUSESSL_TRY, so an attacker who
     // stripped STARTTLS read the password. The sink offers no STARTTLS: without
     // the explicit plaintext opt-in nothing may be sent to it.
