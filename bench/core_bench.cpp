@@ -44,7 +44,7 @@ Ticket makeTicket(TicketId id, QRandomGenerator &random, qint64 version = 1)
     t.subject = subject.join(QLatin1Char(' ')) + QStringLiteral(" #%1").arg(id);
     const QString name = names.at(random.bounded(int(names.size())));
     t.customer = {QStringLiteral("c%1").arg(id), name + QStringLiteral(" Example"),
-                  name.toLower() + QStringLiteral("%1@example.com").arg(id), {}};
+                  name.toLower() + QStringLiteral("%1@example.com").arg(id), {}, true};
     t.source = Source(random.bounded(4));
     t.status = TicketStatus(random.bounded(5));
     t.priority = Priority(random.bounded(4));

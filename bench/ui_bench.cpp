@@ -41,7 +41,7 @@ Ticket makeTicket(int i, const QDateTime &now)
     t.key = QStringLiteral("key-%1").arg(i);
     t.subject = QStringLiteral("Order #%1 arrived damaged, need a replacement").arg(5000 + i % 977);
     t.customer = {QStringLiteral("cust-%1").arg(i % 5000), QStringLiteral("Customer %1").arg(i % 5000),
-                  QStringLiteral("c%1@example.com").arg(i % 5000), {}};
+                  QStringLiteral("c%1@example.com").arg(i % 5000), {}, true};
     t.source = Source(i % 4);
     t.status = TicketStatus(i % 5);
     t.priority = Priority(i % 4);

@@ -831,6 +831,10 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <translation>Anonymer Besucher</translation>
     </message>
     <message>
+        <source>%1 (unverified: typed into the chat)</source>
+        <translation>%1 (nicht bestätigt: im Chat eingegeben)</translation>
+    </message>
+    <message>
         <source>⚠ Replies cannot be emailed to this address: %1</source>
         <translation>⚠ Antworten können nicht per E-Mail an diese Adresse gesendet werden: %1</translation>
     </message>

@@ -185,8 +185,12 @@ void FactsRail::refresh()
                                                                 : t->assignee->name);
     m_source->setText(labels::source(t->source));
     QString customer = t->customer.name;
-    if (!t->customer.email.isEmpty())
-        customer += customer.isEmpty() ? t->customer.email : QStringLiteral("\n") + t->customer.email;
+    if (!t->customer.email.isEmpty()) {
+        // A widget visitor's address is their claim: say so in words, next to it.
+        const QString email = t->customer.emailVerified ? t->customer.email
+                                                        : tr("%1 (unverified: typed into the chat)").arg(t->customer.email);
+        customer += customer.isEmpty() ? email : QStringLiteral("\n") + email;
+    }
     if (customer.isEmpty())
         customer = tr("Anonymous visitor");
     // Not colour alone: the words say that replies will not reach them by mail, and why (the server's reason).

@@ -66,14 +66,15 @@ QJsonObject toJson(const Customer &v)
     return {{u"id"_s, v.id},
             {u"name"_s, v.name},
             {u"email"_s, v.email},
-            {u"emailProblem"_s, v.emailProblem.isEmpty() ? QJsonValue() : QJsonValue(v.emailProblem)}};
+            {u"emailProblem"_s, v.emailProblem.isEmpty() ? QJsonValue() : QJsonValue(v.emailProblem)},
+            {u"emailVerified"_s, v.emailVerified}};
 }
 
 template<> Customer fromJson<Customer>(const QJsonObject &o, const QString &path)
 {
     const JsonReader r(o, path);
     return {r.requiredString("id"_L1), r.optionalString("name"_L1), r.optionalString("email"_L1),
-            r.optionalString("emailProblem"_L1)};
+            r.optionalString("emailProblem"_L1), r.optionalBool("emailVerified"_L1, true)};
 }
 
 QJsonObject toJson(const Actor &v)

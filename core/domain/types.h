@@ -24,6 +24,10 @@ struct Customer {
     // Why nothing can be emailed to `email` (mailboxProblem(), kept when a
     // webhook brought an address that is not a mailbox); empty when it can.
     QString emailProblem;
+    // false: the address is only a claim (typed into the website widget), not
+    // an identity: never merged with the customer who owns it, never given
+    // that customer's order context.
+    bool emailVerified = true;
     friend bool operator==(const Customer &, const Customer &) = default;
 };
 

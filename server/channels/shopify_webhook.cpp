@@ -34,7 +34,7 @@ QList<TicketId> contextTargets(QSqlDatabase &db, qint64 tenantId, const shopify:
     if (!d.customerEmail.isEmpty() && d.order) {
         QSqlQuery q = store::run(db,
                                  u"SELECT t.id FROM tickets t JOIN customers c ON c.id = t.customer_id "
-                                 "WHERE t.tenant_id = ? AND c.tenant_id = ? AND c.email = ? "
+                                 "WHERE t.tenant_id = ? AND c.tenant_id = ? AND c.email = ? AND c.email_unverified = 0 "
                                  "AND t.status NOT IN ('resolved', 'closed') "
                                  "AND (t.shopify_order_id IS NULL OR t.shopify_order_id = ?) ORDER BY t.id DESC LIMIT ?"_s,
                                  {tenantId, tenantId, d.customerEmail, d.orderId, maxTicketsPerDelivery});

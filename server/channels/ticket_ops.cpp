@@ -10,7 +10,9 @@ TicketWithEntry createTicket(TenantTx &tx, const NewTicket &n, ThreadEntry entry
 {
     Ticket t;
     t.subject = n.subject;
-    t.customer = store::findOrCreateCustomer(tx.db(), tx.tenantId(), n.customerEmail, n.customerName, now.toMSecsSinceEpoch());
+    t.customer = store::findOrCreateCustomer(tx.db(), tx.tenantId(), n.customerEmail, n.customerName, now.toMSecsSinceEpoch(),
+                                             n.customerEmailUnverified ? store::EmailClaim::Unverified
+                                                                       : store::EmailClaim::Verified);
     t.source = n.source;
     t.priority = n.priority;
     t.status = TicketStatus::Open;

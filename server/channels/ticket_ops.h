@@ -18,6 +18,7 @@ struct NewTicket {
     QStringList tags;
     std::optional<Assignee> assignee;   // e.g. the AI agent that owns a widget chat
     std::optional<ShopifyOrder> shopifyOrder;
+    bool customerEmailUnverified = false;   // a widget visitor's claim (see store::EmailClaim)
 };
 
 struct TicketWithEntry {

@@ -126,6 +126,12 @@ QList<Migration> migrations()
              // brought one that is not a mailbox); NULL: deliverable.
              QStringLiteral("ALTER TABLE customers ADD COLUMN email_problem TEXT"),
          }},
+        {6,
+         {
+             // 1: the address is a visitor's claim (the widget), never matched
+             // to the customer who owns it nor given their order context.
+             QStringLiteral("ALTER TABLE customers ADD COLUMN email_unverified INTEGER NOT NULL DEFAULT 0"),
+         }},
     };
 }
 

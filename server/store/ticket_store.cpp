@@ -15,7 +15,7 @@ const QString ticketColumns = QStringLiteral(
     "t.id, t.number, t.ticket_key, t.subject, c.id, c.name, c.email, t.source, t.status, t.priority, "
     "t.assignee_kind, t.assignee_id, t.assignee_name, t.owner_mode, t.sla_state, t.first_response_due, "
     "t.next_response_due, t.resolution_due, t.first_responded_at, t.created_at, t.last_activity_at, "
-    "t.handoff_id, t.shopify_order, t.csat, t.tags, t.version, c.email_problem");
+    "t.handoff_id, t.shopify_order, t.csat, t.tags, t.version, c.email_problem, c.email_unverified");
 const QString ticketFrom = QStringLiteral("FROM tickets t JOIN customers c ON c.id = t.customer_id ");
 
 template<typename E> E enumOr(const QVariant &value, E fallback)
@@ -37,7 +37,7 @@ Ticket ticketFromRow(const QSqlQuery &q)
     t.number = q.value(1).toLongLong();
     t.key = q.value(2).toString();
     t.subject = q.value(3).toString();
-    t.customer = {QString::number(q.value(4).toLongLong()), q.value(5).toString(), q.value(6).toString(), {}};
+    t.customer = {QString::number(q.value(4).toLongLong()), q.value(5).toString(), q.value(6).toString(), {}, true};
     t.source = enumOr(q.value(7), Source::Email);
     t.status = enumOr(q.value(8), TicketStatus::Open);
     t.priority = enumOr(q.value(9), Priority::Normal);
@@ -65,6 +65,7 @@ Ticket ticketFromRow(const QSqlQuery &q)
         t.tags.append(tag.toString());
     t.version = q.value(25).toLongLong();
     t.customer.emailProblem = q.value(26).toString();
+    t.customer.emailVerified = q.value(27).toInt() == 0;
     return t;
 }
 
@@ -150,24 +151,27 @@ Handoff handoffFromRow(const QSqlQuery &q)
 } // namespace
 
 Customer findOrCreateCustomer(QSqlDatabase &db, qint64 tenantId, const QString &email, const QString &name,
-                              qint64 nowMs)
+                              qint64 nowMs, EmailClaim claim)
 {
     // An address that is not a mailbox is kept (a webhook's ticket must not
     // be lost over it) in a printable form, flagged so nothing is ever sent.
     const QString problem = email.isEmpty() ? QString() : mailboxProblem(email);
     const QString stored = problem.isEmpty() ? email.toLower() : printableAddress(email).toLower();
-    if (!stored.isEmpty()) {
+    // A claimed address is never matched: typing someone's address into the
+    // widget must not make the chat theirs (their history, their orders).
+    if (!stored.isEmpty() && claim == EmailClaim::Verified) {
         QSqlQuery q = run(db, QStringLiteral("SELECT id, name, email, email_problem FROM customers WHERE tenant_id = ? "
-                                             "AND email = ? ORDER BY id LIMIT 1"),
+                                             "AND email = ? AND email_unverified = 0 ORDER BY id LIMIT 1"),
                           {tenantId, stored});
         if (q.next())
             return {QString::number(q.value(0).toLongLong()), q.value(1).toString(), q.value(2).toString(),
-                    q.value(3).toString()};
+                    q.value(3).toString(), true};
     }
-    QSqlQuery q = runOne(db, QStringLiteral("INSERT INTO customers (tenant_id, name, email, email_problem, created_at) "
-                                            "VALUES (?, ?, ?, ?, ?) RETURNING id"),
-                         {tenantId, text(name), text(stored), textOrNull(problem), nowMs});
-    return {QString::number(q.value(0).toLongLong()), name, stored, problem};
+    const bool unverified = claim == EmailClaim::Unverified && !stored.isEmpty();
+    QSqlQuery q = runOne(db, QStringLiteral("INSERT INTO customers (tenant_id, name, email, email_problem, email_unverified, "
+                                            "created_at) VALUES (?, ?, ?, ?, ?, ?) RETURNING id"),
+                         {tenantId, text(name), text(stored), textOrNull(problem), unverified ? 1 : 0, nowMs});
+    return {QString::number(q.value(0).toLongLong()), name, stored, problem, !unverified};
 }
 
 Ticket insertTicket(QSqlDatabase &db, qint64 tenantId, Ticket t)

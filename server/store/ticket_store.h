@@ -20,8 +20,13 @@ struct TicketFilter {
     int limit = 50;
 };
 
+// How far an email address identifies the customer: Verified (it came from
+// the mail system, a shop or an operator) finds the customer who owns it;
+// Unverified (typed into the widget) always makes a customer of its own.
+enum class EmailClaim { Verified, Unverified };
+
 Customer findOrCreateCustomer(QSqlDatabase &db, qint64 tenantId, const QString &email, const QString &name,
-                              qint64 nowMs);
+                              qint64 nowMs, EmailClaim claim = EmailClaim::Verified);
 
 // Inserts a ticket (id, number and key as given must be unset/0; the
 // number is the tenant's next one). Returns it with id and number filled.

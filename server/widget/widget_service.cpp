@@ -203,6 +203,7 @@ JsonResult WidgetService::startConversation(const QString &accountSlug, const QB
         channels::NewTicket n;
         n.subject = text.simplified().left(80);
         n.customerEmail = email;
+        n.customerEmailUnverified = true;   // typed into the widget: a claim, not an identity
         n.customerName = name.isEmpty() ? u"Website visitor"_s : name;
         n.source = Source::Widget;
         n.assignee = Assignee{ActorKind::Agent, agentId, agentName.isEmpty() ? agentId : agentName};

@@ -20,7 +20,7 @@ inline Ticket ticket(TicketId id, qint64 version = 1, const QString &subject = Q
     t.key = QStringLiteral("k%1").arg(id);
     t.subject = subject;
     t.customer = Customer{QStringLiteral("c%1").arg(id), QStringLiteral("Customer %1").arg(id),
-                          QStringLiteral("customer%1@example.com").arg(id), {}};
+                          QStringLiteral("customer%1@example.com").arg(id), {}, true};
     t.source = Source::Email;
     t.status = TicketStatus::Open;
     t.priority = Priority::Normal;

@@ -20,7 +20,7 @@ Ticket fullTicket()
     t.number = 1042;
     t.key = u"9f1c2d3e4b5a69788796a5b4c3d2e1f0"_s;
     t.subject = u"Order #1001 arrived broken — ünïcødé ✓"_s;
-    t.customer = {u"c1"_s, u"Dana Customer"_s, u"dana@example.com"_s, u"flagged for the round trip"_s};
+    t.customer = {u"c1"_s, u"Dana Customer"_s, u"dana@example.com"_s, u"flagged for the round trip"_s, false};
     t.source = Source::Shopify;
     t.status = TicketStatus::WaitingOnTeam;
     t.priority = Priority::Urgent;

@@ -110,6 +110,8 @@ private slots:
         QVERIFY(!caseyTicket.isEmpty());
     }
 
+    // Security review finding 7: a widget visitor who typed Casey's address
+    // was merged into Casey and got Casey's order context.
     void badOrMissingSignaturesAre401AndChangeNothing()
     {
         const qint64 before = head();
@@ -293,6 +295,34 @@ private slots:
         QCOMPARE(t.shopifyOrder->orderId, u"7101"_s);
         QCOMPARE(t.shopifyOrder->fulfillmentStatus, u"partial"_s);
         QCOMPARE(shopifyEntries(detail(dora)).size(), 2);
+    }
+
+    void aVisitorsClaimedEmailNeverGetsTheOwnersOrders()
+    {
+        const QString oliveTicket = createTicket(u"olive@example.com"_s, u"My order?"_s);
+        QVERIFY(!oliveTicket.isEmpty());
+        const HttpReply chat = server.request(
+            u"/api/v1/widget/acme/conversations"_s,
+            postJson({{u"clientRequestId"_s, newId()}, {u"visitorToken"_s, newId()}, {u"agentId"_s, u"agent-orders"_s},
+                      {u"visitor"_s, QJsonObject{{u"name"_s, u"Not Olive"_s}, {u"email"_s, u"olive@example.com"_s}}},
+                      {u"body"_s, u"What did I order?"_s}}));
+        QCOMPARE(chat.status, 201);
+        const qint64 number = chat.json().value(u"ticketNumber"_s).toInteger();
+        QString chatTicket;
+        for (const QJsonValue &v : server.get(u"/api/v1/tickets?limit=500"_s, acme.adminToken).json().value(u"tickets"_s).toArray())
+            if (v.toObject().value(u"number"_s).toInteger() == number)
+                chatTicket = QString::number(v.toObject().value(u"id"_s).toInteger());
+        QVERIFY(!chatTicket.isEmpty());
+        const Ticket visitor = fromJson<Ticket>(detail(chatTicket).value(u"ticket"_s).toObject());
+        const Ticket owner = fromJson<Ticket>(detail(oliveTicket).value(u"ticket"_s).toObject());
+        QVERIFY2(visitor.customer.id != owner.customer.id, "the visitor's claim was merged into the customer");
+        QVERIFY(!visitor.customer.emailVerified);
+        QVERIFY(owner.customer.emailVerified);
+
+        QCOMPARE(deliver("orders/create", order(5999, u"olive@example.com"_s, u"paid"_s, QJsonValue())).status, 200);
+        QVERIFY(!fromJson<Ticket>(detail(chatTicket).value(u"ticket"_s).toObject()).shopifyOrder);
+        QVERIFY(shopifyEntries(detail(chatTicket)).isEmpty());
+        QCOMPARE(fromJson<Ticket>(detail(oliveTicket).value(u"ticket"_s).toObject()).shopifyOrder->orderId, u"5999"_s);
     }
 
     void ordersStoredBeforeTheOrderColumnAreBackfilled()

@@ -281,7 +281,12 @@ private slots:
         QCOMPARE(started.status, 201);
         const QString id = started.json().value(u"conversationId"_s).toString();
 
-        // The AI agent hands off; Ann takes over the live conversation.
+        // The AI agent hands off to its team (Ann, first available); Ann takes over the live conversation.
+        RequestOptions settings = postJson({{u"strategy"_s, u"first_available"_s},
+                                            {u"assigneeEmails"_s, QJsonArray{u"ann@acme.test"_s}}},
+                                           acme.adminToken);
+        settings.method = "PUT";
+        QCOMPARE(server.request(u"/api/v1/handoff-settings/agent-live"_s, settings).status, 200);
         const HttpReply handoff = agent(id, u"handoff"_s, {{u"clientRequestId"_s, newId()}, {u"reason"_s, u"Damaged goods"_s}});
         QCOMPARE(handoff.status, 201);
         const TicketId ticketId = fromJson<Ticket>(handoff.json().value(u"ticket"_s).toObject()).id;

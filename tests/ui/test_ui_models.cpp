@@ -41,7 +41,7 @@ Ticket makeTicket(TicketId id)
     t.number = 1000 + id;
     t.key = QStringLiteral("k%1").arg(id);
     t.subject = QStringLiteral("Order %1 late").arg(id);
-    t.customer = {QStringLiteral("c%1").arg(id), QStringLiteral("Kim"), QStringLiteral("kim@example.com"), {}};
+    t.customer = {QStringLiteral("c%1").arg(id), QStringLiteral("Kim"), QStringLiteral("kim@example.com"), {}, true};
     t.createdAt = QDateTime::currentDateTimeUtc().addSecs(-3600);
     t.lastActivityAt = t.createdAt;
     return t;
