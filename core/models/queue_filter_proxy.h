@@ -35,7 +35,7 @@ public:
     void setSearchText(const QString &text);
     void setOperatorId(const QString &operatorId);
 
-    // How many source rows a view holds right now (sidebar counters).
+    // How many source rows a view holds right now (the counts on the view tabs).
     int countFor(View view) const;
 
 Q_SIGNALS:
