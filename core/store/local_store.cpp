@@ -12,6 +12,7 @@
 #include <QUuid>
 
 #include <algorithm>
+#include <array>
 
 namespace zeiko {
 
@@ -29,40 +30,93 @@ template<typename E> E enumOr(const QString &text, E fallback)
     return enumFromString<E>(text).value_or(fallback);
 }
 
-const QString selectRowColumns = u"SELECT id, number, subject, customer_name, customer_email, source, status, "
-                                 u"priority, sla_state, owner_mode, assignee_kind, assignee_id, assignee_name, "
-                                 u"last_activity, version, first_response_due, next_response_due, resolution_due, "
-                                 u"first_responded FROM tickets"_s;
+// The columns of a ticket row, spelled once: the SELECT, the upsert, its
+// bindings and readRow() are all built from this list (the json column,
+// written with them, is read only by ticket()).
+enum RowColumn {
+    ColId, ColNumber, ColSubject, ColCustomerName, ColCustomerEmail, ColSource, ColStatus, ColPriority,
+    ColSlaState, ColOwnerMode, ColAssigneeKind, ColAssigneeId, ColAssigneeName, ColLastActivity, ColVersion,
+    ColFirstResponseDue, ColNextResponseDue, ColResolutionDue, ColFirstResponded, ColJson,
+    RowColumnCount = ColJson,   // what a TicketRow reads
+    StoredColumnCount,          // what the upsert writes
+};
+constexpr std::array<const char *, StoredColumnCount> kColumnNames{
+    "id", "number", "subject", "customer_name", "customer_email", "source", "status", "priority",
+    "sla_state", "owner_mode", "assignee_kind", "assignee_id", "assignee_name", "last_activity", "version",
+    "first_response_due", "next_response_due", "resolution_due", "first_responded", "json"};
+
+QString columnList(int count, const char *format)
+{
+    QStringList parts;
+    for (int column = 0; column < count; ++column)
+        parts << QString::fromLatin1(format).arg(QLatin1String(kColumnNames[size_t(column)]));
+    return parts.join(u", ");
+}
+
+const QString selectRowColumns = u"SELECT "_s + columnList(RowColumnCount, "%1") + u" FROM tickets"_s;
+
+// INSERT … ON CONFLICT(id) DO UPDATE of every stored column, bound by storedValues().
+const QString upsertTicketSql = u"INSERT INTO tickets("_s + columnList(StoredColumnCount, "%1") + u") VALUES("_s
+    + columnList(StoredColumnCount, "?") + u") ON CONFLICT(id) DO UPDATE SET "_s
+    + columnList(StoredColumnCount, "%1 = excluded.%1").section(u", "_s, 1);   // all but id
 
 TicketRow readRow(const QSqlQuery &q)
 {
     TicketRow row;
-    row.id = q.value(0).toLongLong();
-    row.number = q.value(1).toLongLong();
-    row.subject = q.value(2).toString();
-    row.customerName = q.value(3).toString();
-    row.customerEmail = q.value(4).toString();
-    row.source = enumOr(q.value(5).toString(), Source::Email);
-    row.status = enumOr(q.value(6).toString(), TicketStatus::Open);
-    row.priority = enumOr(q.value(7).toString(), Priority::Normal);
-    row.slaState = enumOr(q.value(8).toString(), SlaState::OnTrack);
-    row.ownerMode = enumOr(q.value(9).toString(), OwnerMode::Agent);
-    if (!q.value(10).isNull()) {
-        row.assignee = Assignee{enumOr(q.value(10).toString(), ActorKind::Operator), q.value(11).toString(),
-                                q.value(12).toString()};
+    row.id = q.value(ColId).toLongLong();
+    row.number = q.value(ColNumber).toLongLong();
+    row.subject = q.value(ColSubject).toString();
+    row.customerName = q.value(ColCustomerName).toString();
+    row.customerEmail = q.value(ColCustomerEmail).toString();
+    row.source = enumOr(q.value(ColSource).toString(), Source::Email);
+    row.status = enumOr(q.value(ColStatus).toString(), TicketStatus::Open);
+    row.priority = enumOr(q.value(ColPriority).toString(), Priority::Normal);
+    row.slaState = enumOr(q.value(ColSlaState).toString(), SlaState::OnTrack);
+    row.ownerMode = enumOr(q.value(ColOwnerMode).toString(), OwnerMode::Agent);
+    if (!q.value(ColAssigneeKind).isNull()) {
+        row.assignee = Assignee{enumOr(q.value(ColAssigneeKind).toString(), ActorKind::Operator),
+                                q.value(ColAssigneeId).toString(), q.value(ColAssigneeName).toString()};
     }
-    row.lastActivityMs = q.value(13).toLongLong();
-    row.version = q.value(14).toLongLong();
-    row.firstResponseDueMs = q.value(15).toLongLong();   // NULL reads as 0: none
-    row.nextResponseDueMs = q.value(16).toLongLong();
-    row.resolutionDueMs = q.value(17).toLongLong();
-    row.firstRespondedMs = q.value(18).toLongLong();
+    row.lastActivityMs = q.value(ColLastActivity).toLongLong();
+    row.version = q.value(ColVersion).toLongLong();
+    row.firstResponseDueMs = q.value(ColFirstResponseDue).toLongLong();   // NULL reads as 0: none
+    row.nextResponseDueMs = q.value(ColNextResponseDue).toLongLong();
+    row.resolutionDueMs = q.value(ColResolutionDue).toLongLong();
+    row.firstRespondedMs = q.value(ColFirstResponded).toLongLong();
     return row;
 }
 
 QVariant msOrNull(const std::optional<QDateTime> &at)
 {
     return at ? QVariant(at->toMSecsSinceEpoch()) : QVariant();
+}
+
+// The upsert's bindings, set by column (not by position in a list).
+QVariantList storedValues(const Ticket &t)
+{
+    QVariantList v(StoredColumnCount);
+    const QVariant nullText;   // SQL NULL
+    v[ColId] = t.id;
+    v[ColNumber] = t.number;
+    v[ColSubject] = t.subject;
+    v[ColCustomerName] = t.customer.name;
+    v[ColCustomerEmail] = t.customer.email;
+    v[ColSource] = toString(t.source);
+    v[ColStatus] = toString(t.status);
+    v[ColPriority] = toString(t.priority);
+    v[ColSlaState] = toString(t.sla.state);
+    v[ColOwnerMode] = toString(t.ownerMode);
+    v[ColAssigneeKind] = t.assignee ? QVariant(toString(t.assignee->kind)) : nullText;
+    v[ColAssigneeId] = t.assignee ? QVariant(t.assignee->id) : nullText;
+    v[ColAssigneeName] = t.assignee ? QVariant(t.assignee->name) : nullText;
+    v[ColLastActivity] = t.lastActivityAt.toMSecsSinceEpoch();
+    v[ColVersion] = t.version;
+    v[ColFirstResponseDue] = msOrNull(t.sla.firstResponseDue);
+    v[ColNextResponseDue] = msOrNull(t.sla.nextResponseDue);
+    v[ColResolutionDue] = msOrNull(t.sla.resolutionDue);
+    v[ColFirstResponded] = msOrNull(t.sla.firstRespondedAt);
+    v[ColJson] = ticketJson(t);
+    return v;
 }
 
 qint64 nowMs()
@@ -313,27 +367,8 @@ void LocalStore::upsertTicket(const Ticket &t, StoreChange &change)
     if (exists && t.version < storedVersion)
         return;   // an older copy (snapshot page after a newer event): keep ours
 
-    auto &upsert = prepared(
-        u"INSERT INTO tickets(id, number, subject, customer_name, customer_email, source, status, priority, "
-        u"sla_state, owner_mode, assignee_kind, assignee_id, assignee_name, last_activity, version, json, "
-        u"first_response_due, next_response_due, resolution_due, first_responded) "
-        u"VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(id) DO UPDATE SET "
-        u"number = excluded.number, subject = excluded.subject, customer_name = excluded.customer_name, "
-        u"customer_email = excluded.customer_email, source = excluded.source, status = excluded.status, "
-        u"priority = excluded.priority, sla_state = excluded.sla_state, owner_mode = excluded.owner_mode, "
-        u"assignee_kind = excluded.assignee_kind, assignee_id = excluded.assignee_id, "
-        u"assignee_name = excluded.assignee_name, last_activity = excluded.last_activity, "
-        u"version = excluded.version, json = excluded.json, first_response_due = excluded.first_response_due, "
-        u"next_response_due = excluded.next_response_due, resolution_due = excluded.resolution_due, "
-        u"first_responded = excluded.first_responded"_s);
-    const QVariant nullText;   // SQL NULL
-    sql::run(upsert, {t.id, t.number, t.subject, t.customer.name, t.customer.email, toString(t.source),
-                      toString(t.status), toString(t.priority), toString(t.sla.state), toString(t.ownerMode),
-                      t.assignee ? QVariant(toString(t.assignee->kind)) : nullText,
-                      t.assignee ? QVariant(t.assignee->id) : nullText,
-                      t.assignee ? QVariant(t.assignee->name) : nullText,
-                      t.lastActivityAt.toMSecsSinceEpoch(), t.version, ticketJson(t), msOrNull(t.sla.firstResponseDue),
-                      msOrNull(t.sla.nextResponseDue), msOrNull(t.sla.resolutionDue), msOrNull(t.sla.firstRespondedAt)});
+    auto &upsert = prepared(upsertTicketSql);
+    sql::run(upsert, storedValues(t));
 
     auto &ftsDelete = prepared(u"DELETE FROM ticket_fts WHERE rowid = ?"_s);
     sql::run(ftsDelete, {t.id});

@@ -54,6 +54,11 @@ QSqlQuery &PreparedQueries::get(const QString &text)
 
 void run(QSqlQuery &query, std::initializer_list<QVariant> values)
 {
+    run(query, QVariantList(values));
+}
+
+void run(QSqlQuery &query, const QVariantList &values)
+{
     int index = 0;
     for (const QVariant &value : values) {
         // A null QString means "empty text" in our code; SQL NULL is spelled QVariant().

@@ -32,6 +32,7 @@ private:
 // Binds `values` positionally and executes; throws StoreError on failure.
 // A null QString binds as '' (text columns are NOT NULL); pass QVariant() for SQL NULL.
 void run(QSqlQuery &query, std::initializer_list<QVariant> values = {});
+void run(QSqlQuery &query, const QVariantList &values);
 // One-off statement (DDL, pragmas); throws StoreError on failure.
 void runText(const QSqlDatabase &database, const QString &text);
 
