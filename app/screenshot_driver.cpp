@@ -114,20 +114,20 @@ void ScreenshotDriver::pickTicket()
         QTimer::singleShot(500, this, [this] {
             save(QStringLiteral("main.png"));
             // Composer in note mode, by keyboard: n, then type.
-            m_window->actions().action(QStringLiteral("compose.note"))->trigger();
+            m_window->actions().action(ActionId::ComposeNote)->trigger();
             m_window->composer()->editor()->insertPlainText(
                 tr("Checked the order: the parcel is stuck at the depot. **Do not refund yet** — carrier "
                    "confirms delivery by Friday.\n\nEscalated to logistics, ticket LOG-2291."));
             QTimer::singleShot(400, this, [this] {
                 save(QStringLiteral("composer-note.png"));
                 key(m_window->composer()->editor(), Qt::Key_Escape);
-                m_window->actions().action(QStringLiteral("app.palette"))->trigger();
+                m_window->actions().action(ActionId::AppPalette)->trigger();
                 m_window->commandPalette()->input()->setText(QStringLiteral("clo"));
                 QTimer::singleShot(400, this, [this] {
                     save(QStringLiteral("palette.png"));
                     m_window->commandPalette()->reject();
                     // The live handoff conversation of the same ticket (h), then offline.
-                    m_window->actions().action(QStringLiteral("ticket.handoff"))->trigger();
+                    m_window->actions().action(ActionId::TicketHandoff)->trigger();
                     QTimer::singleShot(800, this, [this] {
                         save(QStringLiteral("handoff.png"));
                         for (QWidget *top : QApplication::topLevelWidgets()) {
@@ -157,7 +157,7 @@ void ScreenshotDriver::goOffline()
         poke->stop();
         // Work goes on offline: a note waits in the outbox, shown as pending.
         m_window->composer()->sendDelay().setDelaySeconds(0);
-        m_window->actions().action(QStringLiteral("compose.note"))->trigger();
+        m_window->actions().action(ActionId::ComposeNote)->trigger();
         m_window->composer()->editor()->setPlainText(
             tr("Called the customer: they will send photos of the damage tonight."));
         m_window->composer()->send();

@@ -420,6 +420,233 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
     </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Set priority</source>
+        <translation>Priorität setzen</translation>
+    </message>
+</context>
+<context>
+    <name>ActionTable</name>
+    <message>
+        <source>Select a ticket first.</source>
+        <translation>Wählen Sie zuerst ein Ticket aus.</translation>
+    </message>
+    <message>
+        <source>This ticket is closed.</source>
+        <translation>Dieses Ticket ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>You already work this ticket.</source>
+        <translation>Sie bearbeiten dieses Ticket bereits.</translation>
+    </message>
+    <message>
+        <source>Only a resolved or closed ticket can be reopened.</source>
+        <translation>Nur ein gelöstes oder geschlossenes Ticket kann wieder geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>This ticket is already assigned to you.</source>
+        <translation>Dieses Ticket ist Ihnen bereits zugewiesen.</translation>
+    </message>
+    <message>
+        <source>This ticket has no linked handoff conversation.</source>
+        <translation>Dieses Ticket hat kein verknüpftes Übergabegespräch.</translation>
+    </message>
+    <message>
+        <source>Next ticket</source>
+        <translation>Nächstes Ticket</translation>
+    </message>
+    <message>
+        <source>Previous ticket</source>
+        <translation>Vorheriges Ticket</translation>
+    </message>
+    <message>
+        <source>Open ticket (read the thread)</source>
+        <translation>Ticket öffnen (Verlauf lesen)</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation>Zurück zur Warteschlange</translation>
+    </message>
+    <message>
+        <source>Next ticket, stay in the composer</source>
+        <translation>Nächstes Ticket, im Editor bleiben</translation>
+    </message>
+    <message>
+        <source>Previous ticket, stay in the composer</source>
+        <translation>Vorheriges Ticket, im Editor bleiben</translation>
+    </message>
+    <message>
+        <source>Search tickets</source>
+        <translation>Tickets durchsuchen</translation>
+    </message>
+    <message>
+        <source>Show view: %1</source>
+        <translation>Ansicht zeigen: %1</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>Waiting on team</source>
+        <translation>Wartet auf Team</translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation>SLA gefährdet</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Reply by email</source>
+        <translation>Per E-Mail antworten</translation>
+    </message>
+    <message>
+        <source>Add an internal note</source>
+        <translation>Eine interne Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Switch reply / internal note</source>
+        <translation>Zwischen Antwort und interner Notiz wechseln</translation>
+    </message>
+    <message>
+        <source>Toggle markdown preview</source>
+        <translation>Markdown-Vorschau ein/aus</translation>
+    </message>
+    <message>
+        <source>Undo send</source>
+        <translation>Senden rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Take over from the AI agent</source>
+        <translation>Vom KI-Agenten übernehmen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close and go to the next ticket</source>
+        <translation>Schließen und zum nächsten Ticket</translation>
+    </message>
+    <message>
+        <source>Force close…</source>
+        <translation>Schließen erzwingen…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation>Priorität: %1</translation>
+    </message>
+    <message>
+        <source>Assign to me</source>
+        <translation>Mir zuweisen</translation>
+    </message>
+    <message>
+        <source>Assign to…</source>
+        <translation>Zuweisen an…</translation>
+    </message>
+    <message>
+        <source>Open the handoff conversation</source>
+        <translation>Das Übergabegespräch öffnen</translation>
+    </message>
+    <message>
+        <source>Command palette</source>
+        <translation>Befehlspalette</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Show the outbox</source>
+        <translation>Postausgang anzeigen</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation>Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>About Zeiko Handoff Console</source>
+        <translation>Über Zeiko Übergabekonsole</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Gehe zu</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <source>Compose</source>
+        <translation>Verfassen</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsole</translation>
+    </message>
+    <message>
+        <source>&amp;Console</source>
+        <translation>&amp;Konsole</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket</source>
+        <translation>&amp;Ticket</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>&amp;Priorität</translation>
+    </message>
+    <message>
+        <source>C&amp;ompose</source>
+        <translation>&amp;Verfassen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
 </context>
 <context>
     <name>zeiko::ui::AssignDialog</name>

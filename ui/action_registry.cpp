@@ -2,6 +2,10 @@
 
 #include "ui/console_settings.h"
 
+#include <QMenu>
+#include <QMenuBar>
+#include <QToolBar>
+#include <QToolButton>
 #include <QWidget>
 
 namespace zeiko::ui {
@@ -27,6 +31,80 @@ QAction *ActionRegistry::add(const QString &id, const QString &text, const QKeyS
     m_order.append(id);
     setKey(id, defaultKey);
     return action;
+}
+
+void ActionRegistry::populate(const ActionTable &table)
+{
+    m_table = &table;
+    for (const ActionSpec &spec : table.specs()) {
+        QAction *action = add(QString::fromLatin1(spec.name), spec.text, spec.defaultKey,
+                              ActionTable::groupText(spec.group));
+        connect(action, &QAction::triggered, this, [&table, id = spec.id] { table.run(id); });
+    }
+}
+
+void ActionRegistry::applyState(const ActionState &state)
+{
+    if (!m_table)
+        return;
+    for (const ActionSpec &spec : m_table->specs()) {
+        const Availability a = m_table->availability(spec.id, state);
+        m_availability.insert(int(spec.id), a);
+        if (QAction *act = action(spec.id)) {
+            act->setEnabled(a.enabled);
+            act->setProperty("disabledReason", a.reason);
+        }
+    }
+}
+
+void ActionRegistry::buildMenus(QMenuBar *menuBar) const
+{
+    if (!m_table)
+        return;
+    // Menus appear in this order; entries in table order.
+    const ActionMenu order[] = {ActionMenu::Console, ActionMenu::Go, ActionMenu::Ticket, ActionMenu::Compose,
+                                ActionMenu::View, ActionMenu::Help};
+    for (ActionMenu which : order) {
+        QMenu *menu = menuBar->addMenu(ActionTable::menuText(which));
+        menu->setObjectName(QStringLiteral("menu.%1").arg(int(which)));
+        QMenu *priority = nullptr;
+        for (const ActionSpec &spec : m_table->specs()) {
+            const bool sub = which == ActionMenu::Ticket && spec.menu == ActionMenu::TicketPriority;
+            if (spec.menu != which && !sub)
+                continue;
+            if (spec.separatorBefore)
+                menu->addSeparator();
+            if (sub) {
+                if (!priority)
+                    priority = menu->addMenu(ActionTable::menuText(ActionMenu::TicketPriority));
+                priority->addAction(action(spec.id));
+            } else {
+                menu->addAction(action(spec.id));
+            }
+        }
+    }
+}
+
+void ActionRegistry::fillToolbar(QToolBar *toolbar) const
+{
+    if (!m_table)
+        return;
+    QList<QAction *> priorities;
+    for (const ActionSpec &spec : m_table->specs()) {
+        if (spec.onToolbar)
+            toolbar->addAction(action(spec.id));
+        if (spec.menu == ActionMenu::TicketPriority)
+            priorities.append(action(spec.id));
+    }
+    auto *priorityButton = new QToolButton(toolbar);
+    priorityButton->setObjectName(QStringLiteral("priorityButton"));
+    priorityButton->setText(tr("Priority"));
+    priorityButton->setAccessibleName(tr("Set priority"));
+    priorityButton->setPopupMode(QToolButton::InstantPopup);
+    auto *priorityMenu = new QMenu(priorityButton);
+    priorityMenu->addActions(priorities);
+    priorityButton->setMenu(priorityMenu);
+    toolbar->addWidget(priorityButton);
 }
 
 QString ActionRegistry::text(const QString &id) const

@@ -5,11 +5,15 @@
 // key positions). Menus show both kinds. The palette and the cheat sheet
 // list what is registered here, so nothing can be missing from them.
 
+#include "ui/action_table.h"
 #include "ui/key_dispatcher.h"
 
 #include <QAction>
 #include <QKeySequence>
 #include <QObject>
+
+class QMenuBar;
+class QToolBar;
 
 namespace zeiko::ui {
 
@@ -20,6 +24,18 @@ class ActionRegistry : public QObject
     Q_OBJECT
 public:
     ActionRegistry(QWidget *window, QObject *parent = nullptr);
+
+    // One QAction per entry of `table`, in table order; triggering runs the
+    // entry's handler. The table must outlive the registry.
+    void populate(const ActionTable &table);
+    QAction *action(ActionId id) const { return m_actions.value(ActionTable::name(id)); }
+    // Enables each action by its rule on `state`; a disabled one keeps its
+    // reason (availability(), and the "disabledReason" property).
+    void applyState(const ActionState &state);
+    Availability availability(ActionId id) const { return m_availability.value(int(id)); }
+    // The menu bar and the ticket toolbar, generated from the table.
+    void buildMenus(QMenuBar *menuBar) const;
+    void fillToolbar(QToolBar *toolbar) const;
 
     QAction *add(const QString &id, const QString &text, const QKeySequence &defaultKey, const QString &group);
     QAction *action(const QString &id) const { return m_actions.value(id); }
@@ -40,6 +56,8 @@ public:
 
 private:
     QWidget *m_window;
+    const ActionTable *m_table = nullptr;
+    QHash<int, Availability> m_availability;
     KeyDispatcher m_dispatcher;
     QHash<QString, QAction *> m_actions;
     QHash<QString, QString> m_groups;

@@ -206,73 +206,49 @@ void MainWindow::commitPendingSend()
 
 void MainWindow::buildActions()
 {
-    const QString go = tr("Go"), ticket = tr("Ticket"), compose = tr("Compose"), app = tr("Console"),
-                  view = tr("View");
-    auto add = [this](const QString &id, const QString &text, const QKeySequence &key, const QString &group,
-                      auto slot) {
-        QAction *action = m_actions.add(id, text, key, group);
-        connect(action, &QAction::triggered, this, slot);
-        return action;
-    };
-    add(QStringLiteral("queue.next"), tr("Next ticket"), QKeySequence(Qt::Key_J), go, [this] { moveSelection(1); });
-    add(QStringLiteral("queue.previous"), tr("Previous ticket"), QKeySequence(Qt::Key_K), go, [this] { moveSelection(-1); });
-    add(QStringLiteral("ticket.open"), tr("Open ticket (read the thread)"), QKeySequence(Qt::Key_Return), go, [this] {
+    using A = ActionId;
+    auto on = [this](A id, ActionTable::Handler handler) { m_table.setHandler(id, std::move(handler)); };
+    on(A::QueueNext, [this] { moveSelection(1); });
+    on(A::QueuePrevious, [this] { moveSelection(-1); });
+    on(A::TicketOpen, [this] {
         if (m_currentTicket)
             m_threadView->setFocus(Qt::ShortcutFocusReason);
     });
-    add(QStringLiteral("nav.back"), tr("Back to the queue"), QKeySequence(Qt::Key_Escape), go, &MainWindow::goBack);
-    add(QStringLiteral("queue.nextKeepFocus"), tr("Next ticket, stay in the composer"),
-        QKeySequence(Qt::ALT | Qt::Key_J), go, [this] { moveSelection(1); });
-    add(QStringLiteral("queue.previousKeepFocus"), tr("Previous ticket, stay in the composer"),
-        QKeySequence(Qt::ALT | Qt::Key_K), go, [this] { moveSelection(-1); });
-    add(QStringLiteral("queue.search"), tr("Search tickets"), QKeySequence(Qt::Key_Slash), go, &MainWindow::focusSearch);
-    for (View v : kViews) {
-        static const QHash<int, Qt::Key> keys{{int(View::Mine), Qt::Key_M}, {int(View::Unassigned), Qt::Key_U},
-                                              {int(View::WaitingOnTeam), Qt::Key_W},
-                                              {int(View::SlaAtRiskOrBreached), Qt::Key_S}, {int(View::All), Qt::Key_A}};
-        add(QStringLiteral("view.%1").arg(int(v)), tr("Show view: %1").arg(viewName(v)),
-            QKeySequence(Qt::Key_G, keys.value(int(v))), view, [this, v] { setView(v); });
-    }
+    on(A::NavBack, [this] { goBack(); });
+    on(A::QueueNextKeepFocus, [this] { moveSelection(1); });
+    on(A::QueuePreviousKeepFocus, [this] { moveSelection(-1); });
+    on(A::QueueSearch, [this] { focusSearch(); });
+    on(A::ViewMine, [this] { setView(View::Mine); });
+    on(A::ViewUnassigned, [this] { setView(View::Unassigned); });
+    on(A::ViewWaitingOnTeam, [this] { setView(View::WaitingOnTeam); });
+    on(A::ViewSlaAtRisk, [this] { setView(View::SlaAtRiskOrBreached); });
+    on(A::ViewAll, [this] { setView(View::All); });
 
-    add(QStringLiteral("compose.reply"), tr("Reply by email"), QKeySequence(Qt::Key_R), compose,
-        [this] { startComposer(Composer::Mode::Reply); });
-    add(QStringLiteral("compose.note"), tr("Add an internal note"), QKeySequence(Qt::Key_N), compose,
-        [this] { startComposer(Composer::Mode::Note); });
-    add(QStringLiteral("compose.flip"), tr("Switch reply / internal note"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
-        compose, [this] {
-            m_composer->flipMode();
-            m_composer->focusEditor();
-        });
-    add(QStringLiteral("compose.send"), tr("Send"), QKeySequence(Qt::CTRL | Qt::Key_Return), compose,
-        [this] { m_composer->send(); });
-    add(QStringLiteral("compose.undo"), tr("Undo send"), QKeySequence(Qt::CTRL | Qt::Key_Z), compose,
-        [this] { m_composer->undoSend(); });
-    add(QStringLiteral("compose.preview"), tr("Toggle markdown preview"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
-        compose, [this] { m_composer->setPreviewing(!m_composer->isPreviewing()); });
+    on(A::ComposeReply, [this] { startComposer(Composer::Mode::Reply); });
+    on(A::ComposeNote, [this] { startComposer(Composer::Mode::Note); });
+    on(A::ComposeFlip, [this] {
+        m_composer->flipMode();
+        m_composer->focusEditor();
+    });
+    on(A::ComposeSend, [this] { m_composer->send(); });
+    on(A::ComposeUndo, [this] { m_composer->undoSend(); });
+    on(A::ComposePreview, [this] { m_composer->setPreviewing(!m_composer->isPreviewing()); });
 
-    add(QStringLiteral("ticket.takeOver"), tr("Take over from the AI agent"), QKeySequence(Qt::Key_T), ticket,
-        &MainWindow::takeOver);
-    add(QStringLiteral("ticket.close"), tr("Close"), QKeySequence(Qt::Key_C), ticket, [this] { closeTicket(false); });
-    add(QStringLiteral("ticket.forceClose"), tr("Force close…"), QKeySequence(Qt::SHIFT | Qt::Key_C), ticket,
-        &MainWindow::forceClose);
-    add(QStringLiteral("ticket.closeAndNext"), tr("Close and go to the next ticket"),
-        QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_X), ticket, [this] { closeTicket(true); });
-    add(QStringLiteral("ticket.reopen"), tr("Reopen"), QKeySequence(Qt::Key_O), ticket, &MainWindow::reopen);
-    const std::array<Priority, 4> priorities{Priority::Urgent, Priority::High, Priority::Normal, Priority::Low};
-    for (int i = 0; i < 4; ++i) {
-        const Priority p = priorities[i];
-        add(QStringLiteral("ticket.priority%1").arg(i + 1), tr("Priority: %1").arg(labels::priority(p)),
-            QKeySequence(Qt::Key(Qt::Key_1 + i)), ticket, [this, p] { setPriority(p); });
-    }
-    add(QStringLiteral("ticket.assignMe"), tr("Assign to me"), QKeySequence(Qt::Key_A), ticket, &MainWindow::assignToMe);
-    add(QStringLiteral("ticket.assignTo"), tr("Assign to…"), QKeySequence(Qt::SHIFT | Qt::Key_A), ticket,
-        &MainWindow::assignTo);
-    add(QStringLiteral("ticket.handoff"), tr("Open the handoff conversation"), QKeySequence(Qt::Key_H), ticket,
-        &MainWindow::openHandoff);
+    on(A::TicketTakeOver, [this] { takeOver(); });
+    on(A::TicketClose, [this] { closeTicket(false); });
+    on(A::TicketForceClose, [this] { forceClose(); });
+    on(A::TicketCloseAndNext, [this] { closeTicket(true); });
+    on(A::TicketReopen, [this] { reopen(); });
+    on(A::TicketPriorityUrgent, [this] { setPriority(Priority::Urgent); });
+    on(A::TicketPriorityHigh, [this] { setPriority(Priority::High); });
+    on(A::TicketPriorityNormal, [this] { setPriority(Priority::Normal); });
+    on(A::TicketPriorityLow, [this] { setPriority(Priority::Low); });
+    on(A::TicketAssignMe, [this] { assignToMe(); });
+    on(A::TicketAssignTo, [this] { assignTo(); });
+    on(A::TicketHandoff, [this] { openHandoff(); });
 
-    add(QStringLiteral("app.palette"), tr("Command palette"), QKeySequence(Qt::CTRL | Qt::Key_K), app,
-        [this] { m_palette->popup(); });
-    add(QStringLiteral("app.cheatSheet"), tr("Keyboard shortcuts"), QKeySequence(Qt::Key_Question), app, [this] {
+    on(A::AppPalette, [this] { m_palette->popup(); });
+    on(A::AppCheatSheet, [this] {
         if (!m_cheatSheet) {
             m_cheatSheet = new CheatSheet(m_actions, this);
             returnFocusAfter(m_cheatSheet);
@@ -281,18 +257,18 @@ void MainWindow::buildActions()
         m_cheatSheet->open();
         m_cheatSheet->activateWindow();
     });
-    add(QStringLiteral("app.outbox"), tr("Show the outbox"), QKeySequence(Qt::CTRL | Qt::SHIFT | Qt::Key_O), app, [this] {
+    on(A::AppOutbox, [this] {
         m_outboxDock->setVisible(!m_outboxDock->isVisible());
         if (m_outboxDock->isVisible())
             m_outboxPanel->view()->setFocus();
     });
-    add(QStringLiteral("app.refresh"), tr("Refresh now"), QKeySequence(Qt::Key_F5), app, [this] {
+    on(A::AppRefresh, [this] {
         m_session.sync().catchUpNow();
         if (m_currentTicket)
             m_session.sync().openThread(m_currentTicket);
         m_session.outbox().flushNow();
     });
-    add(QStringLiteral("app.settings"), tr("Settings…"), QKeySequence(Qt::CTRL | Qt::Key_Comma), app, [this] {
+    on(A::AppSettings, [this] {
         auto *dialog = new SettingsDialog(m_actions, m_settings, this);
         dialog->setAttribute(Qt::WA_DeleteOnClose);
         connect(dialog, &SettingsDialog::applied, this,
@@ -301,53 +277,20 @@ void MainWindow::buildActions()
         dialog->open();
         dialog->activateWindow();
     });
-    add(QStringLiteral("app.signOut"), tr("Sign out"), QKeySequence(), app, [this] { Q_EMIT signOutRequested(); });
-    add(QStringLiteral("app.quit"), tr("Quit"), QKeySequence(Qt::CTRL | Qt::Key_Q), app, &QWidget::close);
+    on(A::AppSignOut, [this] { Q_EMIT signOutRequested(); });
+    on(A::AppQuit, [this] { close(); });
+    on(A::AppAbout, [this] {
+        QMessageBox::about(this, tr("About"),
+                           tr("Zeiko Handoff Console %1\nTriage AI-managed support tickets and human handoffs.")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+    m_actions.populate(m_table);
     m_actions.load(m_settings);
 }
 
 void MainWindow::buildMenus()
 {
-    auto addAll = [this](QMenu *menu, const QStringList &ids) {
-        for (const QString &id : ids) {
-            if (id.isEmpty())
-                menu->addSeparator();
-            else
-                menu->addAction(m_actions.action(id));
-        }
-    };
-    QMenu *file = menuBar()->addMenu(tr("&Console"));
-    addAll(file, {QStringLiteral("app.palette"), QStringLiteral("app.settings"), QStringLiteral("app.refresh"), {},
-                  QStringLiteral("app.signOut"), QStringLiteral("app.quit")});
-    QMenu *go = menuBar()->addMenu(tr("&Go"));
-    addAll(go, {QStringLiteral("queue.next"), QStringLiteral("queue.previous"), QStringLiteral("ticket.open"),
-                QStringLiteral("nav.back"), QStringLiteral("queue.nextKeepFocus"),
-                QStringLiteral("queue.previousKeepFocus"), {}, QStringLiteral("queue.search")});
-    go->addSeparator();
-    for (View v : kViews)
-        go->addAction(m_actions.action(QStringLiteral("view.%1").arg(int(v))));
-    QMenu *ticket = menuBar()->addMenu(tr("&Ticket"));
-    addAll(ticket, {QStringLiteral("compose.reply"), QStringLiteral("compose.note"), {},
-                    QStringLiteral("ticket.takeOver"), QStringLiteral("ticket.close"),
-                    QStringLiteral("ticket.closeAndNext"), QStringLiteral("ticket.forceClose"),
-                    QStringLiteral("ticket.reopen"), {}});
-    QMenu *priority = ticket->addMenu(tr("&Priority"));
-    addAll(priority, {QStringLiteral("ticket.priority1"), QStringLiteral("ticket.priority2"),
-                      QStringLiteral("ticket.priority3"), QStringLiteral("ticket.priority4")});
-    addAll(ticket, {QStringLiteral("ticket.assignMe"), QStringLiteral("ticket.assignTo"), {},
-                    QStringLiteral("ticket.handoff")});
-    QMenu *compose = menuBar()->addMenu(tr("C&ompose"));
-    addAll(compose, {QStringLiteral("compose.send"), QStringLiteral("compose.flip"), QStringLiteral("compose.preview"),
-                     QStringLiteral("compose.undo")});
-    QMenu *viewMenu = menuBar()->addMenu(tr("&View"));
-    addAll(viewMenu, {QStringLiteral("app.outbox")});
-    QMenu *help = menuBar()->addMenu(tr("&Help"));
-    addAll(help, {QStringLiteral("app.cheatSheet")});
-    help->addAction(tr("About Zeiko Handoff Console"), this, [this] {
-        QMessageBox::about(this, tr("About"),
-                           tr("Zeiko Handoff Console %1\nTriage AI-managed support tickets and human handoffs.")
-                               .arg(QCoreApplication::applicationVersion()));
-    });
+    m_actions.buildMenus(menuBar());
 }
 
 QWidget *MainWindow::buildQueuePane()
@@ -363,7 +306,8 @@ QWidget *MainWindow::buildQueuePane()
     m_offlineBanner->setAccessibleName(tr("Offline"));
     m_offlineBanner->setWordWrap(true);
     m_offlineBanner->setMargin(6);
-    m_offlineBanner->setStyleSheet(QStringLiteral("background: #c62828; color: white; font-weight: bold"));
+    m_offlineBanner->setStyleSheet(QStringLiteral("background: %1; color: %2; font-weight: bold")
+                                       .arg(statusFill(StatusTone::Danger).name(), onStatusFill(StatusTone::Danger).name()));
     m_offlineBanner->hide();
     layout->addWidget(m_offlineBanner);
     m_search = new QLineEdit(pane);
@@ -465,19 +409,7 @@ QWidget *MainWindow::buildThreadPane()
     toolbar->setAccessibleName(tr("Ticket actions"));
     toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
     toolbar->setFocusPolicy(Qt::NoFocus);
-    for (const char *id : {"compose.reply", "compose.note", "ticket.takeOver", "ticket.close", "ticket.forceClose",
-                           "ticket.reopen", "ticket.assignMe", "ticket.assignTo", "ticket.handoff"})
-        toolbar->addAction(m_actions.action(QString::fromLatin1(id)));
-    auto *priorityButton = new QToolButton(toolbar);
-    priorityButton->setObjectName(QStringLiteral("priorityButton"));
-    priorityButton->setText(tr("Priority"));
-    priorityButton->setAccessibleName(tr("Set priority"));
-    priorityButton->setPopupMode(QToolButton::InstantPopup);
-    auto *priorityMenu = new QMenu(priorityButton);
-    for (int i = 1; i <= 4; ++i)
-        priorityMenu->addAction(m_actions.action(QStringLiteral("ticket.priority%1").arg(i)));
-    priorityButton->setMenu(priorityMenu);
-    toolbar->addWidget(priorityButton);
+    m_actions.fillToolbar(toolbar);
     layout->addWidget(toolbar);
 
     m_threadSplitter = new QSplitter(Qt::Vertical, pane);
@@ -508,7 +440,7 @@ void MainWindow::buildStatusBar()
     m_outboxButton->setObjectName(QStringLiteral("outboxButton"));
     m_outboxButton->setAutoRaise(true);
     m_outboxButton->setAccessibleName(tr("Outbox"));
-    connect(m_outboxButton, &QToolButton::clicked, m_actions.action(QStringLiteral("app.outbox")), &QAction::trigger);
+    connect(m_outboxButton, &QToolButton::clicked, m_actions.action(ActionId::AppOutbox), &QAction::trigger);
     auto *who = new QLabel(tr("%1 · %2").arg(m_session.identity().self.displayName, m_session.identity().tenant.name), this);
     who->setObjectName(QStringLiteral("signedInLabel"));
     statusBar()->addPermanentWidget(who);
@@ -663,26 +595,14 @@ void MainWindow::updateActions()
 {
     const bool has = m_currentTicket != 0;
     const auto status = TicketStatus(currentData(StatusRole).toInt());
-    const bool closed = has && status == TicketStatus::Closed;
-    const bool done = closed || status == TicketStatus::Resolved;
-    const bool human = OwnerMode(currentData(OwnerModeRole).toInt()) == OwnerMode::Human;
-    const bool mine = currentData(IsMineRole).toBool();
     const Ticket *ticket = has ? m_tickets.ticket(m_currentTicket) : nullptr;
-    auto enable = [this](const char *id, bool on) { m_actions.action(QString::fromLatin1(id))->setEnabled(on); };
-    enable("compose.reply", has);
-    enable("compose.note", has);
-    enable("compose.send", has);
-    enable("ticket.open", has);
-    enable("ticket.takeOver", has && !closed && !(human && mine));
-    enable("ticket.close", has && !closed);
-    enable("ticket.closeAndNext", has && !closed);
-    enable("ticket.forceClose", has && !closed);
-    enable("ticket.reopen", has && done);
-    for (int i = 1; i <= 4; ++i)
-        m_actions.action(QStringLiteral("ticket.priority%1").arg(i))->setEnabled(has && !closed);
-    enable("ticket.assignMe", has && !closed && !mine);
-    enable("ticket.assignTo", has && !closed);
-    enable("ticket.handoff", ticket && !ticket->handoffId.isEmpty());
+    ActionState state;
+    state.hasTicket = has;
+    state.status = status;
+    state.ownerMode = OwnerMode(currentData(OwnerModeRole).toInt());
+    state.isMine = currentData(IsMineRole).toBool();
+    state.hasHandoff = ticket && !ticket->handoffId.isEmpty();
+    m_actions.applyState(state);
 
     if (!has) {
         m_ticketTitle->setText(tr("No ticket selected"));
@@ -703,12 +623,14 @@ void MainWindow::updateViewCounts()
 
 void MainWindow::updateConnection(ConnectionState state)
 {
-    QString text, colour;
+    QString text;
+    StatusTone tone = StatusTone::Good;
     switch (state) {
-    case ConnectionState::Live: text = tr("Live"); colour = QStringLiteral("#2e7d32"); break;
-    case ConnectionState::Polling: text = tr("Polling"); colour = QStringLiteral("#b26a00"); break;
-    case ConnectionState::Offline: text = tr("Offline — working from the local copy"); colour = QStringLiteral("#c62828"); break;
+    case ConnectionState::Live: text = tr("Live"); tone = StatusTone::Good; break;
+    case ConnectionState::Polling: text = tr("Polling"); tone = StatusTone::Warning; break;
+    case ConnectionState::Offline: text = tr("Offline — working from the local copy"); tone = StatusTone::Danger; break;
     }
+    const QString colour = statusText(tone, m_connectionLabel->palette()).name();
     m_connectionLabel->setText(QStringLiteral("<span style=\"color:%1\">\u25CF</span> %2").arg(colour, text.toHtmlEscaped()));
     m_connectionLabel->setProperty("connectionState", int(state));
     m_offlineBanner->setVisible(state == ConnectionState::Offline);
@@ -718,7 +640,9 @@ void MainWindow::updateOutboxCounts(int pending, int failed)
 {
     m_outboxButton->setText(failed > 0 ? tr("Outbox: %1 pending, %2 failed").arg(pending).arg(failed)
                                        : tr("Outbox: %1 pending").arg(pending));
-    m_outboxButton->setStyleSheet(failed > 0 ? QStringLiteral("color: #c62828; font-weight: bold") : QString());
+    m_outboxButton->setStyleSheet(
+        failed > 0 ? QStringLiteral("color: %1; font-weight: bold").arg(statusText(StatusTone::Danger, palette()).name())
+                   : QString());
 }
 
 void MainWindow::tick()

@@ -114,6 +114,7 @@ private:
 
     ConsoleSession &m_session;
     ConsoleSettings &m_settings;
+    ActionTable m_table;   // before m_actions: the QActions run its handlers
     ActionRegistry m_actions;
     TicketQueueModel m_queueModel;
     QueueFilterProxy m_proxy;

@@ -45,6 +45,41 @@ QColor mutedText(const QPalette &palette)
     return composite(text, palette.color(QPalette::Base));
 }
 
+QColor statusText(StatusTone tone, const QPalette &palette)
+{
+    const bool dark = isDark(palette, QPalette::Window);
+    QColor colour;
+    switch (tone) {
+    case StatusTone::Good: colour = dark ? QColor(0x81, 0xc7, 0x84) : QColor(0x2e, 0x7d, 0x32); break;
+    case StatusTone::Warning: colour = dark ? QColor(0xff, 0xb7, 0x4d) : QColor(0x9a, 0x5b, 0x00); break;
+    case StatusTone::Danger: colour = dark ? QColor(0xef, 0x9a, 0x9a) : QColor(0xc6, 0x28, 0x28); break;
+    }
+    // An unusual system palette: move towards its text colour until readable.
+    const QColor background = palette.color(QPalette::Window);
+    const QColor text = palette.color(QPalette::WindowText);
+    for (int step = 1; step <= 10 && contrastRatio(colour, background) < 4.5; ++step) {
+        QColor over = text;
+        over.setAlphaF(float(step) / 10.0f);
+        colour = composite(over, colour);
+    }
+    return colour;
+}
+
+QColor statusFill(StatusTone tone)
+{
+    switch (tone) {
+    case StatusTone::Good: return QColor(0x2e, 0x7d, 0x32);
+    case StatusTone::Warning: return QColor(0x8a, 0x50, 0x00);
+    case StatusTone::Danger: return QColor(0xc6, 0x28, 0x28);
+    }
+    return {};
+}
+
+QColor onStatusFill(StatusTone)
+{
+    return QColor(Qt::white);
+}
+
 bool isDark(const QPalette &palette, QPalette::ColorRole role)
 {
     return palette.color(role).lightness() < 128;

@@ -25,6 +25,21 @@ QColor mutedText(const QPalette &palette);
 // background the colours are chosen for).
 bool isDark(const QPalette &palette, QPalette::ColorRole role = QPalette::Base);
 
+// The window chrome's status colours: the connection dot, the offline
+// banner, a failed outbox count. Kept here so dark mode and the contrast
+// test (tests/ui/test_ui_palette.cpp) cover them.
+enum class StatusTone {
+    Good,      // live connection
+    Warning,   // polling, degraded
+    Danger     // offline, refused work
+};
+// Text in `tone` on the palette's Window background (the status bar), at
+// least 4.5:1 on it in light and dark palettes.
+QColor statusText(StatusTone tone, const QPalette &palette);
+// A banner filled with `tone` and the text drawn on it (4.5:1 or more).
+QColor statusFill(StatusTone tone);
+QColor onStatusFill(StatusTone tone);
+
 // A dark palette with the roles the console reads (close to KDE Breeze Dark).
 QPalette darkPalette();
 // Applies ZEIKO_PALETTE (dark / light) to the application, if set.

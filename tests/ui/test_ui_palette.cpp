@@ -41,6 +41,8 @@ private Q_SLOTS:
     void threadColoursAreReadable();
     void queueColoursAreReadable_data() { threadColoursAreReadable_data(); }
     void queueColoursAreReadable();
+    void statusColoursAreReadable_data() { threadColoursAreReadable_data(); }
+    void statusColoursAreReadable();
     void threadViewFollowsAPaletteChange();
     void overrideFromTheEnvironment();
     void cleanup() { QApplication::setPalette(QApplication::style()->standardPalette()); }
@@ -115,6 +117,19 @@ void TestUiPalette::queueColoursAreReadable()
         }
         const QColor text = palette.color(QPalette::Text);
         QVERIFY2(contrastRatio(text, background) >= minimumTextContrast, qPrintable(describe("row text", text, background)));
+    }
+}
+
+void TestUiPalette::statusColoursAreReadable()
+{
+    // The main window's connection dot, outbox count and offline banner.
+    QFETCH(QPalette, palette);
+    const QColor window = palette.color(QPalette::Window);
+    for (const StatusTone tone : {StatusTone::Good, StatusTone::Warning, StatusTone::Danger}) {
+        const QColor text = statusText(tone, palette);
+        QVERIFY2(contrastRatio(text, window) >= minimumTextContrast, qPrintable(describe("status text", text, window)));
+        QVERIFY2(contrastRatio(onStatusFill(tone), statusFill(tone)) >= minimumTextContrast,
+                 qPrintable(describe("banner", onStatusFill(tone), statusFill(tone))));
     }
 }
 

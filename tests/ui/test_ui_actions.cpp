@@ -1,0 +1,180 @@
+// The actions table (ui/action_table.*) on its own, with no widgets: every
+// action has a unique id and name and a text, no two actions share a default
+// key in the same context, and the enable rules answer with a reason.
+
+#include "ui/action_table.h"
+
+#include <QSet>
+#include <QTest>
+
+using namespace zeiko;
+using namespace zeiko::ui;
+
+class TestUiActions : public QObject
+{
+    Q_OBJECT
+private Q_SLOTS:
+    void everyIdHasOneEntry();
+    void everyActionHasTextAndAGroup();
+    void noDefaultKeyClashesInAContext();
+    void clashDetectionWorks();
+    void namesRoundTrip();
+    void rulesWithoutATicket();
+    void rulesOnAClosedTicket();
+    void rulesOnAnOpenTicket();
+    void handlersRunOnlyWhenEnabled();
+};
+
+void TestUiActions::everyIdHasOneEntry()
+{
+    const ActionTable table;
+    QCOMPARE(int(table.specs().size()), int(ActionId::Count));
+    QSet<QString> names;
+    for (int i = 0; i < int(ActionId::Count); ++i) {
+        const ActionSpec &spec = table.spec(ActionId(i));
+        QCOMPARE(int(spec.id), i);
+        const QString name = QString::fromLatin1(spec.name);
+        QVERIFY2(!name.isEmpty(), qPrintable(QString::number(i)));
+        QVERIFY2(!names.contains(name), qPrintable(name));
+        names.insert(name);
+    }
+}
+
+void TestUiActions::everyActionHasTextAndAGroup()
+{
+    const ActionTable table;
+    for (const ActionSpec &spec : table.specs()) {
+        QVERIFY2(!spec.text.trimmed().isEmpty(), spec.name);
+        QVERIFY2(!ActionTable::groupText(spec.group).isEmpty(), spec.name);
+        if (spec.menu != ActionMenu::None)
+            QVERIFY2(!ActionTable::menuText(spec.menu).isEmpty(), spec.name);
+    }
+}
+
+void TestUiActions::noDefaultKeyClashesInAContext()
+{
+    const ActionTable table;
+    const auto clashes = table.defaultKeyClashes();
+    QStringList described;
+    for (const auto &[a, b] : clashes)
+        described << ActionTable::name(a) + QStringLiteral(" / ") + ActionTable::name(b);
+    QVERIFY2(clashes.isEmpty(), qPrintable(described.join(QStringLiteral(", "))));
+    // A chord's prefix must not also be a single-key command of the same context.
+    QSet<QKeyCombination> singles;
+    for (const ActionSpec &spec : table.specs()) {
+        if (spec.defaultKey.count() == 1)
+            singles.insert(spec.defaultKey[0]);
+    }
+    for (const ActionSpec &spec : table.specs()) {
+        if (spec.defaultKey.count() > 1)
+            QVERIFY2(!singles.contains(spec.defaultKey[0]), spec.name);
+    }
+}
+
+void TestUiActions::clashDetectionWorks()
+{
+    // The check itself: two entries with one key in one context are reported.
+    ActionTable table;
+    auto &specs = const_cast<std::vector<ActionSpec> &>(table.specs());
+    specs[std::size_t(ActionId::QueuePrevious)].defaultKey = QKeySequence(Qt::Key_J);
+    const auto clashes = table.defaultKeyClashes();
+    QCOMPARE(clashes.size(), 1);
+    QCOMPARE(clashes.first().first, ActionId::QueueNext);
+    QCOMPARE(clashes.first().second, ActionId::QueuePrevious);
+}
+
+void TestUiActions::namesRoundTrip()
+{
+    for (int i = 0; i < int(ActionId::Count); ++i)
+        QCOMPARE(ActionTable::fromName(ActionTable::name(ActionId(i))), std::optional<ActionId>(ActionId(i)));
+    QCOMPARE(ActionTable::fromName(QStringLiteral("no.such.action")), std::nullopt);
+    // Saved remappings use these names: they must not change.
+    QCOMPARE(ActionTable::name(ActionId::QueueNext), QStringLiteral("queue.next"));
+    QCOMPARE(ActionTable::name(ActionId::ViewAll), QStringLiteral("view.0"));
+    QCOMPARE(ActionTable::name(ActionId::ViewMine), QStringLiteral("view.1"));
+    QCOMPARE(ActionTable::name(ActionId::TicketPriorityUrgent), QStringLiteral("ticket.priority1"));
+}
+
+void TestUiActions::rulesWithoutATicket()
+{
+    const ActionTable table;
+    const ActionState none;
+    for (ActionId id : {ActionId::ComposeReply, ActionId::TicketClose, ActionId::TicketReopen,
+                        ActionId::TicketAssignMe, ActionId::TicketHandoff, ActionId::TicketOpen}) {
+        const Availability a = table.availability(id, none);
+        QVERIFY2(!a.enabled, qPrintable(ActionTable::name(id)));
+        QVERIFY2(!a.reason.isEmpty(), qPrintable(ActionTable::name(id)));
+    }
+    for (ActionId id : {ActionId::QueueNext, ActionId::AppPalette, ActionId::AppQuit, ActionId::ViewAll})
+        QVERIFY(table.availability(id, none).enabled);
+}
+
+void TestUiActions::rulesOnAClosedTicket()
+{
+    const ActionTable table;
+    ActionState closed;
+    closed.hasTicket = true;
+    closed.status = TicketStatus::Closed;
+    for (ActionId id : {ActionId::TicketClose, ActionId::TicketCloseAndNext, ActionId::TicketForceClose,
+                        ActionId::TicketTakeOver, ActionId::TicketAssignMe, ActionId::TicketAssignTo,
+                        ActionId::TicketPriorityUrgent, ActionId::TicketPriorityLow}) {
+        const Availability a = table.availability(id, closed);
+        QVERIFY2(!a.enabled, qPrintable(ActionTable::name(id)));
+        QCOMPARE(a.reason, ActionTable::tr("This ticket is closed."));
+    }
+    QVERIFY(table.availability(ActionId::TicketReopen, closed).enabled);
+    QVERIFY(table.availability(ActionId::ComposeReply, closed).enabled);   // the composer warns instead
+    ActionState resolved = closed;
+    resolved.status = TicketStatus::Resolved;
+    QVERIFY(table.availability(ActionId::TicketReopen, resolved).enabled);
+    QVERIFY(table.availability(ActionId::TicketClose, resolved).enabled);
+}
+
+void TestUiActions::rulesOnAnOpenTicket()
+{
+    const ActionTable table;
+    ActionState open;
+    open.hasTicket = true;
+    open.status = TicketStatus::WaitingOnTeam;
+    QVERIFY(table.availability(ActionId::TicketClose, open).enabled);
+    QVERIFY(table.availability(ActionId::TicketTakeOver, open).enabled);
+    QVERIFY(table.availability(ActionId::TicketAssignMe, open).enabled);
+    const Availability reopen = table.availability(ActionId::TicketReopen, open);
+    QVERIFY(!reopen.enabled);
+    QVERIFY(!reopen.reason.isEmpty());
+    const Availability handoff = table.availability(ActionId::TicketHandoff, open);
+    QVERIFY(!handoff.enabled);
+    QVERIFY(!handoff.reason.isEmpty());
+    open.hasHandoff = true;
+    QVERIFY(table.availability(ActionId::TicketHandoff, open).enabled);
+
+    // Mine and already taken over: nothing to take over, nothing to assign.
+    ActionState mine = open;
+    mine.isMine = true;
+    mine.ownerMode = OwnerMode::Human;
+    QVERIFY(!table.availability(ActionId::TicketTakeOver, mine).enabled);
+    QVERIFY(!table.availability(ActionId::TicketAssignMe, mine).enabled);
+    QVERIFY(table.availability(ActionId::TicketAssignTo, mine).enabled);
+    // Mine but the AI agent still answers: taking over is the point.
+    mine.ownerMode = OwnerMode::Agent;
+    QVERIFY(table.availability(ActionId::TicketTakeOver, mine).enabled);
+}
+
+void TestUiActions::handlersRunOnlyWhenEnabled()
+{
+    ActionTable table;
+    int closes = 0;
+    table.setHandler(ActionId::TicketClose, [&closes] { ++closes; });
+    QVERIFY(table.hasHandler(ActionId::TicketClose));
+    QVERIFY(!table.hasHandler(ActionId::TicketReopen));
+    ActionState s;
+    QVERIFY(!table.trigger(ActionId::TicketClose, s).enabled);
+    QCOMPARE(closes, 0);
+    s.hasTicket = true;
+    QVERIFY(table.trigger(ActionId::TicketClose, s).enabled);
+    QCOMPARE(closes, 1);
+    table.trigger(ActionId::TicketReopen, s);   // no handler, refused: nothing happens
+}
+
+QTEST_GUILESS_MAIN(TestUiActions)
+#include "test_ui_actions.moc"

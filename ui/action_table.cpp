@@ -1,0 +1,241 @@
+#include "ui/action_table.h"
+
+#include "models/labels.h"
+
+namespace zeiko::ui {
+
+namespace {
+
+// ---- enable rules --------------------------------------------------------------
+// One function per rule, shared by every action it applies to. When the rule
+// set moves into core/domain (issue 12, point 2) these call it.
+
+Availability needsTicket(const ActionState &s)
+{
+    return s.hasTicket ? Availability::yes() : Availability::no(ActionTable::tr("Select a ticket first."));
+}
+
+Availability needsNotClosed(const ActionState &s)
+{
+    if (!s.hasTicket)
+        return needsTicket(s);
+    if (s.status == TicketStatus::Closed)
+        return Availability::no(ActionTable::tr("This ticket is closed."));
+    return Availability::yes();
+}
+
+Availability takeOverRule(const ActionState &s)
+{
+    const Availability open = needsNotClosed(s);
+    if (!open.enabled)
+        return open;
+    if (s.ownerMode == OwnerMode::Human && s.isMine)
+        return Availability::no(ActionTable::tr("You already work this ticket."));
+    return Availability::yes();
+}
+
+Availability reopenRule(const ActionState &s)
+{
+    if (!s.hasTicket)
+        return needsTicket(s);
+    if (s.status != TicketStatus::Closed && s.status != TicketStatus::Resolved)
+        return Availability::no(ActionTable::tr("Only a resolved or closed ticket can be reopened."));
+    return Availability::yes();
+}
+
+Availability assignMeRule(const ActionState &s)
+{
+    const Availability open = needsNotClosed(s);
+    if (!open.enabled)
+        return open;
+    if (s.isMine)
+        return Availability::no(ActionTable::tr("This ticket is already assigned to you."));
+    return Availability::yes();
+}
+
+Availability handoffRule(const ActionState &s)
+{
+    if (!s.hasTicket)
+        return needsTicket(s);
+    if (!s.hasHandoff)
+        return Availability::no(ActionTable::tr("This ticket has no linked handoff conversation."));
+    return Availability::yes();
+}
+
+} // namespace
+
+ActionTable::ActionTable()
+{
+    using A = ActionId;
+    using G = ActionGroup;
+    using M = ActionMenu;
+    const auto key = [](auto... keys) { return QKeySequence(keys...); };
+    // id, name, text, default key, group, context, menu, separator before, toolbar, rule
+    m_specs = {
+        {A::QueueNext, "queue.next", tr("Next ticket"), key(Qt::Key_J), G::Go, ActionContext::Window, M::Go},
+        {A::QueuePrevious, "queue.previous", tr("Previous ticket"), key(Qt::Key_K), G::Go, ActionContext::Window, M::Go},
+        {A::TicketOpen, "ticket.open", tr("Open ticket (read the thread)"), key(Qt::Key_Return), G::Go,
+         ActionContext::Window, M::Go, false, false, needsTicket},
+        {A::NavBack, "nav.back", tr("Back to the queue"), key(Qt::Key_Escape), G::Go, ActionContext::Window, M::Go},
+        {A::QueueNextKeepFocus, "queue.nextKeepFocus", tr("Next ticket, stay in the composer"),
+         key(Qt::ALT | Qt::Key_J), G::Go, ActionContext::Window, M::Go},
+        {A::QueuePreviousKeepFocus, "queue.previousKeepFocus", tr("Previous ticket, stay in the composer"),
+         key(Qt::ALT | Qt::Key_K), G::Go, ActionContext::Window, M::Go},
+        {A::QueueSearch, "queue.search", tr("Search tickets"), key(Qt::Key_Slash), G::Go, ActionContext::Window, M::Go,
+         true},
+        // The names keep the numbers of QueueFilterProxy::View (saved remappings use them).
+        {A::ViewMine, "view.1", tr("Show view: %1").arg(tr("Mine")), key(Qt::Key_G, Qt::Key_M), G::View,
+         ActionContext::Window, M::Go, true},
+        {A::ViewUnassigned, "view.2", tr("Show view: %1").arg(tr("Unassigned")), key(Qt::Key_G, Qt::Key_U), G::View,
+         ActionContext::Window, M::Go},
+        {A::ViewWaitingOnTeam, "view.3", tr("Show view: %1").arg(tr("Waiting on team")), key(Qt::Key_G, Qt::Key_W),
+         G::View, ActionContext::Window, M::Go},
+        {A::ViewSlaAtRisk, "view.4", tr("Show view: %1").arg(tr("SLA at risk")), key(Qt::Key_G, Qt::Key_S), G::View,
+         ActionContext::Window, M::Go},
+        {A::ViewAll, "view.0", tr("Show view: %1").arg(tr("All")), key(Qt::Key_G, Qt::Key_A), G::View,
+         ActionContext::Window, M::Go},
+
+        {A::ComposeReply, "compose.reply", tr("Reply by email"), key(Qt::Key_R), G::Compose, ActionContext::Window,
+         M::Ticket, false, true, needsTicket},
+        {A::ComposeNote, "compose.note", tr("Add an internal note"), key(Qt::Key_N), G::Compose, ActionContext::Window,
+         M::Ticket, false, true, needsTicket},
+        {A::ComposeSend, "compose.send", tr("Send"), key(Qt::CTRL | Qt::Key_Return), G::Compose, ActionContext::Window,
+         M::Compose, false, false, needsTicket},
+        {A::ComposeFlip, "compose.flip", tr("Switch reply / internal note"), key(Qt::CTRL | Qt::SHIFT | Qt::Key_N),
+         G::Compose, ActionContext::Window, M::Compose},
+        {A::ComposePreview, "compose.preview", tr("Toggle markdown preview"), key(Qt::CTRL | Qt::SHIFT | Qt::Key_P),
+         G::Compose, ActionContext::Window, M::Compose},
+        {A::ComposeUndo, "compose.undo", tr("Undo send"), key(Qt::CTRL | Qt::Key_Z), G::Compose, ActionContext::Window,
+         M::Compose},
+
+        {A::TicketTakeOver, "ticket.takeOver", tr("Take over from the AI agent"), key(Qt::Key_T), G::Ticket,
+         ActionContext::Window, M::Ticket, true, true, takeOverRule},
+        {A::TicketClose, "ticket.close", tr("Close"), key(Qt::Key_C), G::Ticket, ActionContext::Window, M::Ticket,
+         false, true, needsNotClosed},
+        {A::TicketCloseAndNext, "ticket.closeAndNext", tr("Close and go to the next ticket"),
+         key(Qt::CTRL | Qt::SHIFT | Qt::Key_X), G::Ticket, ActionContext::Window, M::Ticket, false, false,
+         needsNotClosed},
+        {A::TicketForceClose, "ticket.forceClose", tr("Force close…"), key(Qt::SHIFT | Qt::Key_C), G::Ticket,
+         ActionContext::Window, M::Ticket, false, true, needsNotClosed},
+        {A::TicketReopen, "ticket.reopen", tr("Reopen"), key(Qt::Key_O), G::Ticket, ActionContext::Window, M::Ticket,
+         false, true, reopenRule},
+        {A::TicketPriorityUrgent, "ticket.priority1", tr("Priority: %1").arg(labels::priority(Priority::Urgent)),
+         key(Qt::Key_1), G::Ticket, ActionContext::Window, M::TicketPriority, true, false, needsNotClosed},
+        {A::TicketPriorityHigh, "ticket.priority2", tr("Priority: %1").arg(labels::priority(Priority::High)),
+         key(Qt::Key_2), G::Ticket, ActionContext::Window, M::TicketPriority, false, false, needsNotClosed},
+        {A::TicketPriorityNormal, "ticket.priority3", tr("Priority: %1").arg(labels::priority(Priority::Normal)),
+         key(Qt::Key_3), G::Ticket, ActionContext::Window, M::TicketPriority, false, false, needsNotClosed},
+        {A::TicketPriorityLow, "ticket.priority4", tr("Priority: %1").arg(labels::priority(Priority::Low)),
+         key(Qt::Key_4), G::Ticket, ActionContext::Window, M::TicketPriority, false, false, needsNotClosed},
+        {A::TicketAssignMe, "ticket.assignMe", tr("Assign to me"), key(Qt::Key_A), G::Ticket, ActionContext::Window,
+         M::Ticket, false, true, assignMeRule},
+        {A::TicketAssignTo, "ticket.assignTo", tr("Assign to…"), key(Qt::SHIFT | Qt::Key_A), G::Ticket,
+         ActionContext::Window, M::Ticket, false, true, needsNotClosed},
+        {A::TicketHandoff, "ticket.handoff", tr("Open the handoff conversation"), key(Qt::Key_H), G::Ticket,
+         ActionContext::Window, M::Ticket, true, true, handoffRule},
+
+        {A::AppPalette, "app.palette", tr("Command palette"), key(Qt::CTRL | Qt::Key_K), G::Console,
+         ActionContext::Window, M::Console},
+        {A::AppCheatSheet, "app.cheatSheet", tr("Keyboard shortcuts"), key(Qt::Key_Question), G::Console,
+         ActionContext::Window, M::Help},
+        {A::AppOutbox, "app.outbox", tr("Show the outbox"), key(Qt::CTRL | Qt::SHIFT | Qt::Key_O), G::Console,
+         ActionContext::Window, M::View},
+        {A::AppSettings, "app.settings", tr("Settings…"), key(Qt::CTRL | Qt::Key_Comma), G::Console,
+         ActionContext::Window, M::Console},
+        {A::AppRefresh, "app.refresh", tr("Refresh now"), key(Qt::Key_F5), G::Console, ActionContext::Window,
+         M::Console},
+        {A::AppSignOut, "app.signOut", tr("Sign out"), QKeySequence(), G::Console, ActionContext::Window, M::Console,
+         true},
+        {A::AppQuit, "app.quit", tr("Quit"), key(Qt::CTRL | Qt::Key_Q), G::Console, ActionContext::Window,
+         M::Console},
+        {A::AppAbout, "app.about", tr("About Zeiko Handoff Console"), QKeySequence(), G::Console,
+         ActionContext::Window, M::Help},
+    };
+    // The table is indexed by id: keep the entries in enum order.
+    for (std::size_t i = 0; i < m_specs.size(); ++i)
+        Q_ASSERT(std::size_t(m_specs[i].id) == i);
+    Q_ASSERT(m_specs.size() == std::size_t(ActionId::Count));
+}
+
+QString ActionTable::name(ActionId id)
+{
+    static const ActionTable names;   // names do not depend on the language
+    return QString::fromLatin1(names.spec(id).name);
+}
+
+std::optional<ActionId> ActionTable::fromName(const QString &name)
+{
+    for (int i = 0; i < int(ActionId::Count); ++i) {
+        if (ActionTable::name(ActionId(i)) == name)
+            return ActionId(i);
+    }
+    return std::nullopt;
+}
+
+QString ActionTable::groupText(ActionGroup group)
+{
+    switch (group) {
+    case ActionGroup::Go: return tr("Go");
+    case ActionGroup::View: return tr("View");
+    case ActionGroup::Compose: return tr("Compose");
+    case ActionGroup::Ticket: return tr("Ticket");
+    case ActionGroup::Console: return tr("Console");
+    }
+    return {};
+}
+
+QString ActionTable::menuText(ActionMenu menu)
+{
+    switch (menu) {
+    case ActionMenu::None: return {};
+    case ActionMenu::Console: return tr("&Console");
+    case ActionMenu::Go: return tr("&Go");
+    case ActionMenu::Ticket: return tr("&Ticket");
+    case ActionMenu::TicketPriority: return tr("&Priority");
+    case ActionMenu::Compose: return tr("C&ompose");
+    case ActionMenu::View: return tr("&View");
+    case ActionMenu::Help: return tr("&Help");
+    }
+    return {};
+}
+
+Availability ActionTable::availability(ActionId id, const ActionState &state) const
+{
+    const ActionSpec &s = spec(id);
+    return s.enabledWhen ? s.enabledWhen(state) : Availability::yes();
+}
+
+void ActionTable::setHandler(ActionId id, Handler handler)
+{
+    m_handlers.insert(int(id), std::move(handler));
+}
+
+Availability ActionTable::trigger(ActionId id, const ActionState &state) const
+{
+    const Availability a = availability(id, state);
+    if (a.enabled)
+        run(id);
+    return a;
+}
+
+void ActionTable::run(ActionId id) const
+{
+    const auto it = m_handlers.constFind(int(id));
+    if (it != m_handlers.cend() && *it)
+        (*it)();
+}
+
+QList<QPair<ActionId, ActionId>> ActionTable::defaultKeyClashes() const
+{
+    QList<QPair<ActionId, ActionId>> clashes;
+    for (std::size_t i = 0; i < m_specs.size(); ++i) {
+        for (std::size_t j = i + 1; j < m_specs.size(); ++j) {
+            const ActionSpec &a = m_specs[i], &b = m_specs[j];
+            if (!a.defaultKey.isEmpty() && a.defaultKey == b.defaultKey && a.context == b.context)
+                clashes.append({a.id, b.id});
+        }
+    }
+    return clashes;
+}
+
+} // namespace zeiko::ui
