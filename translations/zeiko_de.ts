@@ -690,6 +690,14 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
 <context>
     <name>zeiko::ui::AttentionWatcher</name>
     <message>
+        <source>Notifications may be missed</source>
+        <translation>Benachrichtigungen könnten ausbleiben</translation>
+    </message>
+    <message>
+        <source>The local cache could not be read: %1</source>
+        <translation>Der lokale Cache konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
         <source>#%1 %2</source>
         <translation>#%1 %2</translation>
     </message>
@@ -790,6 +798,18 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
 </context>
 <context>
     <name>zeiko::ui::Composer</name>
+    <message>
+        <source>Could not save the draft: %1. The text is kept in memory and saved when the local cache works again — do not quit before this bar is gone.</source>
+        <translation>Der Entwurf konnte nicht gespeichert werden: %1. Der Text bleibt im Speicher und wird gespeichert, sobald der lokale Cache wieder funktioniert — beenden Sie nicht, bevor diese Leiste verschwunden ist.</translation>
+    </message>
+    <message>
+        <source>Could not read the saved draft: %1. It is left as it is on disk.</source>
+        <translation>Der gespeicherte Entwurf konnte nicht gelesen werden: %1. Er bleibt auf der Festplatte unverändert.</translation>
+    </message>
+    <message>
+        <source>The unsent message could not be put back into the draft of %1: %2. It is kept in memory and copied to the clipboard.</source>
+        <translation>Die nicht gesendete Nachricht konnte nicht in den Entwurf von %1 zurückgelegt werden: %2. Sie bleibt im Speicher und wurde in die Zwischenablage kopiert.</translation>
+    </message>
     <message>
         <source>Show</source>
         <translation>Anzeigen</translation>
@@ -1556,6 +1576,10 @@ KI-verwaltete Support-Tickets und Übergaben an Menschen bearbeiten.</translatio
 </context>
 <context>
     <name>zeiko::ui::OutboxModel</name>
+    <message>
+        <source>Could not read the outbox: %1. The list below may be out of date.</source>
+        <translation>Der Postausgang konnte nicht gelesen werden: %1. Die Liste unten ist möglicherweise veraltet.</translation>
+    </message>
     <message>
         <source>Waiting behind the refused “%1” — retry, edit or discard it</source>
         <translation>Wartet hinter der abgelehnten Aktion „%1“ — wiederholen, bearbeiten oder verwerfen Sie sie</translation>

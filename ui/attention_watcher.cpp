@@ -36,8 +36,18 @@ void AttentionWatcher::prime()
                 m_seen.insert(row.id, seen);
         }
         m_primed = true;
-    } catch (const StoreError &) {
+    } catch (const StoreError &error) {
+        readFailed(error.userMessage());   // tried again at the next change
     }
+}
+
+void AttentionWatcher::readFailed(const QString &userMessage)
+{
+    if (m_readFailing)
+        return;
+    m_readFailing = true;
+    Q_EMIT notificationRequested(tr("Notifications may be missed"),
+                                 tr("The local cache could not be read: %1").arg(userMessage));
 }
 
 void AttentionWatcher::onStoreChanged(const StoreChange &change)
@@ -47,10 +57,13 @@ void AttentionWatcher::onStoreChanged(const StoreChange &change)
     if (!m_primed)
         prime();
     // While the snapshot loads, learn the state; notifying about it would flood.
-    bool learnOnly = true;
+    bool learnOnly = true;   // unknown: never notify about a guess
+    bool readsWorked = m_primed;
     try {
         learnOnly = !m_store.bootstrapState().complete;
-    } catch (const StoreError &) {
+    } catch (const StoreError &error) {
+        readFailed(error.userMessage());
+        readsWorked = false;
     }
     QList<TicketId> ids = change.updatedTickets;
     ids += change.insertedTickets;
@@ -58,7 +71,9 @@ void AttentionWatcher::onStoreChanged(const StoreChange &change)
         std::optional<TicketRow> row;
         try {
             row = m_store.ticketRow(id);
-        } catch (const StoreError &) {
+        } catch (const StoreError &error) {
+            readFailed(error.userMessage());
+            readsWorked = false;
         }
         if (!row)
             continue;
@@ -86,6 +101,8 @@ void AttentionWatcher::onStoreChanged(const StoreChange &change)
                 Q_EMIT notificationRequested(tr("SLA at risk"), title);
         }
     }
+    if (readsWorked)
+        m_readFailing = false;   // a later failure is said again
 }
 
 } // namespace zeiko::ui

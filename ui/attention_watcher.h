@@ -4,6 +4,8 @@
 // risk or breached. Compares each changed ticket with what it was before.
 // notificationRequested() is the same news as a ready title and message, sent
 // only while the operator's notification switches (ConsoleSettings) allow it.
+// When the local store cannot be read, news may be missed: that is said once
+// (a notification whatever the switches) until a read works again.
 
 #include "ui/console_settings.h"
 #include "ui/ticket_cache.h"
@@ -36,12 +38,14 @@ private:
     static Seen seenOf(const TicketRow &row, const QString &operatorId);
     void prime();
     void onStoreChanged(const StoreChange &change);
+    void readFailed(const QString &userMessage);
 
     LocalStore &m_store;
     TicketCache &m_tickets;
     QString m_operatorId;
     const ConsoleSettings *m_settings = nullptr;
     bool m_primed = false;
+    bool m_readFailing = false;   // said once per streak of failed reads
     QHash<TicketId, Seen> m_seen;   // only tickets that are mine or whose SLA is urgent
 };
 

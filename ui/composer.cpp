@@ -4,6 +4,8 @@
 #include "store/store_error.h"
 #include "ui/palette.h"
 
+#include <QClipboard>
+#include <QGuiApplication>
 #include <QHBoxLayout>
 #include <QKeyEvent>
 #include <QLabel>
@@ -75,6 +77,27 @@ Composer::Composer(LocalStore &store, Outbox &outbox, markdown::MarkdownRenderer
         m_refusedBar->hide();
     });
     connect(&m_outbox, &Outbox::itemFailed, this, &Composer::showRefusal);
+
+    // The local store refused a draft: said where the text is, with what is
+    // done to keep it (the same strong red as a refusal: nothing was lost yet,
+    // but it may be at quit).
+    m_errorBar = new QWidget(this);
+    m_errorBar->setObjectName(QStringLiteral("composerStoreErrorBar"));
+    m_errorBar->setAutoFillBackground(true);
+    m_errorBar->setPalette(refusedPalette);
+    auto *errorLayout = new QHBoxLayout(m_errorBar);
+    errorLayout->setContentsMargins(6, 4, 6, 4);
+    m_errorLabel = new QLabel(m_errorBar);
+    m_errorLabel->setObjectName(QStringLiteral("composerStoreErrorLabel"));
+    m_errorLabel->setWordWrap(true);
+    m_errorLabel->setTextFormat(Qt::PlainText);
+    auto *dismissError = new QPushButton(tr("Dismiss"), m_errorBar);
+    dismissError->setObjectName(QStringLiteral("composerStoreErrorDismiss"));
+    errorLayout->addWidget(m_errorLabel, 1);
+    errorLayout->addWidget(dismissError);
+    layout->addWidget(m_errorBar);
+    m_errorBar->hide();
+    connect(dismissError, &QPushButton::clicked, m_errorBar, &QWidget::hide);
     connect(&m_store, &LocalStore::changed, this, &Composer::onStoreChanged);
 
     auto *modeRow = new QHBoxLayout;
@@ -173,18 +196,74 @@ QString Composer::draftKey(Mode mode)
     return mode == Mode::Reply ? QStringLiteral("reply") : QStringLiteral("note");
 }
 
+bool Composer::storeDraft(TicketId ticketId, const QString &key, QString &body, QString *error)
+{
+    const QPair<TicketId, QString> id(ticketId, key);
+    try {
+        if (m_unreadDrafts.contains(id)) {
+            // Never read: read it before writing over it, and keep what it
+            // holds after the new text.
+            const QString stored = m_store.draft(ticketId, key);
+            m_unreadDrafts.remove(id);
+            if (!stored.isEmpty() && !body.contains(stored))
+                body = body.isEmpty() ? stored : body + QStringLiteral("\n\n") + stored;
+        }
+        m_store.saveDraft(ticketId, key, body);
+        m_unsaved.remove(id);
+        return true;
+    } catch (const StoreError &storeError) {
+        m_unsaved.insert(id, body);
+        *error = storeError.userMessage();
+        return false;
+    }
+}
+
 void Composer::saveDrafts()
 {
     m_saveTimer.stop();
-    if (m_ticketId == 0 || !m_store.isOpen())
+    if (!m_store.isOpen())
         return;
-    try {
+    const bool hadUnsaved = !m_unsaved.isEmpty();
+    QString error;
+    if (m_ticketId != 0) {
         const Mode other = m_mode == Mode::Reply ? Mode::Note : Mode::Reply;
-        m_store.saveDraft(m_ticketId, draftKey(m_mode), m_editor->toPlainText());
-        m_store.saveDraft(m_ticketId, draftKey(other), m_otherDraft);
-    } catch (const StoreError &) {
-        // The text stays in the editor; the next save tries again.
+        const QString shown = m_editor->toPlainText();
+        QString current = shown;
+        storeDraft(m_ticketId, draftKey(m_mode), current, &error);
+        storeDraft(m_ticketId, draftKey(other), m_otherDraft, &error);
+        if (current != shown) {   // a draft read only now was kept after the text
+            m_loading = true;
+            m_editor->setPlainText(current);
+            m_editor->moveCursor(QTextCursor::End);
+            m_loading = false;
+        }
     }
+    // Texts of other tickets the store refused earlier: try them again.
+    const auto pending = m_unsaved;
+    for (auto it = pending.cbegin(); it != pending.cend(); ++it) {
+        QString body = it.value();
+        if (it.key().first != m_ticketId)
+            storeDraft(it.key().first, it.key().second, body, &error);
+    }
+    if (!error.isEmpty()) {
+        showStoreError(tr("Could not save the draft: %1. The text is kept in memory and saved when the "
+                          "local cache works again — do not quit before this bar is gone.")
+                           .arg(error));
+    } else if (hadUnsaved && m_unsaved.isEmpty()) {
+        m_errorBar->hide();   // everything is on disk now
+    }
+}
+
+void Composer::showStoreError(const QString &text)
+{
+    m_errorLabel->setText(text);
+    m_errorLabel->setAccessibleName(text);
+    m_errorBar->show();
+}
+
+QString Composer::storeErrorText() const
+{
+    return m_errorBar->isVisibleTo(this) ? m_errorLabel->text() : QString();
 }
 
 void Composer::setTicket(TicketId ticketId)
@@ -195,13 +274,24 @@ void Composer::setTicket(TicketId ticketId)
     m_ticketId = ticketId;
     m_loading = true;
     QString current, other;
+    const QString currentKey = draftKey(m_mode);
+    const QString otherKey = draftKey(m_mode == Mode::Reply ? Mode::Note : Mode::Reply);
     if (ticketId != 0 && m_store.isOpen()) {
         try {
-            current = m_store.draft(ticketId, draftKey(m_mode));
-            other = m_store.draft(ticketId, draftKey(m_mode == Mode::Reply ? Mode::Note : Mode::Reply));
-        } catch (const StoreError &) {
+            current = m_store.draft(ticketId, currentKey);
+            other = m_store.draft(ticketId, otherKey);
+            m_unreadDrafts.remove({ticketId, currentKey});
+            m_unreadDrafts.remove({ticketId, otherKey});
+        } catch (const StoreError &error) {
+            m_unreadDrafts.insert({ticketId, currentKey});
+            m_unreadDrafts.insert({ticketId, otherKey});
+            showStoreError(tr("Could not read the saved draft: %1. It is left as it is on disk.")
+                               .arg(error.userMessage()));
         }
     }
+    // What the store refused earlier is newer than what it holds.
+    current = m_unsaved.value({ticketId, currentKey}, current);
+    other = m_unsaved.value({ticketId, otherKey}, other);
     m_editor->setPlainText(current);
     m_otherDraft = other;
     m_loading = false;
@@ -321,14 +411,41 @@ bool Composer::undoSend()
         m_editor->moveCursor(QTextCursor::End);
         saveDrafts();
         focusEditor();
-    } else if (m_store.isOpen()) {
+    } else {
         // The operator moved on: the text goes back into that ticket's draft.
+        // If the store cannot take it, it stays in memory (and on the
+        // clipboard: it is on no screen) and the operator is told.
+        const QString key = message->type == CommandType::InternalNote ? draftKey(Mode::Note) : draftKey(Mode::Reply);
+        const QPair<TicketId, QString> id(message->ticketId, key);
+        QString error;
+        QString text = message->body;
         try {
-            const QString key = message->type == CommandType::InternalNote ? draftKey(Mode::Note) : draftKey(Mode::Reply);
-            const QString existing = m_store.draft(message->ticketId, key);
-            m_store.saveDraft(message->ticketId, key,
-                              existing.isEmpty() ? message->body : message->body + QStringLiteral("\n\n") + existing);
-        } catch (const StoreError &) {
+            const QString existing =
+                m_unsaved.contains(id) ? m_unsaved.value(id) : m_store.draft(message->ticketId, key);
+            if (!existing.isEmpty())
+                text += QStringLiteral("\n\n") + existing;
+        } catch (const StoreError &storeError) {
+            error = storeError.userMessage();
+            m_unreadDrafts.insert(id);
+        }
+        if (error.isEmpty())
+            storeDraft(message->ticketId, key, text, &error);
+        else
+            m_unsaved.insert(id, text);
+        if (!error.isEmpty()) {
+            if (QClipboard *clipboard = QGuiApplication::clipboard())
+                clipboard->setText(message->body);
+            qint64 number = 0;
+            try {
+                if (const auto row = m_store.ticketRow(message->ticketId))
+                    number = row->number;
+            } catch (const StoreError &) {
+                // the id below names the ticket as well
+            }
+            const QString ticket = number ? QStringLiteral("#%1").arg(number) : QString::number(message->ticketId);
+            showStoreError(tr("The unsent message could not be put back into the draft of %1: %2. It is kept in "
+                              "memory and copied to the clipboard.")
+                               .arg(ticket, error));
         }
     }
     return true;
@@ -351,6 +468,7 @@ void Composer::showRefusal(const OutboxItem &item)
         if (const auto row = m_store.ticketRow(item.command.ticketId))
             number = row->number;
     } catch (const StoreError &) {
+        // Only the ticket's number is missing: the bar names it by its id.
     }
     const QString ticket = number ? QStringLiteral("#%1").arg(number) : QString::number(item.command.ticketId);
     const QString what = labels::command(item.command);
@@ -374,7 +492,7 @@ void Composer::onStoreChanged(const StoreChange &change)
     try {
         item = m_store.outboxItem(m_refusedItemId);
     } catch (const StoreError &) {
-        return;
+        return;   // unknown whether it was dealt with: the refusal stays shown
     }
     if (!item || item->state != OutboxState::Failed) {
         // Retried, edited or discarded: the operator has dealt with it.

@@ -8,12 +8,21 @@
 // a close issued during the window can never overtake it. When the server
 // refuses one of the operator's commands, a bar here says so (the composer is
 // where the eye is while working) until it is retried, edited or discarded.
+//
+// Disk full loses nothing: a draft the store cannot save (or an undone send
+// that cannot go back into another ticket's draft) is kept in memory and
+// wins over the stored draft until a later save succeeds; a bar here says
+// what failed, and an undone text that is not on screen is also copied to
+// the clipboard. A draft that cannot be read is never overwritten by an
+// empty editor.
 
 #include "markdown/markdown_renderer.h"
 #include "outbox/outbox.h"
 #include "store/local_store.h"
 #include "ui/send_delay.h"
 
+#include <QHash>
+#include <QSet>
 #include <QTimer>
 #include <QWidget>
 
@@ -57,6 +66,8 @@ public:
     // The refusal shown in the bar (0: none).
     qint64 shownRefusalItemId() const { return m_refusedItemId; }
     QString refusalText() const;
+    // What the local store refused, as shown in the error bar ("" when hidden).
+    QString storeErrorText() const;
 
     static QString draftKey(Mode mode);
 
@@ -74,6 +85,11 @@ private:
     void onCountdown(int secondsLeft);
     void showRefusal(const OutboxItem &item);
     void onStoreChanged(const StoreChange &change);
+    // Writes one draft; on a store failure keeps `body` in m_unsaved and
+    // returns the store's message. A draft never read is read first and
+    // kept after `body` (which then holds both).
+    bool storeDraft(TicketId ticketId, const QString &key, QString &body, QString *error);
+    void showStoreError(const QString &text);
 
     LocalStore &m_store;
     Outbox &m_outbox;
@@ -85,6 +101,10 @@ private:
     SendDelay m_sendDelay;
     QTimer m_saveTimer;
     QString m_previewKey;
+    // (ticket, draft key) → text the store refused to save; kept until saved.
+    QHash<QPair<TicketId, QString>, QString> m_unsaved;
+    // Stored drafts that could not be read: read (and kept) before any write.
+    QSet<QPair<TicketId, QString>> m_unreadDrafts;
 
     QLabel *m_header = nullptr;
     QToolButton *m_replyButton = nullptr;
@@ -101,6 +121,8 @@ private:
     QLabel *m_refusedLabel = nullptr;
     qint64 m_refusedItemId = 0;
     TicketId m_refusedTicketId = 0;
+    QWidget *m_errorBar = nullptr;
+    QLabel *m_errorLabel = nullptr;
 };
 
 } // namespace zeiko::ui

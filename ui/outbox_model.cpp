@@ -29,24 +29,35 @@ OutboxModel::OutboxModel(LocalStore &store, const Clock &clock, QObject *parent)
 
 void OutboxModel::reload()
 {
-    beginResetModel();
-    m_items.clear();
-    m_positions.clear();
-    m_loadedAt = m_clock.now();
+    QList<OutboxItem> items;
+    QString error;
+    const QDateTime now = m_clock.now();
     if (m_store.isOpen()) {
         try {
-            m_items = m_store.outboxItems();
-            for (const OutboxItem &item : std::as_const(m_items)) {
+            items = m_store.outboxItems();
+            for (const OutboxItem &item : std::as_const(items)) {
                 if (!m_numbers.contains(item.command.ticketId)) {
                     const auto row = m_store.ticketRow(item.command.ticketId);
                     m_numbers.insert(item.command.ticketId, row ? row->number : 0);
                 }
             }
-            m_positions = queuePositions(m_items, m_loadedAt);
-        } catch (const StoreError &) {
+        } catch (const StoreError &storeError) {
+            // Keep showing what was read last: an empty table would say
+            // "nothing waiting" when it is not known.
+            error = tr("Could not read the outbox: %1. The list below may be out of date.")
+                        .arg(storeError.userMessage());
         }
     }
+    beginResetModel();
+    if (error.isEmpty())
+        m_items = items;
+    m_loadedAt = now;
+    m_positions = queuePositions(m_items, m_loadedAt);
     endResetModel();
+    if (error != m_loadError) {
+        m_loadError = error;
+        Q_EMIT loadErrorChanged(m_loadError);
+    }
     Q_EMIT countsChanged(pendingCount(), failedCount());
 }
 

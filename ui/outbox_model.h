@@ -4,7 +4,9 @@
 // waits behind another one of its ticket says so (core's queuePositions():
 // "waiting behind a refused close — retry, edit or discard it"), and names
 // the blocker so the panel can act on it from the waiting row.
-// Follows the store's changes.
+// Follows the store's changes. When the store cannot be read it keeps the
+// last list it read (an outbox that looks empty would say "all sent") and
+// says what failed in loadError() until a read works again.
 
 #include "outbox/queue_position.h"
 #include "store/local_store.h"
@@ -40,6 +42,8 @@ public:
     int pendingCount() const;   // queued or in flight
     int failedCount() const;
     int rowOfItem(qint64 itemId) const;   // -1: not in the outbox
+    // Why the list shown may be out of date ("" when the last read worked).
+    QString loadError() const { return m_loadError; }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
@@ -48,6 +52,8 @@ public:
 
 Q_SIGNALS:
     void countsChanged(int pending, int failed);
+    // The last read failed (`error` for the operator) or worked again ("").
+    void loadErrorChanged(const QString &error);
 
 private:
     QString stateText(const OutboxItem &item, const QueuePosition &position) const;
@@ -58,6 +64,7 @@ private:
     QHash<qint64, QueuePosition> m_positions;
     QDateTime m_loadedAt;
     QHash<TicketId, qint64> m_numbers;
+    QString m_loadError;
 };
 
 } // namespace zeiko::ui

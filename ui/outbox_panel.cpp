@@ -17,6 +17,22 @@ OutboxPanel::OutboxPanel(OutboxModel &model, QWidget *parent)
     setAccessibleName(tr("Outbox"));
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(4, 4, 4, 4);
+    m_loadError = new QLabel(this);
+    m_loadError->setObjectName(QStringLiteral("outboxLoadError"));
+    m_loadError->setWordWrap(true);
+    m_loadError->setTextFormat(Qt::PlainText);
+    m_loadError->setForegroundRole(QPalette::BrightText);
+    m_loadError->setBackgroundRole(QPalette::Highlight);
+    m_loadError->setAutoFillBackground(true);
+    m_loadError->setMargin(4);
+    layout->addWidget(m_loadError);
+    const auto showLoadError = [this](const QString &error) {
+        m_loadError->setText(error);
+        m_loadError->setAccessibleName(error);
+        m_loadError->setVisible(!error.isEmpty());
+    };
+    showLoadError(m_model.loadError());
+    connect(&m_model, &OutboxModel::loadErrorChanged, this, showLoadError);
     m_view = new QTableView(this);
     m_view->setObjectName(QStringLiteral("outboxView"));
     m_view->setAccessibleName(tr("Queued and failed actions"));

@@ -43,6 +43,7 @@ private:
     QPushButton *m_discard = nullptr;
     QPushButton *m_discardSelf = nullptr;
     QLabel *m_hint = nullptr;
+    QLabel *m_loadError = nullptr;
 };
 
 } // namespace zeiko::ui
