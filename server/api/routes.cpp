@@ -140,7 +140,8 @@ std::shared_ptr<http::Router> buildRouter(Services s)
             const auto &session = call.requireSession();
             const Seq after = call.int64Query(u"after"_s, 0);
             qCInfo(lcRequests).noquote() << u"tenant=%1 GET /api/v1/stream -> 101"_s.arg(session.tenant.slug);
-            return std::make_shared<StreamSession>(s.hub, session.tenantId, after);
+            return std::make_shared<StreamSession>(s.hub, session.tenantId,
+                                                   service::AuthService::tokenHash(call.bearerToken()), after);
         } catch (const ServiceError &e) {
             qCInfo(lcRequests).noquote() << u"tenant=- GET /api/v1/stream -> %1"_s.arg(e.status);
             return errorJson(e);

@@ -5,9 +5,10 @@
 
 namespace zeiko::api {
 
-StreamSession::StreamSession(service::EventHub &hub, qint64 tenantId, Seq after)
+StreamSession::StreamSession(service::EventHub &hub, qint64 tenantId, QByteArray tokenHash, Seq after)
     : m_hub(hub)
     , m_tenantId(tenantId)
+    , m_tokenHash(std::move(tokenHash))
     , m_after(after)
 {
 }
@@ -20,7 +21,8 @@ StreamSession::~StreamSession()
 
 void StreamSession::onOpen(std::shared_ptr<http::WebSocketConnection> connection)
 {
-    m_subscription = std::make_shared<service::StreamSubscription>(m_tenantId, m_after, std::move(connection));
+    m_subscription = std::make_shared<service::StreamSubscription>(m_tenantId, m_tokenHash, m_after,
+                                                                    std::move(connection));
     m_hub.subscribe(m_subscription);
 }
 

@@ -1,7 +1,9 @@
 #pragma once
 // The application side of one /api/v1/stream WebSocket: registers with the
 // EventHub on open (which replays after the client's seq, then streams),
-// answers {"type":"ping"} with a pong, unregisters on close.
+// answers {"type":"ping"} with a pong, unregisters on close. It remembers
+// the hash of the token that opened it, so the hub can close it (4001) once
+// that token is revoked or expired.
 
 #include "http/http_types.h"
 #include "service/event_hub.h"
@@ -11,7 +13,7 @@ namespace zeiko::api {
 class StreamSession : public http::WebSocketSession
 {
 public:
-    StreamSession(service::EventHub &hub, qint64 tenantId, Seq after);
+    StreamSession(service::EventHub &hub, qint64 tenantId, QByteArray tokenHash, Seq after);
     ~StreamSession() override;
 
     void onOpen(std::shared_ptr<http::WebSocketConnection> connection) override;
@@ -21,6 +23,7 @@ public:
 private:
     service::EventHub &m_hub;
     const qint64 m_tenantId;
+    const QByteArray m_tokenHash;
     const Seq m_after;
     std::shared_ptr<service::StreamSubscription> m_subscription;
 };

@@ -99,15 +99,20 @@ int runServe(const QStringList &arguments)
         }
 
         service::EventHub hub(db, std::chrono::seconds(heartbeat));
+        service::AuthService auth(db, throttle);
+        channels::ChannelRuntime channelRuntime(parser, db, [&hub](qint64 tenant) { hub.notify(tenant); });
+        const auto now = [&channelRuntime] { return channelRuntime.now(); };
+        // A stream lives only as long as its token (docs/api.md, close code
+        // 4001): re-checked every heartbeat, and at once after a sign-out.
+        auth.setClock([&channelRuntime] { return channelRuntime.now().toMSecsSinceEpoch(); });
+        auth.setRevocationListener([&hub](qint64 tenant) { hub.recheckTokens(tenant); });
+        hub.setTokenCheck([&auth](const QByteArray &tokenHash) { return auth.isTokenLive(tokenHash); });
         hub.start();
         std::unique_ptr<service::PgListener> listener;
         if (db.isPostgres()) {
             listener = std::make_unique<service::PgListener>(db, hub);
             listener->start();
         }
-        service::AuthService auth(db, throttle);
-        channels::ChannelRuntime channelRuntime(parser, db, [&hub](qint64 tenant) { hub.notify(tenant); });
-        const auto now = [&channelRuntime] { return channelRuntime.now(); };
         service::TicketService tickets(db, [&channelRuntime](qint64 tenant) { channelRuntime.committed(tenant); });
         tickets.setClock(now);
         tickets.setClaimLimitsLookup(routing::claimLimits);   // take_over obeys the claim rule

@@ -54,7 +54,10 @@ class WebSocketConnection
 public:
     virtual ~WebSocketConnection() = default;
     virtual void sendText(const QByteArray &text) = 0;
-    virtual void close() = 0;
+    virtual void close() = 0;   // close code 1000 (normal)
+    // Closes with an application close code (4000-4999, see docs/api.md)
+    // and a short reason (at most 123 bytes, the close frame's limit).
+    virtual void closeWithCode(quint16 code, const QByteArray &reason) = 0;
     virtual bool isOpen() const = 0;
 };
 

@@ -25,6 +25,7 @@ public:
     explicit ConnectionHandle(std::weak_ptr<WebSocketStreamSession> session) : m_session(std::move(session)) {}
     void sendText(const QByteArray &text) override;
     void close() override;
+    void closeWithCode(quint16 code, const QByteArray &reason) override;
     bool isOpen() const override;
 
 private:
@@ -71,10 +72,10 @@ public:
     {
         asio::post(m_ws.get_executor(), [self = shared_from_this(), text] { self->enqueue(text); });
     }
-    void closeGracefully(websocket::close_code code)
+    void closeGracefully(websocket::close_reason reason)
     {
         m_open = false;   // isOpen() turns false at once; queued messages still go out first
-        asio::post(m_ws.get_executor(), [self = shared_from_this(), code] { self->requestClose(code); });
+        asio::post(m_ws.get_executor(), [self = shared_from_this(), reason] { self->requestClose(reason); });
     }
     bool isOpen() const { return m_open.load(); }
 
@@ -182,7 +183,7 @@ private:
     }
 
     // Queued messages are still delivered before the close frame.
-    void requestClose(websocket::close_code code)
+    void requestClose(websocket::close_reason reason)
     {
         if (m_finished)
             return;
@@ -191,7 +192,7 @@ private:
         if (m_closeRequested)
             return;
         m_closeRequested = true;
-        m_closeCode = code;
+        m_closeReason = reason;
         m_open = false;
         if (!m_writing)
             startClose();
@@ -200,7 +201,7 @@ private:
     void startClose()
     {
         m_closeStarted = true;
-        m_ws.async_close(m_closeCode, [self = shared_from_this()](beast::error_code) { self->finish(); });
+        m_ws.async_close(m_closeReason, [self = shared_from_this()](beast::error_code) { self->finish(); });
     }
 
     void kill()
@@ -231,7 +232,7 @@ private:
     beast::flat_buffer m_readBuffer;
     std::deque<QByteArray> m_queue;
     std::size_t m_queuedBytes = 0;
-    websocket::close_code m_closeCode = websocket::close_code::normal;
+    websocket::close_reason m_closeReason{websocket::close_code::normal};
     std::atomic<bool> m_open{false};
     bool m_opened = false;
     bool m_writing = false;
@@ -250,6 +251,15 @@ void ConnectionHandle::close()
 {
     if (auto session = m_session.lock())
         session->closeGracefully(websocket::close_code::normal);
+}
+
+void ConnectionHandle::closeWithCode(quint16 code, const QByteArray &reason)
+{
+    // The close frame's payload is 125 bytes: 2 for the code, the rest reason.
+    const QByteArray text = reason.left(123);
+    if (auto session = m_session.lock())
+        session->closeGracefully(websocket::close_reason(static_cast<websocket::close_code>(code),
+                                                         beast::string_view(text.constData(), std::size_t(text.size()))));
 }
 
 bool ConnectionHandle::isOpen() const

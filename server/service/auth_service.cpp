@@ -3,6 +3,7 @@
 #include "service/password_hasher.h"
 #include "store/account_store.h"
 #include "store/database.h"
+#include "store/event_log.h"
 
 #include <QCryptographicHash>
 #include <QDateTime>
@@ -49,6 +50,11 @@ AuthService::AuthService(store::Database &database, ThrottlePolicy throttle, std
     , m_throttle(throttle)
     , m_tokenLifetime(tokenLifetime)
 {
+}
+
+qint64 AuthService::tokenNowMs() const
+{
+    return m_nowMs ? m_nowMs() : QDateTime::currentMSecsSinceEpoch();
 }
 
 QByteArray AuthService::tokenHash(const QByteArray &token)
@@ -112,11 +118,12 @@ SignInResult AuthService::signIn(const QString &account, const QString &email, c
     }
 
     const QString token = newToken();
+    const qint64 issuedAt = tokenNowMs();
     m_db.write([&](QSqlDatabase &db) {
         store::clearFailedSignIns(db, scopes.first());
         store::insertToken(db, tokenHash(token.toLatin1()), found->first.id.toLongLong(),
-                           found->second.op.id.toLongLong(), now,
-                           now + std::chrono::duration_cast<std::chrono::milliseconds>(m_tokenLifetime).count());
+                           found->second.op.id.toLongLong(), issuedAt,
+                           issuedAt + std::chrono::duration_cast<std::chrono::milliseconds>(m_tokenLifetime).count());
     });
     return {token, found->second.op, found->first};
 }
@@ -126,7 +133,7 @@ Session AuthService::authenticate(const QByteArray &token)
     if (token.isEmpty())
         throw errors::unauthorized();
     const auto owner = m_db.read([&](QSqlDatabase &db) {
-        return store::findLiveToken(db, tokenHash(token), QDateTime::currentMSecsSinceEpoch());
+        return store::findLiveToken(db, tokenHash(token), tokenNowMs());
     });
     if (!owner)
         throw errors::unauthorized(QStringLiteral("The token is unknown, expired or revoked; sign in again"));
@@ -135,7 +142,25 @@ Session AuthService::authenticate(const QByteArray &token)
 
 void AuthService::signOut(const QByteArray &token)
 {
-    m_db.write([&](QSqlDatabase &db) { store::revokeToken(db, tokenHash(token), QDateTime::currentMSecsSinceEpoch()); });
+    const QByteArray hash = tokenHash(token);
+    const qint64 now = tokenNowMs();
+    const std::optional<qint64> tenant = m_db.write([&](QSqlDatabase &db) -> std::optional<qint64> {
+        const auto owner = store::findLiveToken(db, hash, now);
+        store::revokeToken(db, hash, now);
+        if (!owner)
+            return std::nullopt;
+        const qint64 tenantId = owner->tenant.id.toLongLong();
+        store::notifyTokensRevoked(db, m_db.isPostgres(), tenantId);
+        return tenantId;
+    });
+    // After the commit: a re-check now sees the token revoked.
+    if (tenant && m_onRevoked)
+        m_onRevoked(*tenant);
+}
+
+bool AuthService::isTokenLive(const QByteArray &hash)
+{
+    return m_db.read([&](QSqlDatabase &db) { return store::findLiveToken(db, hash, tokenNowMs()).has_value(); });
 }
 
 QList<Operator> AuthService::operators(const Session &session)

@@ -5,6 +5,7 @@
 #include "service/service_error.h"
 
 #include <chrono>
+#include <functional>
 
 namespace zeiko::store {
 class Database;
@@ -47,7 +48,18 @@ public:
 
     SignInResult signIn(const QString &account, const QString &email, const QString &password, const QString &peer);
     Session authenticate(const QByteArray &token);   // 401 when unknown, revoked or expired
+    // Revokes the token; other processes hear of it by NOTIFY (PostgreSQL),
+    // this one through the revocation listener.
     void signOut(const QByteArray &token);
+    // The cheap re-check of an open stream: one indexed lookup of the hash.
+    bool isTokenLive(const QByteArray &tokenHash);
+
+    // Called after a token of `tenantId` was revoked (e.g. EventHub::recheckTokens).
+    void setRevocationListener(std::function<void(qint64 tenantId)> listener) { m_onRevoked = std::move(listener); }
+    // Where token issue and expiry times come from (ms since the epoch);
+    // default: the system clock. serve uses the channels' clock, so a test
+    // server (--test-clock) can let tokens expire. Set before serving.
+    void setClock(std::function<qint64()> nowMs) { m_nowMs = std::move(nowMs); }
     QList<Operator> operators(const Session &session);
 
     Tenant createTenant(const QString &slug, const QString &name);
@@ -57,10 +69,13 @@ public:
 
 private:
     void checkThrottle(const QStringList &scopes, qint64 nowMs);
+    qint64 tokenNowMs() const;
 
     store::Database &m_db;
     ThrottlePolicy m_throttle;
     std::chrono::hours m_tokenLifetime;
+    std::function<void(qint64)> m_onRevoked;
+    std::function<qint64()> m_nowMs;
 };
 
 } // namespace zeiko::service

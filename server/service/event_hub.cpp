@@ -115,6 +115,20 @@ void EventHub::notifyAll()
     m_wake.notify_one();
 }
 
+void EventHub::recheckTokens(qint64 tenantId)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        for (const auto &s : std::as_const(m_subscriptions)) {
+            if (s->m_tenantId == tenantId) {
+                s->m_recheckToken = true;
+                m_pending = true;
+            }
+        }
+    }
+    m_wake.notify_one();
+}
+
 int EventHub::subscriberCount() const
 {
     std::lock_guard lock(m_mutex);
@@ -129,6 +143,7 @@ void EventHub::run()
             std::shared_ptr<StreamSubscription> subscription;
             bool dirty;
             bool pong;
+            bool recheck;
         };
         QList<Work> work;
         const auto now = clock::now();
@@ -140,18 +155,19 @@ void EventHub::run()
             m_pending = false;
             for (const auto &s : std::as_const(m_subscriptions)) {
                 const bool heartbeatDue = now - s->m_lastHeartbeat >= m_heartbeatInterval;
-                if (s->m_dirty || s->m_pongRequested || heartbeatDue) {
+                if (s->m_dirty || s->m_pongRequested || heartbeatDue || s->m_recheckToken) {
                     // Cleared before reading the log: a notification that
                     // arrives meanwhile sets it again and we come back.
-                    work.append({s, s->m_dirty || heartbeatDue, s->m_pongRequested});
+                    work.append({s, s->m_dirty || heartbeatDue, s->m_pongRequested, s->m_recheckToken});
                     s->m_dirty = false;
                     s->m_pongRequested = false;
+                    s->m_recheckToken = false;
                 }
             }
         }
         for (const Work &w : std::as_const(work)) {
             try {
-                serve(*w.subscription, w.dirty, w.pong);
+                serve(*w.subscription, w.dirty, w.pong, w.recheck);
             } catch (const std::exception &e) {
                 qCWarning(lcStream) << "stream of tenant" << w.subscription->m_tenantId << "failed:" << e.what();
                 w.subscription->m_connection->close();
@@ -161,7 +177,17 @@ void EventHub::run()
     }
 }
 
-void EventHub::serve(StreamSubscription &s, bool readLog, bool pong)
+bool EventHub::tokenStillLive(StreamSubscription &s)
+{
+    if (!m_tokenCheck || m_tokenCheck(s.m_tokenHash))
+        return true;
+    qCInfo(lcStream) << "closing a stream of tenant" << s.m_tenantId << "- its token was revoked or expired";
+    s.m_connection->closeWithCode(closeTokenRevoked, QByteArray(closeTokenRevokedReason));
+    unsubscribe(&s);
+    return false;
+}
+
+void EventHub::serve(StreamSubscription &s, bool readLog, bool pong, bool recheckToken)
 {
     if (!s.m_connection->isOpen()) {
         unsubscribe(&s);
@@ -169,6 +195,9 @@ void EventHub::serve(StreamSubscription &s, bool readLog, bool pong)
     }
     const auto now = std::chrono::steady_clock::now();
     const bool heartbeatDue = now - s.m_lastHeartbeat >= m_heartbeatInterval;
+    // Checked before anything is read or sent: a dead token gets nothing more.
+    if ((recheckToken || heartbeatDue) && !tokenStillLive(s))
+        return;
     bool more = false;
     if (readLog) {
         const store::RawEvents events =

@@ -47,7 +47,16 @@ private:
             connect(db.driver(), &QSqlDriver::notification, this,
                     [this](const QString &, QSqlDriver::NotificationSource, const QVariant &payload) {
                         bool ok = false;
-                        const qint64 tenant = payload.toString().toLongLong(&ok);
+                        const QString text = payload.toString();
+                        const QLatin1StringView revoked(store::revocationPayloadPrefix);
+                        if (text.startsWith(revoked)) {
+                            // A sign-out elsewhere: re-check that tenant's stream tokens now.
+                            const qint64 tenant = text.mid(revoked.size()).toLongLong(&ok);
+                            if (ok)
+                                m_hub.recheckTokens(tenant);
+                            return;
+                        }
+                        const qint64 tenant = text.toLongLong(&ok);
                         if (ok)
                             m_hub.notify(tenant);
                         else

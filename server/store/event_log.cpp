@@ -53,4 +53,14 @@ void notifyCommitted(QSqlDatabase &db, bool isPostgres, qint64 tenantId)
     q.finish();
 }
 
+void notifyTokensRevoked(QSqlDatabase &db, bool isPostgres, qint64 tenantId)
+{
+    if (!isPostgres)
+        return;
+    QSqlQuery q = run(db, QStringLiteral("SELECT pg_notify(?, ?)"),
+                      {QString::fromLatin1(notificationChannel),
+                       QString::fromLatin1(revocationPayloadPrefix) + QString::number(tenantId)});
+    q.finish();
+}
+
 } // namespace zeiko::store

@@ -26,4 +26,11 @@ void notifyCommitted(QSqlDatabase &db, bool isPostgres, qint64 tenantId);
 
 inline constexpr char notificationChannel[] = "zeiko_events";
 
+// Tells other server processes that a token of this tenant was revoked, so
+// they re-check that tenant's open streams now rather than at the next
+// heartbeat. Same channel, payload "auth:<tenant id>" (PostgreSQL only;
+// delivered at COMMIT).
+void notifyTokensRevoked(QSqlDatabase &db, bool isPostgres, qint64 tenantId);
+inline constexpr char revocationPayloadPrefix[] = "auth:";
+
 } // namespace zeiko::store

@@ -10,7 +10,7 @@ zeiko_add_qtest(test_demo_generator SOURCES test_demo_generator.cpp LIBS zeiko_s
 zeiko_add_qtest(test_server_api SOURCES test_server_api.cpp LIBS zeiko_domain LABELS server TIMEOUT 300)
 zeiko_add_qtest(test_server_api_postgres SOURCES test_server_api.cpp LIBS zeiko_domain LABELS postgres TIMEOUT 300)
 target_compile_definitions(test_server_api_postgres PRIVATE ZEIKO_TEST_ON_POSTGRES=1)
-zeiko_add_qtest(test_server_stream SOURCES test_server_stream.cpp LIBS zeiko_domain Qt6::WebSockets LABELS server TIMEOUT 180)
+zeiko_add_qtest(test_server_stream SOURCES test_server_stream.cpp LIBS zeiko_domain Qt6::WebSockets LABELS server TIMEOUT 300)
 zeiko_add_qtest(test_server_throttle SOURCES test_server_throttle.cpp LIBS zeiko_domain LABELS server TIMEOUT 180)
 zeiko_add_qtest(test_server_fuzz SOURCES test_server_fuzz.cpp LIBS zeiko_domain LABELS server TIMEOUT 900)
 # The same sync/concurrency suite against SQLite and against PostgreSQL

@@ -1,8 +1,9 @@
 // /api/v1/stream over a real WebSocket: authenticated before the upgrade,
 // replays after the client's seq, then streams live events, heartbeats and
-// answers pings.
+// answers pings; closed with 4001 once its token is revoked or expired.
 
 #include "domain/codecs.h"
+#include "support/postgres.h"
 #include "support/raw_socket.h"
 #include "support/server_process.h"
 
@@ -50,6 +51,12 @@ struct StreamClient {
         socket.open(request);
     }
     const QList<Event> &events() const { return decodedEvents; }
+    bool isOpen() const { return socket.state() == QAbstractSocket::ConnectedState; }
+    // Closed by the server with "token revoked or expired" (docs/api.md).
+    bool closedForToken() const
+    {
+        return socket.state() == QAbstractSocket::UnconnectedState && int(socket.closeCode()) == 4001;
+    }
     int count(const QString &type) const
     {
         return int(std::count_if(frames.cbegin(), frames.cend(),
@@ -71,6 +78,22 @@ private:
     HttpReply create(const QString &subject, const QString &key)
     {
         return server.post(u"/api/v1/tickets"_s, createBody(subject), token, key);
+    }
+    static QString demoSignIn(ServerProcess &on)
+    {
+        return on.signIn(u"demo"_s, u"alex@demo.zeiko.test"_s, u"demo-password"_s);
+    }
+    static int signOut(ServerProcess &on, const QString &token)
+    {
+        return on.post(u"/api/v1/auth/sign-out"_s, {}, token).status;
+    }
+    // A stream of `on` that has seen its first heartbeat (so it is registered).
+    static bool openLive(StreamClient &client, ServerProcess &on, const QString &token)
+    {
+        client.open(on.wsUrl(u"/api/v1/stream?after=%1"_s.arg(on.get(u"/api/v1/events?limit=1"_s, token)
+                                                                  .json().value(u"head"_s).toInteger())),
+                    token);
+        return QTest::qWaitFor([&] { return client.count(u"heartbeat"_s) >= 1; }, 15000);
     }
 
 private slots:
@@ -185,6 +208,113 @@ private slots:
         QTRY_VERIFY_WITH_TIMEOUT(client.count(u"heartbeat"_s) >= 3, 15000);   // time passes...
         QVERIFY(client.events().isEmpty());                                      // ...and nothing of demo's arrives
         QCOMPARE(client.frames.last().value(u"head"_s).toInteger(), 0);
+    }
+
+    // Issue 10, finding 3: a stream lives only as long as its token.
+    void signOutClosesThatTokensStreamsOnly()
+    {
+        QCOMPARE(server.runCommand({u"admin"_s, u"create-tenant"_s, u"--slug"_s, u"beta"_s}), 0);
+        QCOMPARE(server.runCommand({u"admin"_s, u"create-operator"_s, u"--account"_s, u"beta"_s, u"--email"_s,
+                                    u"bo@beta.test"_s, u"--password"_s, u"beta-password"_s}),
+                 0);
+        const QString leaving = demoSignIn(server);
+        const QString colleague = demoSignIn(server);   // same operator, another device
+        const QString beta = server.signIn(u"beta"_s, u"bo@beta.test"_s, u"beta-password"_s);
+        QVERIFY(!leaving.isEmpty() && !colleague.isEmpty() && !beta.isEmpty());
+        StreamClient gone, sameTenant, otherTenant;
+        QVERIFY(openLive(gone, server, leaving));
+        QVERIFY(openLive(sameTenant, server, colleague));
+        QVERIFY(openLive(otherTenant, server, beta));
+
+        QCOMPARE(signOut(server, leaving), 204);
+        QTRY_VERIFY_WITH_TIMEOUT(gone.closedForToken(), 20000);
+        QCOMPARE(gone.socket.closeReason(), u"token revoked or expired"_s);
+        QCOMPARE(server.get(u"/api/v1/me"_s, leaving).status, 401);
+
+        // The other streams keep streaming: heartbeats and a new event arrive.
+        const int sameBefore = sameTenant.count(u"heartbeat"_s);
+        const int otherBefore = otherTenant.count(u"heartbeat"_s);
+        const QString key = QUuid::createUuid().toString(QUuid::WithoutBraces);
+        QCOMPARE(server.post(u"/api/v1/tickets"_s, createBody(u"after sign-out"_s), colleague, key).status, 201);
+        QTRY_VERIFY_WITH_TIMEOUT(std::any_of(sameTenant.events().cbegin(), sameTenant.events().cend(),
+                                             [&](const Event &e) { return e.requestId == key; }),
+                                 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(sameTenant.count(u"heartbeat"_s) >= sameBefore + 2, 15000);
+        QTRY_VERIFY_WITH_TIMEOUT(otherTenant.count(u"heartbeat"_s) >= otherBefore + 2, 15000);
+        QVERIFY(sameTenant.isOpen());
+        QVERIFY(otherTenant.isOpen());
+        QVERIFY(gone.events().isEmpty() || gone.events().last().requestId != key);
+    }
+
+    // With an hour between heartbeats only the sign-out itself can close it.
+    void signOutClosesAtOnceNotAtTheNextHeartbeat()
+    {
+        ServerProcess slow;
+        QVERIFY2(slow.start(ServerProcess::Options::withDemo({u"--heartbeat-seconds"_s, u"3600"_s})),
+                 qPrintable(slow.errorText()));
+        const QString t = demoSignIn(slow);
+        StreamClient client;
+        QVERIFY(openLive(client, slow, t));   // the heartbeat right after the replay
+        QCOMPARE(signOut(slow, t), 204);
+        QTRY_VERIFY_WITH_TIMEOUT(client.closedForToken(), 20000);
+        QCOMPARE(slow.stop(), 0);
+    }
+
+    // Expiry has no notification: the heartbeat's re-check finds it.
+    void expiredTokenClosesItsStream()
+    {
+        ServerProcess clocked;
+        QVERIFY2(clocked.start(ServerProcess::Options::withDemo({u"--heartbeat-seconds"_s, u"1"_s, u"--test-clock"_s})),
+                 qPrintable(clocked.errorText()));
+        const QString t = demoSignIn(clocked);
+        StreamClient client;
+        QVERIFY(openLive(client, clocked, t));
+        const qint64 days31 = 31LL * 24 * 3600 * 1000;   // tokens live 30 days
+        QCOMPARE(clocked.post(u"/api/v1/test/clock"_s,
+                              QJsonDocument(QJsonObject{{u"advanceMs"_s, days31}}).toJson(QJsonDocument::Compact), t)
+                     .status,
+                 200);
+        QTRY_VERIFY_WITH_TIMEOUT(client.closedForToken(), 20000);
+        QCOMPARE(clocked.get(u"/api/v1/me"_s, t).status, 401);
+        QCOMPARE(clocked.stop(), 0);
+    }
+
+    // Signed out through another process on the same SQLite file (no
+    // NOTIFY there): this process's heartbeat re-check closes the stream.
+    void signOutInAnotherProcessClosesAtTheNextHeartbeat()
+    {
+        ServerProcess other;
+        QVERIFY2(other.start(ServerProcess::Options::onDatabase(server.databaseUrl(), {u"--heartbeat-seconds"_s, u"1"_s})),
+                 qPrintable(other.errorText()));
+        const QString t = demoSignIn(server);
+        StreamClient client;
+        QVERIFY(openLive(client, server, t));
+        QCOMPARE(signOut(other, t), 204);
+        QTRY_VERIFY_WITH_TIMEOUT(client.closedForToken(), 20000);
+        QCOMPARE(other.stop(), 0);
+    }
+
+    // PostgreSQL, several processes, heartbeats an hour apart: only the
+    // revocation NOTIFY can close the stream in the other process.
+    void signOutInAnotherProcessOnPostgresClosesAtOnce()
+    {
+        if (!TemporaryPostgresDatabase::configured())
+            QSKIP("ZEIKO_TEST_POSTGRES_URL not set");
+        TemporaryPostgresDatabase pg;
+        QVERIFY2(pg.isValid(), qPrintable(pg.errorText()));
+        const QStringList slow{u"--heartbeat-seconds"_s, u"3600"_s};
+        ServerProcess a, b;
+        ServerProcess::Options options = ServerProcess::Options::onDatabase(pg.url(), slow);
+        options.demo = true;
+        QVERIFY2(a.start(options), qPrintable(a.errorText()));
+        QVERIFY2(b.start(ServerProcess::Options::onDatabase(pg.url(), slow)), qPrintable(b.errorText()));
+        const QString t = demoSignIn(a);
+        StreamClient client;
+        QVERIFY(openLive(client, a, t));
+        QCOMPARE(signOut(b, t), 204);
+        QTRY_VERIFY_WITH_TIMEOUT(client.closedForToken(), 20000);
+        QCOMPARE(b.stop(), 0);
+        QCOMPARE(a.stop(), 0);
     }
 };
 
