@@ -1700,6 +1700,57 @@ KI-verwaltete Support-Tickets und Übergaben an Menschen bearbeiten.</translatio
     </message>
 </context>
 <context>
+    <name>zeiko::ui::QueuePane</name>
+    <message>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>Waiting on team</source>
+        <translation>Wartet auf Team</translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation>SLA gefährdet</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Offline — you are reading the local copy. Replies and actions are kept in the outbox and sent when the connection returns.</source>
+        <translation>Offline – Sie lesen die lokale Kopie. Antworten und Aktionen bleiben im Postausgang und werden gesendet, sobald die Verbindung wieder steht.</translation>
+    </message>
+    <message>
+        <source>Offline</source>
+        <translation>Offline</translation>
+    </message>
+    <message>
+        <source>Search tickets</source>
+        <translation>Tickets durchsuchen</translation>
+    </message>
+    <message>
+        <source>Search subject, customer, messages  ( / )</source>
+        <translation>Betreff, Kunde, Nachrichten durchsuchen  ( / )</translation>
+    </message>
+    <message>
+        <source>Queue views</source>
+        <translation>Warteschlangen-Ansichten</translation>
+    </message>
+    <message>
+        <source>Ticket queue</source>
+        <translation>Ticket-Warteschlange</translation>
+    </message>
+    <message>
+        <source>%1 %2</source>
+        <translation>%1 %2</translation>
+    </message>
+</context>
+<context>
     <name>zeiko::ui::SettingsDialog</name>
     <message>
         <source>Settings</source>
@@ -1902,6 +1953,98 @@ KI-verwaltete Support-Tickets und Übergaben an Menschen bearbeiten.</translatio
     <message>
         <source>Live reply · in the customer&apos;s chat</source>
         <translation>Live-Antwort · im Chat des Kunden</translation>
+    </message>
+</context>
+<context>
+    <name>zeiko::ui::TicketCommands</name>
+    <message>
+        <source>Ticket #%1 is not in the local copy.</source>
+        <translation>Ticket #%1 ist nicht in der lokalen Kopie.</translation>
+    </message>
+    <message>
+        <source>Not queued</source>
+        <translation>Nicht vorgemerkt</translation>
+    </message>
+    <message>
+        <source>A live handoff is still open: the server will refuse a plain close. Use Force close (Shift+C) to close it anyway.</source>
+        <translation>Eine Live-Übergabe ist noch offen: Der Server lehnt ein einfaches Schließen ab. Verwenden Sie „Schließen erzwingen“ (Umschalt+C), um das Ticket trotzdem zu schließen.</translation>
+    </message>
+    <message>
+        <source>Force close</source>
+        <translation>Schließen erzwingen</translation>
+    </message>
+    <message>
+        <source>Why force close #%1? This also ends an open handoff. The reason is kept in the audit trail.</source>
+        <translation>Warum soll #%1 zwangsweise geschlossen werden? Dadurch endet auch eine offene Übergabe. Der Grund wird im Prüfprotokoll festgehalten.</translation>
+    </message>
+    <message>
+        <source>This ticket has no linked handoff conversation.</source>
+        <translation>Dieses Ticket hat kein verknüpftes Übergabegespräch.</translation>
+    </message>
+    <message>
+        <source>This ticket is closed: reopen it (O) before replying, or the server refuses the reply.</source>
+        <translation>Dieses Ticket ist geschlossen: Öffnen Sie es wieder (O), bevor Sie antworten, sonst lehnt der Server die Antwort ab.</translation>
+    </message>
+    <message>
+        <source>About</source>
+        <translation>Über</translation>
+    </message>
+    <message>
+        <source>Zeiko Handoff Console %1
+Triage AI-managed support tickets and human handoffs.</source>
+        <translation>Zeiko Übergabekonsole %1
+KI-verwaltete Support-Tickets und Übergaben an Menschen bearbeiten.</translation>
+    </message>
+    <message>
+        <source>That action can no longer be retried.</source>
+        <translation>Diese Aktion kann nicht mehr wiederholt werden.</translation>
+    </message>
+    <message>
+        <source>Edit and resend</source>
+        <translation>Bearbeiten und erneut senden</translation>
+    </message>
+    <message>
+        <source>Change the text, then send it again:</source>
+        <translation>Ändern Sie den Text und senden Sie ihn erneut:</translation>
+    </message>
+    <message>
+        <source>Send again</source>
+        <translation>Erneut senden</translation>
+    </message>
+    <message>
+        <source>That message can no longer be edited.</source>
+        <translation>Diese Nachricht kann nicht mehr bearbeitet werden.</translation>
+    </message>
+    <message>
+        <source>That action can no longer be discarded.</source>
+        <translation>Diese Aktion kann nicht mehr verworfen werden.</translation>
+    </message>
+    <message>
+        <source>That message could not be read for editing: %1</source>
+        <translation>Die Nachricht konnte zum Bearbeiten nicht gelesen werden: %1</translation>
+    </message>
+</context>
+<context>
+    <name>zeiko::ui::TicketPane</name>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Ticket actions</source>
+        <translation>Ticket-Aktionen</translation>
+    </message>
+    <message>
+        <source>#%1  %2  ·  %3</source>
+        <translation>#%1  %2  ·  %3</translation>
+    </message>
+    <message>
+        <source>(no subject)</source>
+        <translation>(kein Betreff)</translation>
+    </message>
+    <message>
+        <source>No ticket selected</source>
+        <translation>Kein Ticket ausgewählt</translation>
     </message>
 </context>
 <context>

@@ -3,6 +3,7 @@
 // key in the same context, and the enable rules answer with a reason.
 
 #include "ui/action_table.h"
+#include "ui/ticket_commands.h"
 
 #include <QSet>
 #include <QTest>
@@ -23,6 +24,8 @@ private Q_SLOTS:
     void rulesOnAClosedTicket();
     void rulesOnAnOpenTicket();
     void handlersRunOnlyWhenEnabled();
+    void ticketCommandsForOneKeyActions();
+    void stateFromTheQueueRow();
 };
 
 void TestUiActions::everyIdHasOneEntry()
@@ -174,6 +177,46 @@ void TestUiActions::handlersRunOnlyWhenEnabled()
     QVERIFY(table.trigger(ActionId::TicketClose, s).enabled);
     QCOMPARE(closes, 1);
     table.trigger(ActionId::TicketReopen, s);   // no handler, refused: nothing happens
+}
+
+void TestUiActions::ticketCommandsForOneKeyActions()
+{
+    const QString me = QStringLiteral("op-7");
+    const auto takeOver = ticketCommandFor(ActionId::TicketTakeOver, 42, me);
+    QVERIFY(takeOver);
+    QVERIFY(takeOver->type == CommandType::TakeOver);
+    QCOMPARE(takeOver->ticketId, TicketId(42));
+    QVERIFY(ticketCommandFor(ActionId::TicketCloseAndNext, 42, me)->type == CommandType::Close);
+    QVERIFY(ticketCommandFor(ActionId::TicketReopen, 42, me)->type == CommandType::Reopen);
+    const auto mine = ticketCommandFor(ActionId::TicketAssignMe, 42, me);
+    QVERIFY(mine->type == CommandType::Assign);
+    QCOMPARE(mine->assigneeId, me);
+    const std::pair<ActionId, Priority> priorities[] = {{ActionId::TicketPriorityUrgent, Priority::Urgent},
+                                                        {ActionId::TicketPriorityHigh, Priority::High},
+                                                        {ActionId::TicketPriorityNormal, Priority::Normal},
+                                                        {ActionId::TicketPriorityLow, Priority::Low}};
+    for (const auto &[id, priority] : priorities) {
+        const auto c = ticketCommandFor(id, 42, me);
+        QVERIFY(c->type == CommandType::SetPriority);
+        QVERIFY(c->priority == std::optional<Priority>(priority));
+    }
+    // Actions with a dialog or no ticket command queue nothing directly.
+    for (ActionId id : {ActionId::TicketForceClose, ActionId::TicketAssignTo, ActionId::ComposeReply, ActionId::QueueNext})
+        QVERIFY(!ticketCommandFor(id, 42, me));
+}
+
+void TestUiActions::stateFromTheQueueRow()
+{
+    Ticket ticket;
+    QCOMPARE(actionStateFor(0, TicketStatus::Open, OwnerMode::Agent, false, nullptr).hasTicket, false);
+    ActionState s = actionStateFor(5, TicketStatus::Closed, OwnerMode::Human, true, &ticket);
+    QVERIFY(s.hasTicket);
+    QVERIFY(s.status == TicketStatus::Closed);
+    QVERIFY(s.ownerMode == OwnerMode::Human);
+    QVERIFY(s.isMine);
+    QVERIFY(!s.hasHandoff);
+    ticket.handoffId = QStringLiteral("h-1");
+    QVERIFY(actionStateFor(5, TicketStatus::Open, OwnerMode::Agent, false, &ticket).hasHandoff);
 }
 
 QTEST_GUILESS_MAIN(TestUiActions)

@@ -1,0 +1,281 @@
+#include "ui/queue_pane.h"
+
+#include "models/roles.h"
+#include "store/local_store.h"
+#include "ui/console_settings.h"
+#include "ui/palette.h"
+#include "ui/queue_delegate.h"
+
+#include <QHeaderView>
+#include <QLabel>
+#include <QLineEdit>
+#include <QTabBar>
+#include <QTreeView>
+#include <QVBoxLayout>
+
+namespace zeiko::ui {
+
+namespace {
+int tabOf(QueuePane::View view)
+{
+    for (int i = 0; i < int(QueuePane::kViews.size()); ++i) {
+        if (QueuePane::kViews[i] == view)
+            return i;
+    }
+    return int(QueuePane::kViews.size()) - 1;
+}
+} // namespace
+
+QString QueuePane::viewName(View view)
+{
+    switch (view) {
+    case View::Mine: return tr("Mine");
+    case View::Unassigned: return tr("Unassigned");
+    case View::WaitingOnTeam: return tr("Waiting on team");
+    case View::SlaAtRiskOrBreached: return tr("SLA at risk");
+    case View::All: return tr("All");
+    }
+    return {};
+}
+
+QueuePane::QueuePane(LocalStore &store, TicketCache &tickets, const QString &operatorId, QWidget *parent)
+    : QWidget(parent)
+    , m_model(store)
+    , m_proxy(store)
+{
+    setObjectName(QStringLiteral("queuePane"));
+    m_model.setOperatorId(operatorId);
+    m_proxy.setOperatorId(operatorId);
+    m_proxy.setSourceModel(&m_model);
+
+    auto *layout = new QVBoxLayout(this);
+    layout->setContentsMargins(4, 4, 0, 4);
+    layout->setSpacing(4);
+    m_offlineBanner = new QLabel(tr("Offline — you are reading the local copy. Replies and actions are kept in "
+                                    "the outbox and sent when the connection returns."), this);
+    m_offlineBanner->setObjectName(QStringLiteral("offlineBanner"));
+    m_offlineBanner->setAccessibleName(tr("Offline"));
+    m_offlineBanner->setWordWrap(true);
+    m_offlineBanner->setMargin(6);
+    m_offlineBanner->setStyleSheet(QStringLiteral("background: %1; color: %2; font-weight: bold")
+                                       .arg(statusFill(StatusTone::Danger).name(), onStatusFill(StatusTone::Danger).name()));
+    m_offlineBanner->hide();
+    layout->addWidget(m_offlineBanner);
+
+    m_search = new QLineEdit(this);
+    m_search->setObjectName(QStringLiteral("searchField"));
+    m_search->setAccessibleName(tr("Search tickets"));
+    m_search->setPlaceholderText(tr("Search subject, customer, messages  ( / )"));
+    m_search->setClearButtonEnabled(true);
+    layout->addWidget(m_search);
+    m_searchTimer.setSingleShot(true);
+    m_searchTimer.setInterval(150);
+    connect(m_search, &QLineEdit::textChanged, &m_searchTimer, qOverload<>(&QTimer::start));
+    connect(&m_searchTimer, &QTimer::timeout, this, [this] {
+        m_proxy.setSearchText(m_search->text());
+        if (!selectTicket(m_current))
+            moveSelection(0);
+    });
+    connect(m_search, &QLineEdit::returnPressed, this, [this] {
+        m_searchTimer.stop();
+        m_proxy.setSearchText(m_search->text());
+        moveSelection(0);
+        m_view->setFocus(Qt::ShortcutFocusReason);
+    });
+
+    m_tabs = new QTabBar(this);
+    m_tabs->setObjectName(QStringLiteral("viewTabs"));
+    m_tabs->setAccessibleName(tr("Queue views"));
+    m_tabs->setExpanding(false);
+    m_tabs->setDrawBase(false);
+    m_tabs->setFocusPolicy(Qt::NoFocus);
+    for (View v : kViews)
+        m_tabs->addTab(viewName(v));
+    connect(m_tabs, &QTabBar::currentChanged, this, [this](int index) {
+        if (index >= 0 && index < int(kViews.size()))
+            setView(kViews[index]);
+    });
+    layout->addWidget(m_tabs);
+
+    m_view = new QTreeView(this);
+    m_view->setObjectName(QStringLiteral("queueView"));
+    m_view->setAccessibleName(tr("Ticket queue"));
+    m_view->setRootIsDecorated(false);
+    m_view->setUniformRowHeights(true);
+    m_view->setAlternatingRowColors(true);
+    m_view->setSelectionMode(QAbstractItemView::SingleSelection);
+    m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
+    m_view->setAllColumnsShowFocus(true);
+    m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_view->setModel(&m_proxy);
+    m_delegate = new QueueDelegate(tickets, m_view);
+    m_view->setItemDelegate(m_delegate);
+    QHeaderView *header = m_view->header();
+    header->setSortIndicator(TicketQueueModel::LastActivityColumn, Qt::DescendingOrder);
+    m_view->setSortingEnabled(true);
+    header->setStretchLastSection(false);
+    header->setSectionsMovable(true);
+    // Default layout (a saved one replaces it): what triage needs first on the left.
+    const QList<int> widths{78, 105, 180, 118, 62, 158, 70, 150, 120};
+    for (int c = 0; c < widths.size(); ++c)
+        header->resizeSection(c, widths[c]);
+    const QList<int> order{TicketQueueModel::NumberColumn, TicketQueueModel::SlaColumn, TicketQueueModel::PriorityColumn,
+                           TicketQueueModel::AssigneeColumn, TicketQueueModel::CustomerColumn,
+                           TicketQueueModel::SubjectColumn, TicketQueueModel::StatusColumn,
+                           TicketQueueModel::SourceColumn, TicketQueueModel::LastActivityColumn};
+    for (int visual = 0; visual < order.size(); ++visual)
+        header->moveSection(header->visualIndex(order[visual]), visual);
+    connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
+        if (!current.isValid())
+            return;
+        const TicketId id = current.data(TicketIdRole).toLongLong();
+        if (id == m_current)
+            return;
+        m_current = id;
+        Q_EMIT currentTicketChanged(id);
+    });
+    connect(m_view, &QTreeView::activated, this, &QueuePane::ticketActivated);
+    layout->addWidget(m_view, 1);
+
+    // View counts: throttled, not debounced — a steady trickle of changes must
+    // not starve the counters. Only changes that can move a ticket between
+    // views; opening a ticket (viewed) must not recount 100,000 rows on every j.
+    m_countsTimer.setSingleShot(true);
+    m_countsTimer.setInterval(300);
+    connect(&m_countsTimer, &QTimer::timeout, this, &QueuePane::updateViewCounts);
+    auto recount = [this] {
+        if (!m_countsTimer.isActive())
+            m_countsTimer.start();
+    };
+    connect(&store, &LocalStore::changed, this, [recount](const StoreChange &change) {
+        if (!change.insertedTickets.isEmpty() || !change.updatedTickets.isEmpty() || !change.outboxChanged.isEmpty())
+            recount();
+    });
+    connect(&m_model, &QAbstractItemModel::modelReset, this, recount);
+    m_countsTimer.start();   // counting every view waits until the queue has painted
+}
+
+QVariant QueuePane::currentData(int role) const
+{
+    const int row = m_model.rowOf(m_current);
+    return row < 0 ? QVariant() : m_model.index(row, 0).data(role);
+}
+
+TicketId QueuePane::neighbour() const
+{
+    const int row = m_view->currentIndex().row();
+    for (int r : {row + 1, row - 1}) {
+        const QModelIndex index = m_proxy.index(r, 0);
+        if (index.isValid())
+            return index.data(TicketIdRole).toLongLong();
+    }
+    return 0;
+}
+
+TicketId QueuePane::ticketByNumber(qint64 number) const
+{
+    for (int row = 0; row < m_model.rowCount(); ++row) {
+        const QModelIndex index = m_model.index(row, 0);
+        if (index.data(TicketNumberRole).toLongLong() == number)
+            return index.data(TicketIdRole).toLongLong();
+    }
+    return 0;
+}
+
+void QueuePane::setView(View view)
+{
+    m_proxy.setView(view);
+    const int tab = tabOf(view);
+    if (m_tabs->currentIndex() != tab) {
+        const QSignalBlocker blocker(m_tabs);
+        m_tabs->setCurrentIndex(tab);
+    }
+    if (!selectTicket(m_current))
+        moveSelection(0);
+}
+
+void QueuePane::moveSelection(int delta)
+{
+    const int rows = m_proxy.rowCount();
+    if (rows == 0)
+        return;
+    const QModelIndex current = m_view->currentIndex();
+    int row = current.isValid() ? current.row() + delta : 0;
+    row = qBound(0, row, rows - 1);
+    const QModelIndex target = m_proxy.index(row, 0);
+    m_view->selectionModel()->setCurrentIndex(target, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(target);
+}
+
+bool QueuePane::selectTicket(TicketId id)
+{
+    if (id == 0)
+        return false;
+    const int sourceRow = m_model.rowOf(id);
+    if (sourceRow < 0)
+        return false;
+    const QModelIndex index = m_proxy.mapFromSource(m_model.index(sourceRow, 0));
+    if (!index.isValid())
+        return false;
+    m_view->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    m_view->scrollTo(index);
+    return true;
+}
+
+void QueuePane::clearSearch()
+{
+    m_search->clear();
+    m_searchTimer.stop();
+    m_proxy.setSearchText({});
+}
+
+void QueuePane::focusSearch()
+{
+    m_search->setFocus(Qt::ShortcutFocusReason);
+    m_search->selectAll();
+}
+
+void QueuePane::back()
+{
+    if (!m_search->text().isEmpty()) {
+        clearSearch();
+        selectTicket(m_current);
+    }
+}
+
+void QueuePane::setOffline(bool offline)
+{
+    m_offlineBanner->setVisible(offline);
+}
+
+void QueuePane::tick()
+{
+    const QRect area = m_view->viewport()->rect();
+    const int x = m_view->header()->sectionViewportPosition(TicketQueueModel::SlaColumn);
+    const int w = m_view->header()->sectionSize(TicketQueueModel::SlaColumn);
+    m_view->viewport()->update(QRect(x, area.top(), w, area.height()));
+}
+
+void QueuePane::updateViewCounts()
+{
+    for (int i = 0; i < int(kViews.size()); ++i)
+        m_tabs->setTabText(i, tr("%1 %2").arg(viewName(kViews[i])).arg(m_proxy.countFor(kViews[i])));
+}
+
+void QueuePane::restoreState(const ConsoleSettings &settings)
+{
+    if (!settings.queueHeaderState().isEmpty())
+        m_view->header()->restoreState(settings.queueHeaderState());
+    const int view = settings.currentView();
+    const View initial = view >= 0 && view <= int(View::SlaAtRiskOrBreached) ? View(view) : View::All;
+    m_tabs->setCurrentIndex(tabOf(initial));
+    setView(initial);
+}
+
+void QueuePane::saveState(ConsoleSettings &settings) const
+{
+    settings.setQueueHeaderState(m_view->header()->saveState());
+    settings.setCurrentView(int(m_proxy.view()));
+}
+
+} // namespace zeiko::ui

@@ -1,0 +1,90 @@
+#pragma once
+// The queue pane: the offline banner, the search field, the view tabs and
+// the ticket list (core's TicketQueueModel behind QueueFilterProxy). It
+// keeps the operator's place through searches and view switches and says
+// which ticket is current; it runs no commands (TicketCommands does).
+
+#include "models/queue_filter_proxy.h"
+#include "models/ticket_queue_model.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <array>
+
+class QLabel;
+class QLineEdit;
+class QTabBar;
+class QTreeView;
+
+namespace zeiko {
+class LocalStore;
+}
+
+namespace zeiko::ui {
+
+class ConsoleSettings;
+class QueueDelegate;
+class TicketCache;
+
+class QueuePane : public QWidget
+{
+    Q_OBJECT
+public:
+    using View = QueueFilterProxy::View;
+    // The views in tab order.
+    static constexpr std::array<View, 5> kViews{View::Mine, View::Unassigned, View::WaitingOnTeam,
+                                                View::SlaAtRiskOrBreached, View::All};
+    static QString viewName(View view);
+
+    QueuePane(LocalStore &store, TicketCache &tickets, const QString &operatorId, QWidget *parent = nullptr);
+
+    QTreeView *view() const { return m_view; }
+    QLineEdit *searchField() const { return m_search; }
+    QTabBar *tabs() const { return m_tabs; }
+    TicketQueueModel &model() { return m_model; }
+    QueueFilterProxy &proxy() { return m_proxy; }
+
+    // The selected ticket (0: none) and a role of its row.
+    TicketId currentTicket() const { return m_current; }
+    QVariant currentData(int role) const;
+    // The row below the current one, else the one above (0: none).
+    TicketId neighbour() const;
+    // The ticket with this number in the local copy (0: none).
+    TicketId ticketByNumber(qint64 number) const;
+
+    void setView(View view);
+    void moveSelection(int delta);
+    bool selectTicket(TicketId id);
+    void clearSearch();
+    void focusSearch();
+    // Esc in the queue: a search is cleared first.
+    void back();
+    void setOffline(bool offline);
+    // Repaints the visible SLA cells (the countdown is computed while painting).
+    void tick();
+
+    void restoreState(const ConsoleSettings &settings);
+    void saveState(ConsoleSettings &settings) const;
+
+Q_SIGNALS:
+    void currentTicketChanged(zeiko::TicketId id);
+    void ticketActivated();
+
+private:
+    void applySearch();
+    void updateViewCounts();
+
+    TicketQueueModel m_model;
+    QueueFilterProxy m_proxy;
+    TicketId m_current = 0;
+    QLabel *m_offlineBanner = nullptr;
+    QLineEdit *m_search = nullptr;
+    QTabBar *m_tabs = nullptr;
+    QTreeView *m_view = nullptr;
+    QueueDelegate *m_delegate = nullptr;
+    QTimer m_searchTimer;
+    QTimer m_countsTimer;
+};
+
+} // namespace zeiko::ui
