@@ -41,6 +41,13 @@ for _ in $(seq 1 100); do
   curl -fsS "http://127.0.0.1:$port/healthz" >/dev/null 2>&1 && break
   sleep 0.2
 done
+# Agent tokens belong to a tenant: this run's token becomes one of "demo"'s,
+# handed over in a file (never on a command line).
+token_file=$(mktemp)
+printf %s "$AGENT_SERVICE_TOKEN" >"$token_file"
+"$server" admin create-agent-token --database "sqlite:$data_dir/demo.sqlite" --account demo \
+  --label "demo-$(date +%s)" --token-file "$token_file" >/dev/null
+rm -f "$token_file"
 
 cat <<MSG
 

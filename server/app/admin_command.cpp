@@ -2,9 +2,15 @@
 
 #include "demo/demo_generator.h"
 #include "service/auth_service.h"
+#include "store/account_store.h"
+#include "store/agent_token_store.h"
 #include "store/database.h"
 
 #include <QCommandLineParser>
+#include <QCryptographicHash>
+#include <QDateTime>
+#include <QFile>
+#include <QRandomGenerator>
 
 #include <cstdio>
 
@@ -31,6 +37,55 @@ int fail(const QString &message)
     return 1;
 }
 
+// create-agent-token / revoke-agent-token / list-agent-tokens.
+int agentTokenAction(const QString &action, const QCommandLineParser &parser)
+{
+    if (!parser.isSet(u"account"_s))
+        return fail(action + u" needs --account"_s);
+    const QString label = parser.value(u"label"_s).trimmed();
+    if (action != u"list-agent-tokens"_s && (label.isEmpty() || label.size() > 100))
+        return fail(action + u" needs --label (1 to 100 characters)"_s);
+    auto db = openDatabase(parser);
+    const auto tenant = db->read([&](QSqlDatabase &d) { return store::findTenantBySlug(d, parser.value(u"account"_s)); });
+    if (!tenant)
+        return fail(u"no such account \"%1\""_s.arg(parser.value(u"account"_s)));
+    const qint64 tenantId = tenant->id.toLongLong();
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    if (action == u"list-agent-tokens"_s) {
+        for (const store::AgentTokenInfo &t : db->read([&](QSqlDatabase &d) { return store::listAgentTokens(d, tenantId); }))
+            std::printf("%s\tcreated %s\t%s\n", qPrintable(t.label),
+                        qPrintable(QDateTime::fromMSecsSinceEpoch(t.createdAtMs, Qt::UTC).toString(Qt::ISODate)),
+                        t.revokedAtMs ? "revoked" : "live");
+        return 0;
+    }
+    if (action == u"revoke-agent-token"_s) {
+        const int revoked = db->write([&](QSqlDatabase &d) { return store::revokeAgentTokens(d, tenantId, label, now); });
+        std::printf("revoked %d agent token(s) labelled %s\n", revoked, qPrintable(label));
+        return revoked > 0 ? 0 : fail(u"no live agent token labelled \"%1\""_s.arg(label));
+    }
+    QByteArray token;
+    if (parser.isSet(u"token-file"_s)) {
+        QFile file(parser.value(u"token-file"_s));
+        if (!file.open(QIODevice::ReadOnly))
+            return fail(u"cannot read %1: %2"_s.arg(file.fileName(), file.errorString()));
+        token = file.readAll().trimmed();
+        if (token.size() < 16)
+            return fail(u"the token in %1 is shorter than 16 characters"_s.arg(file.fileName()));
+    } else {
+        quint32 words[8];
+        QRandomGenerator::system()->fillRange(words);
+        token = QByteArray(reinterpret_cast<const char *>(words), sizeof(words))
+                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals);
+    }
+    const QByteArray hash = QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+    db->write([&](QSqlDatabase &d) { store::insertAgentToken(d, tenantId, hash, label, now); });
+    if (parser.isSet(u"token-file"_s))
+        std::printf("stored agent token %s for %s\n", qPrintable(label), qPrintable(tenant->slug));
+    else
+        std::printf("%s\n", token.constData());   // shown once; only its hash is kept
+    return 0;
+}
+
 } // namespace
 
 int runAdmin(const QStringList &arguments)
@@ -40,10 +95,16 @@ int runAdmin(const QStringList &arguments)
         u"Administration:\n"
         "  admin create-tenant --slug SLUG --name NAME\n"
         "  admin create-operator --account SLUG --email E --name N --password P\n"
-        "                        [--role admin|operator] [--skills a,b] [--max-open N]"_s);
+        "                        [--role admin|operator] [--skills a,b] [--max-open N]\n"
+        "  admin create-agent-token --account SLUG --label L [--token-file FILE]\n"
+        "        prints a new AI-agent service token of that tenant (or stores the one in FILE);\n"
+        "        several may be live at once, for rotation\n"
+        "  admin revoke-agent-token --account SLUG --label L\n"
+        "  admin list-agent-tokens --account SLUG"_s);
     parser.addHelpOption();
     parser.addPositionalArgument(u"admin"_s, u"The subcommand."_s);
-    parser.addPositionalArgument(u"action"_s, u"create-tenant or create-operator."_s);
+    parser.addPositionalArgument(u"action"_s, u"create-tenant, create-operator, create-agent-token, revoke-agent-token "
+                                               "or list-agent-tokens."_s);
     parser.addOptions({
         databaseOption,
         {u"slug"_s, u"Tenant account slug (sign-in \"account\")."_s, u"slug"_s},
@@ -54,6 +115,9 @@ int runAdmin(const QStringList &arguments)
         {u"role"_s, u"admin or operator (default operator)."_s, u"role"_s},
         {u"skills"_s, u"Comma-separated skill keywords."_s, u"list"_s},
         {u"max-open"_s, u"Max open assignments (0: unlimited)."_s, u"n"_s},
+        {u"label"_s, u"Name of an agent token (which agent or deployment uses it)."_s, u"label"_s},
+        {u"token-file"_s, u"Read the agent token from this file instead of generating one (never on the command line)."_s,
+         u"file"_s},
     });
     parser.process(arguments);
     const QStringList positional = parser.positionalArguments();
@@ -91,6 +155,8 @@ int runAdmin(const QStringList &arguments)
             std::printf("created operator %s (id %s)\n", qPrintable(op.email), qPrintable(op.id));
             return 0;
         }
+        if (action == u"create-agent-token"_s || action == u"revoke-agent-token"_s || action == u"list-agent-tokens"_s)
+            return agentTokenAction(action, parser);
         return fail(u"unknown admin action \"%1\" (see admin --help)"_s.arg(action));
     } catch (const service::ServiceError &e) {
         return fail(e.message);

@@ -26,7 +26,6 @@ using options::text;
 void addChannelOptions(QCommandLineParser &parser)
 {
     parser.addOptions({
-        {u"agent-service-token"_s, u"Bearer token of the AI-agent API; unset disables it [AGENT_SERVICE_TOKEN]."_s, u"token"_s},
         {u"sla-max-sleep-ms"_s, u"Longest the SLA timer sleeps between passes [ZEIKO_SLA_MAX_SLEEP_MS]. Default 5000."_s, u"ms"_s},
         {u"test-clock"_s, u"TESTS ONLY: enable POST /api/v1/test/clock, which moves the server's clock forward [ZEIKO_TEST_CLOCK=1]."_s},
         {u"inbound-domain"_s, u"Domain of the support+{account}@ and ticket+{key}@ aliases [RESEND_INBOUND_DOMAIN]."_s, u"domain"_s},
@@ -49,7 +48,6 @@ struct ChannelRuntime::Private {
     CommitNotifier notify;   // wakes live streams, then the handoff dispatcher
     Clock clock;
     bool testClock = false;
-    QByteArray agentToken;
     MailSettings mail;
     std::unique_ptr<widget::WidgetService> widgets;
     std::unique_ptr<sla::SlaTimer> slaTimer;
@@ -65,7 +63,7 @@ QDateTime ChannelRuntime::now() const
 }
 
 ChannelRuntime::ChannelRuntime(const QCommandLineParser &parser, store::Database &database, CommitNotifier notify)
-    : d(new Private{database, {}, {}, false, {}, {}, {}, {}, {}, {}, {}, {}})
+    : d(new Private{database, {}, {}, false, {}, {}, {}, {}, {}, {}, {}})
 {
     // Any commit may free capacity (a handoff resolved, settings changed):
     // the dispatcher looks right after it. Its own commits only wake streams.
@@ -76,7 +74,6 @@ ChannelRuntime::ChannelRuntime(const QCommandLineParser &parser, store::Database
             p->dispatcher->wake();
     };
     d->testClock = parser.isSet(u"test-clock"_s) || qEnvironmentVariable("ZEIKO_TEST_CLOCK") == u"1"_s;
-    d->agentToken = text(parser, u"agent-service-token"_s, {"AGENT_SERVICE_TOKEN"}).toUtf8();
     d->mail.inboundDomain = text(parser, u"inbound-domain"_s, {"RESEND_INBOUND_DOMAIN"}).toLower();
     d->mail.fromAddress = text(parser, u"from-email"_s, {"RESEND_SUPPORT_FROM_EMAIL", "RESEND_FROM_EMAIL", "EMAIL_SENDER"});
     const int slaSleep = options::integer(parser, u"sla-max-sleep-ms"_s, "ZEIKO_SLA_MAX_SLEEP_MS", 5000, 10, 600'000);
@@ -139,7 +136,7 @@ ChannelRuntime::~ChannelRuntime()
 
 void ChannelRuntime::registerRoutes(http::Router &router, service::AuthService &auth)
 {
-    widget::registerWidgetRoutes(router, auth, *d->widgets, d->agentToken, d->testClock ? &d->clock : nullptr);
+    widget::registerWidgetRoutes(router, auth, *d->widgets, d->testClock ? &d->clock : nullptr);
     const QString resendPath = u"/api/v1/webhooks/resend"_s;
     router.add("POST", resendPath, api::wrap(resendPath, auth, [this](api::Call &call) {
                    const JsonResult r = d->emailWebhooks->handle(call.request.headers, call.request.body);

@@ -321,8 +321,10 @@ void TrafficSimulator::resolve(const ConversationPtr &c)
 
 void TrafficSimulator::shopifyEvent()
 {
-    // Orders belong to people who are chatting (so the context lands on
-    // their tickets) or to customers we have not heard from yet.
+    // Orders belong to people who emailed us (so the context lands on their
+    // tickets: an email sender is a verified customer, while the address a
+    // chat visitor types is only a claim the server never gives order
+    // context to) or to customers we have not heard from yet.
     Order order;
     const bool knownCustomer = !m_orders.isEmpty() && m_rng.bounded(3) == 0;
     const int roll = m_rng.bounded(100);
@@ -331,7 +333,9 @@ void TrafficSimulator::shopifyEvent()
         order = m_orders.at(m_rng.bounded(int(m_orders.size())));
         topic = order.cancelled ? "refunds/create" : (roll < 25 ? "orders/cancelled" : "fulfillments/update");
     } else {
-        const auto c = pick([](const Conversation &) { return true; });
+        const std::optional<EmailCustomer> c =
+            m_emailCustomers.isEmpty() ? std::nullopt
+                                       : std::optional(m_emailCustomers.at(m_rng.bounded(int(m_emailCustomers.size()))));
         // Numeric like Shopify's, distinct per run and seed, below 2^53 (exact in JSON).
         const qint64 runBase = qint64(qHash(m_config.runId + u'/' + QString::number(m_config.seed)) % 1'000'000) + 1;
         order.id = QString::number(runBase * 1'000'000 + qint64(m_counter % 1'000'000));
@@ -402,7 +406,11 @@ void TrafficSimulator::shopifyEvent()
 void TrafficSimulator::inboundEmail()
 {
     const QString name = u"%1 %2"_s.arg(QString::fromUtf8(any(m_rng, firstNames)), QString::fromUtf8(any(m_rng, lastNames)));
-    const QString from = u"%1 <mail.%2.%3@example.com>"_s.arg(name).arg(m_config.runId).arg(m_counter);
+    const QString address = u"mail.%1.%2@example.com"_s.arg(m_config.runId).arg(m_counter);
+    const QString from = u"%1 <%2>"_s.arg(name, address);
+    m_emailCustomers.append({name, address});
+    if (m_emailCustomers.size() > 200)
+        m_emailCustomers.removeFirst();
     const QString to = u"support+%1@%2"_s.arg(m_config.account, m_config.inboundDomain);
     const QString emailId = requestId();
     const QString messageId = u"<%1@mail.example.com>"_s.arg(emailId);

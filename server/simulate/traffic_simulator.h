@@ -13,6 +13,7 @@
 // new traffic, not a retry the server would deduplicate.
 
 #include <QHash>
+#include <QList>
 #include <QNetworkAccessManager>
 #include <QObject>
 #include <QRandomGenerator>
@@ -76,6 +77,10 @@ private:
         QString customerEmail;
         bool cancelled = false;
     };
+    struct EmailCustomer {
+        QString customerName;
+        QString customerEmail;
+    };
     using Done = std::function<void(int status, const QJsonObject &body)>;
 
     void tick();
@@ -105,6 +110,7 @@ private:
     QList<ConversationPtr> m_conversations;
     QList<Order> m_orders;
     QHash<QNetworkReply *, QString> m_inFlight;
+    QList<EmailCustomer> m_emailCustomers;   // who emailed: the customers orders belong to
     quint64 m_counter = 0;
     int m_actions = 0;
     int m_failures = 0;

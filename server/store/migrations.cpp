@@ -132,6 +132,15 @@ QList<Migration> migrations()
              // to the customer who owns it nor given their order context.
              QStringLiteral("ALTER TABLE customers ADD COLUMN email_unverified INTEGER NOT NULL DEFAULT 0"),
          }},
+        {7,
+         {
+             // The AI agents' service tokens, per tenant (several live at once
+             // for rotation); a token acts on its tenant's conversations only.
+             QStringLiteral("CREATE TABLE agent_tokens (token_hash TEXT PRIMARY KEY, "
+                            "tenant_id BIGINT NOT NULL REFERENCES tenants(id), label TEXT NOT NULL, "
+                            "created_at BIGINT NOT NULL, revoked_at BIGINT)"),
+             QStringLiteral("CREATE INDEX agent_tokens_by_tenant ON agent_tokens (tenant_id, label)"),
+         }},
     };
 }
 

@@ -40,15 +40,18 @@ bool secretsEqual(const QByteArray &presented, const QByteArray &expected)
     return diff == 0 && !expected.isEmpty();
 }
 
-void registerWidgetRoutes(http::Router &router, service::AuthService &auth, WidgetService &w,
-                          const QByteArray &agentToken, channels::Clock *testClock)
+void registerWidgetRoutes(http::Router &router, service::AuthService &auth, WidgetService &w, channels::Clock *testClock)
 {
     auto add = [&](const QByteArray &method, const QString &pattern, api::CallHandler handler) {
         router.add(method, pattern, api::wrap(pattern, auth, std::move(handler)));
     };
-    auto requireAgent = [agentToken](const Call &call) {
-        if (!secretsEqual(call.bearerToken(), agentToken))
+    // The tenant of the presented agent token (looked up by its hash, so no
+    // comparison of secrets happens here).
+    auto requireAgent = [&w](const Call &call) -> qint64 {
+        const auto tenant = w.agentTenant(call.bearerToken());
+        if (!tenant)
             throw service::errors::unauthorized(u"A valid agent service token is required"_s);
+        return *tenant;
     };
 
     // Visitor side: public; the conversation id is the capability.
@@ -67,16 +70,16 @@ void registerWidgetRoutes(http::Router &router, service::AuthService &auth, Widg
 
     // AI agents: service token.
     add("POST", u"/api/v1/agent/conversations/{conversation}/replies"_s, [&w, requireAgent](Call &call) {
-        requireAgent(call);
-        return answer(w.agentReply(param(call, u"conversation"_s), call.request.body));
+        const qint64 tenant = requireAgent(call);
+        return answer(w.agentReply(tenant, param(call, u"conversation"_s), call.request.body));
     });
     add("POST", u"/api/v1/agent/conversations/{conversation}/handoff"_s, [&w, requireAgent](Call &call) {
-        requireAgent(call);
-        return answer(w.agentHandoff(param(call, u"conversation"_s), call.request.body));
+        const qint64 tenant = requireAgent(call);
+        return answer(w.agentHandoff(tenant, param(call, u"conversation"_s), call.request.body));
     });
     add("POST", u"/api/v1/agent/conversations/{conversation}/resolve"_s, [&w, requireAgent](Call &call) {
-        requireAgent(call);
-        return answer(w.agentResolve(param(call, u"conversation"_s), call.request.body));
+        const qint64 tenant = requireAgent(call);
+        return answer(w.agentResolve(tenant, param(call, u"conversation"_s), call.request.body));
     });
 
     // Operators.

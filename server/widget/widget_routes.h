@@ -15,10 +15,11 @@ namespace zeiko::widget {
 
 class WidgetService;
 
-// agentToken empty: the agent API answers 401 (no service token configured).
+// The agent API takes a live agent token of the conversation's tenant
+// (401 without one, 404 for another tenant's conversation).
 // testClock non-null: POST /api/v1/test/clock moves the server's clock (tests only).
 void registerWidgetRoutes(http::Router &router, service::AuthService &auth, WidgetService &widgets,
-                          const QByteArray &agentToken, channels::Clock *testClock);
+                          channels::Clock *testClock);
 
 // Constant-time comparison of a presented secret with the expected one.
 bool secretsEqual(const QByteArray &presented, const QByteArray &expected);

@@ -10,6 +10,7 @@
 #include "service/service_error.h"
 #include "service/sla_policy.h"
 #include "store/account_store.h"
+#include "store/agent_token_store.h"
 #include "store/sql.h"
 #include "store/ticket_store.h"
 
@@ -137,6 +138,22 @@ WidgetService::ConversationRow WidgetService::findConversation(const QString &co
         return ConversationRow{q.value(0).toLongLong(), q.value(1).toLongLong(), q.value(2).toString(),
                                q.value(3).toString(), q.value(4).toInt() != 0};
     });
+}
+
+WidgetService::ConversationRow WidgetService::findAgentConversation(qint64 agentTenantId, const QString &conversationId)
+{
+    const ConversationRow row = findConversation(conversationId);
+    if (row.tenantId != agentTenantId)   // the same answer as an unknown id: nothing about other tenants leaks
+        throw service::errors::notFound(u"No such conversation"_s);
+    return row;
+}
+
+std::optional<qint64> WidgetService::agentTenant(const QByteArray &token)
+{
+    if (token.isEmpty())
+        return std::nullopt;
+    const QByteArray hash = QCryptographicHash::hash(token, QCryptographicHash::Sha256);
+    return m_db.read([&](QSqlDatabase &db) { return store::tenantOfAgentToken(db, hash); });
 }
 
 QJsonObject WidgetService::conversationJson(QSqlDatabase &db, const ConversationRow &row)
@@ -288,13 +305,13 @@ JsonResult WidgetService::rate(const QString &conversationId, const QByteArray &
     });
 }
 
-JsonResult WidgetService::agentReply(const QString &conversationId, const QByteArray &body)
+JsonResult WidgetService::agentReply(qint64 agentTenantId, const QString &conversationId, const QByteArray &body)
 {
     const JsonReader r(parseJsonObject(body));
     const QString requestId = requiredRequestId(r);
     const QString text = requiredBody(r);
     const QString agentName = r.optionalString("agentName"_L1).left(200);
-    const ConversationRow row = findConversation(conversationId);
+    const ConversationRow row = findAgentConversation(agentTenantId, conversationId);
     const QDateTime now = m_clock.now();
     return channels::tenantWrite(m_db, row.tenantId, m_notify, [&](TenantTx &tx) -> JsonResult {
         if (const auto stored = channels::findOwnEntryByRequestId(tx.db(), row.tenantId, row.ticketId, requestId,
@@ -318,7 +335,7 @@ JsonResult WidgetService::agentReply(const QString &conversationId, const QByteA
     });
 }
 
-JsonResult WidgetService::agentHandoff(const QString &conversationId, const QByteArray &body)
+JsonResult WidgetService::agentHandoff(qint64 agentTenantId, const QString &conversationId, const QByteArray &body)
 {
     const JsonReader r(parseJsonObject(body));
     routing::HandoffRequest request;
@@ -326,7 +343,7 @@ JsonResult WidgetService::agentHandoff(const QString &conversationId, const QByt
     request.reason = r.optionalString("reason"_L1).left(4000);
     request.topic = r.optionalString("topic"_L1).left(4000);
     request.agentName = r.optionalString("agentName"_L1).left(200);
-    const ConversationRow row = findConversation(conversationId);
+    const ConversationRow row = findAgentConversation(agentTenantId, conversationId);
     request.agentId = row.agentId;
     request.conversationId = row.publicId;
     const QDateTime now = m_clock.now();
@@ -344,12 +361,12 @@ JsonResult WidgetService::agentHandoff(const QString &conversationId, const QByt
     });
 }
 
-JsonResult WidgetService::agentResolve(const QString &conversationId, const QByteArray &body)
+JsonResult WidgetService::agentResolve(qint64 agentTenantId, const QString &conversationId, const QByteArray &body)
 {
     const JsonReader r(parseJsonObject(body));
     const QString requestId = r.optionalString("clientRequestId"_L1).left(200);
     const QString agentName = r.optionalString("agentName"_L1).left(200);
-    const ConversationRow row = findConversation(conversationId);
+    const ConversationRow row = findAgentConversation(agentTenantId, conversationId);
     const QDateTime now = m_clock.now();
     return channels::tenantWrite(m_db, row.tenantId, m_notify, [&](TenantTx &tx) -> JsonResult {
         const Ticket t = requireTicket(tx.db(), row.tenantId, row.ticketId);

@@ -9,7 +9,9 @@
 // among the same client's writes: a start by the visitor's secret
 // (visitorToken), a message among the visitor's own messages.
 //
-// Agent side (service token): reply, request a human handoff, resolve.
+// Agent side (a service token of the conversation's tenant: tokens are per
+// tenant, created and revoked with `zeiko-server admin`; another tenant's
+// conversation is 404): reply, request a human handoff, resolve.
 // While a human owns the conversation (handoff requested/assigned/active or
 // a human took over) agent replies are refused, so no automated queue or
 // offline message lands on top of a human-owned thread.
@@ -38,9 +40,11 @@ public:
     JsonResult conversation(const QString &conversationId);
     JsonResult rate(const QString &conversationId, const QByteArray &body);
 
-    JsonResult agentReply(const QString &conversationId, const QByteArray &body);
-    JsonResult agentHandoff(const QString &conversationId, const QByteArray &body);
-    JsonResult agentResolve(const QString &conversationId, const QByteArray &body);
+    // The tenant whose live agent token this is; nullopt: not one.
+    std::optional<qint64> agentTenant(const QByteArray &token);
+    JsonResult agentReply(qint64 agentTenantId, const QString &conversationId, const QByteArray &body);
+    JsonResult agentHandoff(qint64 agentTenantId, const QString &conversationId, const QByteArray &body);
+    JsonResult agentResolve(qint64 agentTenantId, const QString &conversationId, const QByteArray &body);
 
     // Operators (bearer session).
     JsonResult claimHandoff(const service::Session &session, const QString &handoffId);
@@ -58,6 +62,8 @@ private:
         bool csatRequested = false;
     };
     ConversationRow findConversation(const QString &conversationId);
+    // The conversation, if it belongs to the agent token's tenant (404 otherwise).
+    ConversationRow findAgentConversation(qint64 agentTenantId, const QString &conversationId);
     QJsonObject conversationJson(QSqlDatabase &db, const ConversationRow &row);
 
     store::Database &m_db;

@@ -35,7 +35,7 @@ private:
     // A short re-check interval: an operator added by `admin` (another process) is noticed soon.
     QStringList serverArguments() const
     {
-        return {u"--agent-service-token"_s, agentToken, u"--routing-max-sleep-ms"_s, u"300"_s};
+        return {u"--routing-max-sleep-ms"_s, u"300"_s};
     }
 
     void putSettings(const QString &agent, const QJsonObject &settings)
@@ -156,6 +156,7 @@ private slots:
 #endif
         acme = createAcme(server);
         QVERIFY2(acme.ok(), qPrintable(acme.error));
+        QVERIFY2(server.addAgentToken(u"acme"_s, agentToken), qPrintable(server.errorText()));
     }
 
     void cleanup() { resolveOpenHandoffs(); }

@@ -64,11 +64,12 @@ private slots:
         standInPort = freePort();
         QVERIFY(standInPort != 0);
         QVERIFY2(server.start(ServerProcess::Options::withDemo(
-                     {u"--agent-service-token"_s, agentToken, u"--shopify-webhook-secret"_s, shopifySecret,
+                     {u"--shopify-webhook-secret"_s, shopifySecret,
                       u"--resend-webhook-secret"_s, resendSecret, u"--resend-api-key"_s, u"re_sim"_s,
                       u"--resend-api-base-url"_s, u"http://127.0.0.1:%1"_s.arg(standInPort), u"--inbound-domain"_s,
                       domain})),
                  qPrintable(server.errorText()));
+        QVERIFY2(server.addAgentToken(u"demo"_s, agentToken), qPrintable(server.errorText()));
         token = server.signIn(u"demo"_s, u"alex@demo.zeiko.test"_s, u"demo-password"_s);
         QVERIFY(!token.isEmpty());
     }

@@ -91,11 +91,12 @@ private slots:
         QVERIFY(spool.isValid());
         ZEIKO_PREPARE_SUITE_DATABASE(database);
         QVERIFY2(server.start(ServerProcess::Options::onDatabase(
-                     database.url(), {u"--agent-service-token"_s, agentToken, u"--mail-spool-dir"_s, spool.path(),
+                     database.url(), {u"--mail-spool-dir"_s, spool.path(),
                           u"--mail-retry-base-ms"_s, u"50"_s})),
                  qPrintable(server.errorText()));
         acme = createAcme(server);
         QVERIFY2(acme.ok(), qPrintable(acme.error));
+        QVERIFY2(server.addAgentToken(u"acme"_s, agentToken), qPrintable(server.errorText()));
     }
 
     void startingAConversationCreatesAWidgetTicketOnce()
@@ -226,6 +227,44 @@ private slots:
         const HttpReply ok = agent(id, u"replies"_s, {{u"clientRequestId"_s, newId()}, {u"body"_s, u"Let me check."_s}});
         QCOMPARE(ok.status, 201);
         QCOMPARE(conversation(id).value(u"messages"_s).toArray().last().toObject().value(u"role"_s).toString(), u"agent"_s);
+    }
+
+    // Security review finding 8: one agent service token acted on every
+    // tenant's conversations. Tokens are per tenant, several at once, revocable.
+    void agentTokensArePerTenantRotatableAndRevocable()
+    {
+        QVERIFY(server.runCommand({u"admin"_s, u"create-tenant"_s, u"--slug"_s, u"globex"_s, u"--name"_s, u"Globex"_s}) == 0);
+        const QString globexToken = u"globex-agent-token-"_s + newId();
+        QVERIFY2(server.addAgentToken(u"globex"_s, globexToken), qPrintable(server.errorText()));
+        const QString acmeConversation = startConversation();
+
+        // Another tenant's token: as if the conversation did not exist.
+        const HttpReply foreign = agent(acmeConversation, u"replies"_s, {{u"clientRequestId"_s, newId()}, {u"body"_s, u"x"_s}},
+                                        globexToken);
+        QCOMPARE(foreign.status, 404);
+        QVERIFY(!foreign.body.contains("Vera"));
+
+        // Rotation: a second acme token works beside the first; revoking it stops it at once.
+        const QString rotated = u"acme-rotated-"_s + newId();
+        QVERIFY2(server.addAgentToken(u"acme"_s, rotated, u"rotation"_s), qPrintable(server.errorText()));
+        QCOMPARE(agent(acmeConversation, u"replies"_s, {{u"clientRequestId"_s, newId()}, {u"body"_s, u"one"_s}}, rotated).status, 201);
+        QCOMPARE(agent(acmeConversation, u"replies"_s, {{u"clientRequestId"_s, newId()}, {u"body"_s, u"two"_s}}).status, 201);
+        QByteArray out;
+        QCOMPARE(server.runCommand({u"admin"_s, u"revoke-agent-token"_s, u"--account"_s, u"acme"_s, u"--label"_s, u"rotation"_s},
+                                   &out),
+                 0);
+        QCOMPARE(agent(acmeConversation, u"replies"_s, {{u"clientRequestId"_s, newId()}, {u"body"_s, u"three"_s}}, rotated).status, 401);
+        QCOMPARE(agent(acmeConversation, u"replies"_s, {{u"clientRequestId"_s, newId()}, {u"body"_s, u"four"_s}}).status, 201);
+        QVERIFY(server.runCommand({u"admin"_s, u"list-agent-tokens"_s, u"--account"_s, u"acme"_s}, &out) == 0);
+        QVERIFY2(out.contains("rotation") && out.contains("revoked") && out.contains("live"), out.constData());
+        QVERIFY(!out.contains(rotated.toUtf8()));   // only hashes are kept
+
+        // A generated token is printed once and works.
+        QVERIFY(server.runCommand({u"admin"_s, u"create-agent-token"_s, u"--account"_s, u"globex"_s, u"--label"_s, u"gen"_s},
+                                  &out) == 0);
+        const QString generated = QString::fromLatin1(out.trimmed());
+        QVERIFY(generated.size() >= 40);
+        QCOMPARE(agent(acmeConversation, u"handoff"_s, {{u"clientRequestId"_s, newId()}}, generated).status, 404);
     }
 
     void handoffKeepsTheCustomerInTheSameThreadAndSilencesTheAgent()

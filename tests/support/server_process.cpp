@@ -8,6 +8,7 @@
 #include <QNetworkReply>
 #include <QNetworkRequest>
 #include <QRegularExpression>
+#include <QTemporaryFile>
 #include <QTimer>
 
 #include <csignal>
@@ -208,6 +209,22 @@ int ServerProcess::runCommand(const QStringList &arguments, QByteArray *output) 
     if (output)
         *output = process.readAll();
     return process.exitStatus() == QProcess::NormalExit ? process.exitCode() : -1;
+}
+
+bool ServerProcess::addAgentToken(const QString &account, const QString &token, const QString &label)
+{
+    QTemporaryFile file;
+    if (!file.open() || file.write(token.toUtf8()) < 0 || !file.flush()) {
+        m_error = QStringLiteral("cannot write the agent token file");
+        return false;
+    }
+    QByteArray output;
+    const int code = runCommand({QStringLiteral("admin"), QStringLiteral("create-agent-token"), QStringLiteral("--account"),
+                                 account, QStringLiteral("--label"), label, QStringLiteral("--token-file"), file.fileName()},
+                                &output);
+    if (code != 0)
+        m_error = QStringLiteral("admin create-agent-token failed (%1): %2").arg(code).arg(QString::fromUtf8(output));
+    return code == 0;
 }
 
 HttpReply ServerProcess::request(const QString &pathAndQuery, const RequestOptions &options)

@@ -99,6 +99,9 @@ public:
     // Runs another subcommand of the same binary (e.g. admin create-tenant)
     // against this server's database; returns the exit code.
     int runCommand(const QStringList &arguments, QByteArray *output = nullptr) const;
+    // Makes `token` a live AI-agent token of `account` the way an admin does
+    // (`admin create-agent-token --token-file`); false (errorText) on failure.
+    bool addAgentToken(const QString &account, const QString &token, const QString &label = QStringLiteral("tests"));
 
     HttpReply request(const QString &pathAndQuery, const RequestOptions &options);
     HttpReply get(const QString &pathAndQuery, const QString &token = {});

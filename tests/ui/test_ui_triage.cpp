@@ -602,13 +602,21 @@ void TestUiTriage::refusedLiveReplyShowsServerReason()
     const TicketId id = m_liveTicket;
     auto *dialog = m_window->findChild<ui::HandoffDialog *>();
     QVERIFY(dialog && dialog->ticketId() == id);
-    // Another operator takes the conversation over on the server.
-    const QString sam = m_demo.server.signIn(QStringLiteral("demo"), QStringLiteral("sam@demo.zeiko.test"),
-                                             QStringLiteral("demo-password"));
-    QVERIFY(!sam.isEmpty());
+    // The ticket (and with it the live conversation) is handed to Sam on the
+    // server. (Sam cannot simply take it over: a claimed conversation stays
+    // with its owner unless it is reassigned.)
+    QString samId;
+    const QJsonArray operators =
+        m_demo.server.get(QStringLiteral("/api/v1/operators"), m_demo.token).json().value(QLatin1String("operators")).toArray();
+    for (const QJsonValue &op : operators)
+        if (op.toObject().value(QLatin1String("email")).toString() == QLatin1String("sam@demo.zeiko.test"))
+            samId = op.toObject().value(QLatin1String("id")).toString();
+    QVERIFY(!samId.isEmpty());
     const HttpReply taken = m_demo.server.post(QStringLiteral("/api/v1/tickets/%1/commands").arg(id),
-                                               R"({"type":"take_over"})", sam,
-                                               QUuid::createUuid().toString(QUuid::WithoutBraces));
+                                               QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("assign")},
+                                                                         {QStringLiteral("assigneeId"), samId}})
+                                                   .toJson(QJsonDocument::Compact),
+                                               m_demo.token, QUuid::createUuid().toString(QUuid::WithoutBraces));
     QCOMPARE(taken.status, 200);
     // The dialog follows: closed, naming the new owner, take-over offered again.
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->canReply(), 20000);

@@ -11,9 +11,8 @@ bool DemoConsole::start()
     return false;
 #else
     ServerProcess::Options serverOptions = demoOptions();
-    serverOptions.extraArguments = {QStringLiteral("--agent-service-token"), agentToken(), QStringLiteral("--mail-spool-dir"),
-                              mailSpool.path()};
-    if (!server.start(serverOptions)) {
+    serverOptions.extraArguments = {QStringLiteral("--mail-spool-dir"), mailSpool.path()};
+    if (!server.start(serverOptions) || !server.addAgentToken(QStringLiteral("demo"), agentToken())) {
         error = server.errorText();
         return false;
     }
