@@ -1,6 +1,6 @@
 #include "channels/shopify_webhook_signature.h"
 
-#include "channels/svix_signature.h"
+#include "service/constant_time.h"
 
 #include <QMessageAuthenticationCode>
 
@@ -30,7 +30,7 @@ QString verifyShopify(const QByteArray &hmacHeader, const QByteArray &rawBody, c
         hmacHeader.trimmed(), QByteArray::Base64Encoding | QByteArray::AbortOnBase64DecodingErrors);
     if (!presented)
         return QStringLiteral("X-Shopify-Hmac-Sha256 is not base64");
-    if (!constantTimeEquals(*presented, mac(rawBody, secret)))
+    if (!service::constantTimeEquals(*presented, mac(rawBody, secret)))
         return QStringLiteral("X-Shopify-Hmac-Sha256 does not match the body");
     return {};
 }

@@ -1,5 +1,7 @@
 #include "channels/svix_signature.h"
 
+#include "service/constant_time.h"
+
 #include <QList>
 #include <QMessageAuthenticationCode>
 
@@ -22,16 +24,6 @@ QByteArray mac(const QByteArray &id, const QByteArray &timestamp, const QByteArr
 }
 
 } // namespace
-
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
-}
 
 QByteArray signSvix(const QByteArray &id, const QByteArray &timestamp, const QByteArray &rawBody, const QString &secret)
 {
@@ -57,7 +49,7 @@ QString verifySvix(const SvixHeaders &h, const QByteArray &rawBody, const QStrin
         if (comma <= 0 || entry.left(comma) != "v1")
             continue;
         const auto decoded = QByteArray::fromBase64Encoding(entry.mid(comma + 1));
-        if (decoded && constantTimeEquals(*decoded, expected))
+        if (decoded && service::constantTimeEquals(*decoded, expected))
             return {};
     }
     return QStringLiteral("no matching v1 signature");

@@ -23,7 +23,4 @@ QString verifySvix(const SvixHeaders &headers, const QByteArray &rawBody, const 
 // The "v1,<base64>" signature for these inputs (tests and the simulator sign with it).
 QByteArray signSvix(const QByteArray &id, const QByteArray &timestamp, const QByteArray &rawBody, const QString &secret);
 
-// Constant-time equality (length is not secret here).
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
-
 } // namespace zeiko::channels

@@ -1,5 +1,7 @@
 #include "service/password_hasher.h"
 
+#include "service/constant_time.h"
+
 #include <QCryptographicHash>
 #include <QPasswordDigestor>
 #include <QRandomGenerator>
@@ -34,16 +36,6 @@ void burnPasswordCheck(const QString &password)
 {
     static const QByteArray salt(16, '\x5a');
     (void)derive(password, salt, defaultPasswordIterations);
-}
-
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b)
-{
-    if (a.size() != b.size())
-        return false;
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0;
 }
 
 } // namespace zeiko::service

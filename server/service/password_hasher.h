@@ -20,6 +20,5 @@ PasswordHash hashPassword(const QString &password, int iterations = defaultPassw
 bool verifyPassword(const QString &password, const PasswordHash &stored);
 // Same work as a real verification, for unknown accounts (no timing oracle).
 void burnPasswordCheck(const QString &password);
-bool constantTimeEquals(const QByteArray &a, const QByteArray &b);
 
 } // namespace zeiko::service
