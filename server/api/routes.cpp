@@ -79,7 +79,17 @@ std::shared_ptr<http::Router> buildRouter(Services s)
         router->add(method, pattern, wrap(pattern, s.auth, std::move(handler)));
     };
 
+    // Liveness: the process serves HTTP. It never touches the database, so a
+    // slow or lost database does not get a working process restarted.
     add("GET", u"/healthz"_s, [](Call &) { return jsonResponse(200, {{u"status"_s, u"ok"_s}}); });
+    // Readiness: the database answers a read now (take traffic or not).
+    add("GET", u"/readyz"_s, [s](Call &) {
+        if (const auto problem = s.sync.databaseProblem()) {
+            qCWarning(lcRequests).noquote() << u"GET /readyz -> 503: %1"_s.arg(*problem);
+            return jsonResponse(503, {{u"status"_s, u"unavailable"_s}, {u"reason"_s, u"database"_s}});
+        }
+        return jsonResponse(200, {{u"status"_s, u"ready"_s}});
+    });
 
     add("POST", u"/api/v1/auth/sign-in"_s, signIn);
     add("POST", u"/api/v1/auth/sign-out"_s, signOut);

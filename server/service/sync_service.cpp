@@ -4,11 +4,24 @@
 #include "service/sla_policy.h"
 #include "store/database.h"
 #include "store/event_log.h"
+#include "store/sql.h"
 #include "store/ticket_store.h"
 
 namespace zeiko::service {
 
 using namespace Qt::StringLiterals;
+
+std::optional<QString> SyncService::databaseProblem()
+{
+    try {
+        QSqlDatabase db = m_db.connection();
+        // A real table, not "SELECT 1": SQLite answers that without its file.
+        store::run(db, u"SELECT id FROM tenants LIMIT 1"_s).finish();
+        return std::nullopt;
+    } catch (const std::exception &e) {
+        return QString::fromUtf8(e.what());
+    }
+}
 
 namespace {
 

@@ -4,6 +4,7 @@
 #include "service/service_error.h"
 
 #include <functional>
+#include <optional>
 
 namespace zeiko::store {
 class Database;
@@ -26,6 +27,10 @@ public:
     SnapshotPage snapshot(const Session &session, const QString &cursor, int limit);
     // JSON of an EventPage built from the stored payloads (no re-encoding).
     QByteArray eventsJson(const Session &session, Seq after, int limit);
+    // Readiness (GET /readyz): a read of the schema works on this thread's
+    // connection now. nullopt when it does, else the driver's reason (for the
+    // log, never for the unauthenticated caller).
+    std::optional<QString> databaseProblem();
 
 private:
     store::Database &m_db;

@@ -10,6 +10,9 @@
 #include <QNetworkReply>
 #include <QSet>
 #include <QSignalSpy>
+#include <QSqlDatabase>
+#include <QSqlError>
+#include <QSqlQuery>
 #include <QTest>
 #include <QUuid>
 
@@ -133,6 +136,43 @@ private slots:
         const HttpReply reply = server.get(u"/healthz"_s);
         QCOMPARE(reply.status, 200);
         QCOMPARE(reply.json().value(u"status"_s).toString(), u"ok"_s);
+    }
+
+    // /healthz is liveness (never the database); /readyz is readiness: it
+    // answers 503 while the database cannot be read, and 200 again after.
+    void readyzChecksTheDatabase()
+    {
+        HttpReply reply = server.get(u"/readyz"_s);
+        QCOMPARE(reply.status, 200);
+        QCOMPARE(reply.json().value(u"status"_s).toString(), u"ready"_s);
+        if (!server.databaseUrl().startsWith(u"sqlite:"_s))
+            return;   // the failure below is made on the SQLite file
+
+        // Take the table the check reads away under the running server.
+        const QString path = server.databaseUrl().mid(int(qstrlen("sqlite:")));
+        const auto renameTenants = [&](const QString &from, const QString &to) {
+            const QString name = u"readyz-%1"_s.arg(to);
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_s, name);
+                db.setDatabaseName(path);
+                db.setConnectOptions(u"QSQLITE_BUSY_TIMEOUT=5000"_s);   // the server may be writing
+                QVERIFY(db.open());
+                QSqlQuery q(db);
+                QVERIFY2(q.exec(u"ALTER TABLE %1 RENAME TO %2"_s.arg(from, to)), qPrintable(q.lastError().text()));
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        };
+        renameTenants(u"tenants"_s, u"tenants_away"_s);
+        reply = server.get(u"/readyz"_s);
+        const HttpReply alive = server.get(u"/healthz"_s);
+        renameTenants(u"tenants_away"_s, u"tenants"_s);
+        QCOMPARE(reply.status, 503);
+        QCOMPARE(reply.json().value(u"status"_s).toString(), u"unavailable"_s);
+        QCOMPARE(reply.json().value(u"reason"_s).toString(), u"database"_s);
+        QVERIFY(!reply.body.contains("tenants"));   // no driver text to an unauthenticated caller
+        QCOMPARE(alive.status, 200);
+        QCOMPARE(server.get(u"/readyz"_s).status, 200);
     }
 
     void signInReturnsTokenOperatorAndTenant()
