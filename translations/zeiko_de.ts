@@ -647,6 +647,14 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <source>&amp;Help</source>
         <translation>&amp;Hilfe</translation>
     </message>
+    <message>
+        <source>Send the live reply</source>
+        <translation>Live-Antwort senden</translation>
+    </message>
+    <message>
+        <source>Confirm the reason or the edited text</source>
+        <translation>Begründung oder bearbeiteten Text bestätigen</translation>
+    </message>
 </context>
 <context>
     <name>zeiko::ui::AssignDialog</name>

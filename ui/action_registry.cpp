@@ -37,6 +37,8 @@ void ActionRegistry::populate(const ActionTable &table)
 {
     m_table = &table;
     for (const ActionSpec &spec : table.specs()) {
+        if (spec.context != ActionContext::Window)
+            continue;   // a dialog's own key (ActionTable::matches)
         QAction *action = add(QString::fromLatin1(spec.name), spec.text, spec.defaultKey,
                               ActionTable::groupText(spec.group));
         connect(action, &QAction::triggered, this, [&table, id = spec.id] { table.run(id); });

@@ -150,6 +150,10 @@ ActionTable::ActionTable()
          M::Console},
         {A::AppAbout, "app.about", tr("About Zeiko Handoff Console"), QKeySequence(), G::Console,
          ActionContext::Window, M::Help},
+        {A::HandoffSend, "handoff.send", tr("Send the live reply"), key(Qt::CTRL | Qt::Key_Return), G::Compose,
+         ActionContext::HandoffDialog},
+        {A::PromptAccept, "prompt.accept", tr("Confirm the reason or the edited text"), key(Qt::CTRL | Qt::Key_Return),
+         G::Console, ActionContext::TextPrompt},
     };
     // The table is indexed by id: keep the entries in enum order.
     for (std::size_t i = 0; i < m_specs.size(); ++i)
@@ -225,12 +229,24 @@ void ActionTable::run(ActionId id) const
         (*it)();
 }
 
-QList<QPair<ActionId, ActionId>> ActionTable::defaultKeyClashes() const
+bool ActionTable::matches(ActionId id, const QKeyEvent *event)
+{
+    static const ActionTable keys;   // dialog keys are not remappable: the defaults
+    const QKeySequence &sequence = keys.spec(id).defaultKey;
+    if (sequence.count() != 1 || !event)
+        return false;
+    const auto normal = [](int k) { return k == Qt::Key_Enter ? int(Qt::Key_Return) : k; };
+    const QKeyCombination wanted = sequence[0];
+    const Qt::KeyboardModifiers held = event->modifiers() & ~Qt::KeypadModifier;
+    return normal(event->key()) == normal(wanted.key()) && (held & wanted.keyboardModifiers()) == wanted.keyboardModifiers();
+}
+
+QList<QPair<ActionId, ActionId>> ActionTable::keyClashes(const std::vector<ActionSpec> &specs)
 {
     QList<QPair<ActionId, ActionId>> clashes;
-    for (std::size_t i = 0; i < m_specs.size(); ++i) {
-        for (std::size_t j = i + 1; j < m_specs.size(); ++j) {
-            const ActionSpec &a = m_specs[i], &b = m_specs[j];
+    for (std::size_t i = 0; i < specs.size(); ++i) {
+        for (std::size_t j = i + 1; j < specs.size(); ++j) {
+            const ActionSpec &a = specs[i], &b = specs[j];
             if (!a.defaultKey.isEmpty() && a.defaultKey == b.defaultKey && a.context == b.context)
                 clashes.append({a.id, b.id});
         }

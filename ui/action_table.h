@@ -15,6 +15,7 @@
 
 #include <QCoreApplication>
 #include <QHash>
+#include <QKeyEvent>
 #include <QKeySequence>
 #include <QString>
 
@@ -64,6 +65,8 @@ enum class ActionId {
     AppSignOut,              // no key
     AppQuit,                 // Ctrl+Q
     AppAbout,                // no key: the About box
+    HandoffSend,             // Ctrl+Enter in the handoff window: send the live reply
+    PromptAccept,            // Ctrl+Enter in a reason / edit prompt: confirm
     Count                    // not an action: the number of ids
 };
 
@@ -77,10 +80,16 @@ enum class ActionGroup {
 };
 
 // Where a default key works. Two actions may share a key only in different
-// contexts. Today every key is window-wide; later dialogs (the handoff
-// window, the outbox panel) get their own context here.
+// contexts. Window actions become QActions of the main window (remappable,
+// in the menus, the palette and the cheat sheet); the others are keys a
+// dialog handles itself with ActionTable::matches().
+// Not listed here: moving through a list (Up/Down/Enter in the palette and
+// the assign dialog) and the composer editor's own Ctrl+Enter / Ctrl+Z,
+// which are ComposeSend / ComposeUndo while the editor has focus.
 enum class ActionContext {
-    Window   // anywhere in the main window (bare keys: not while typing)
+    Window,          // anywhere in the main window (bare keys: not while typing)
+    HandoffDialog,   // the live handoff window's reply box
+    TextPrompt       // a TextPromptDialog (force-close reason, edit and resend)
 };
 
 // The menu bar menu an action appears in (None: palette and keys only).
@@ -156,7 +165,12 @@ public:
     void run(ActionId id) const;
 
     // Pairs of actions whose default keys clash in the same context.
-    QList<QPair<ActionId, ActionId>> defaultKeyClashes() const;
+    QList<QPair<ActionId, ActionId>> defaultKeyClashes() const { return keyClashes(m_specs); }
+    static QList<QPair<ActionId, ActionId>> keyClashes(const std::vector<ActionSpec> &specs);
+
+    // True when `event` is the default key of `id` (a dialog-context key;
+    // Enter and Return are the same key, extra modifiers are tolerated).
+    static bool matches(ActionId id, const QKeyEvent *event);
 
 private:
     std::vector<ActionSpec> m_specs;

@@ -1,6 +1,7 @@
 #include "ui/handoff_dialog.h"
 
 #include "store/store_error.h"
+#include "ui/action_table.h"
 #include "ui/thread_view.h"
 
 #include <QHBoxLayout>
@@ -209,7 +210,7 @@ bool HandoffDialog::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_reply && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
-        if ((key->modifiers() & Qt::ControlModifier) && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)) {
+        if (ActionTable::matches(ActionId::HandoffSend, key)) {
             sendReply();
             return true;
         }

@@ -1,5 +1,7 @@
 #include "ui/text_prompt_dialog.h"
 
+#include "ui/action_table.h"
+
 #include <QDialogButtonBox>
 #include <QKeyEvent>
 #include <QLabel>
@@ -58,7 +60,7 @@ bool TextPromptDialog::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_editor && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
-        if ((key->modifiers() & Qt::ControlModifier) && (key->key() == Qt::Key_Return || key->key() == Qt::Key_Enter)) {
+        if (ActionTable::matches(ActionId::PromptAccept, key)) {
             if (!text().isEmpty())
                 accept();
             return true;

@@ -19,6 +19,7 @@ private Q_SLOTS:
     void everyActionHasTextAndAGroup();
     void noDefaultKeyClashesInAContext();
     void clashDetectionWorks();
+    void dialogKeysMatchEvents();
     void namesRoundTrip();
     void rulesWithoutATicket();
     void rulesOnAClosedTicket();
@@ -77,13 +78,29 @@ void TestUiActions::noDefaultKeyClashesInAContext()
 void TestUiActions::clashDetectionWorks()
 {
     // The check itself: two entries with one key in one context are reported.
-    ActionTable table;
-    auto &specs = const_cast<std::vector<ActionSpec> &>(table.specs());
+    const ActionTable table;
+    std::vector<ActionSpec> specs = table.specs();
     specs[std::size_t(ActionId::QueuePrevious)].defaultKey = QKeySequence(Qt::Key_J);
-    const auto clashes = table.defaultKeyClashes();
+    const auto clashes = ActionTable::keyClashes(specs);
     QCOMPARE(clashes.size(), 1);
     QCOMPARE(clashes.first().first, ActionId::QueueNext);
     QCOMPARE(clashes.first().second, ActionId::QueuePrevious);
+    // One key in two contexts is not a clash: Ctrl+Enter sends from the
+    // composer and from the handoff window, and confirms a prompt.
+    QCOMPARE(table.spec(ActionId::ComposeSend).defaultKey, table.spec(ActionId::HandoffSend).defaultKey);
+    QVERIFY(table.spec(ActionId::ComposeSend).context != table.spec(ActionId::HandoffSend).context);
+}
+
+void TestUiActions::dialogKeysMatchEvents()
+{
+    const QKeyEvent ctrlReturn(QEvent::KeyPress, Qt::Key_Return, Qt::ControlModifier);
+    const QKeyEvent ctrlKeypadEnter(QEvent::KeyPress, Qt::Key_Enter, Qt::ControlModifier | Qt::KeypadModifier);
+    const QKeyEvent plainReturn(QEvent::KeyPress, Qt::Key_Return, Qt::NoModifier);
+    const QKeyEvent ctrlZ(QEvent::KeyPress, Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(ActionTable::matches(ActionId::HandoffSend, &ctrlReturn));
+    QVERIFY(ActionTable::matches(ActionId::PromptAccept, &ctrlKeypadEnter));
+    QVERIFY(!ActionTable::matches(ActionId::HandoffSend, &plainReturn));   // Enter is a new line
+    QVERIFY(!ActionTable::matches(ActionId::HandoffSend, &ctrlZ));
 }
 
 void TestUiActions::namesRoundTrip()
