@@ -133,6 +133,8 @@ void ConsoleApp::onSignedIn(const SessionIdentity &signedIn, const QString &toke
     m_session = std::move(session);
     m_window = std::make_unique<MainWindow>(*m_session, m_settings);
     connect(m_window.get(), &MainWindow::signOutRequested, this, &ConsoleApp::signOut, Qt::QueuedConnection);
+    // Queued: the session is destroyed in there, not inside its own signal.
+    connect(m_session.get(), &ConsoleSession::signedOut, this, &ConsoleApp::sessionEnded, Qt::QueuedConnection);
     m_session->start();
     m_window->show();
     if (offline)
@@ -158,4 +160,18 @@ void ConsoleApp::signOut()
     m_window.reset();
     m_session.reset();
     showSignIn(tr("Signed out."), false);
+}
+
+// The server no longer takes our token (signed out elsewhere, expired):
+// what a 401 at start-up does, from inside a session. The cache, with the
+// outbox, stays on disk; signing in again to the same account sends it.
+void ConsoleApp::sessionEnded()
+{
+    if (!m_window || !m_session)
+        return;
+    m_window->commitPendingSend();   // a send in its undo window joins the outbox
+    m_window->saveLayout();
+    m_signIn.sessionEnded(m_session.get());   // -> signInRequired -> the dialog
+    m_window.reset();
+    m_session.reset();
 }

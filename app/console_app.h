@@ -46,6 +46,7 @@ private:
     void onSignedIn(const zeiko::SessionIdentity &identity, const QString &token, bool offline,
                     const QString &keychainWarning);
     void signOut();
+    void sessionEnded();
     QString storePathFor(const zeiko::SessionIdentity &identity) const;
 
     ConsoleOptions m_options;

@@ -102,13 +102,27 @@ void SignInController::restore(const QUrl &server, const QString &account, const
                 Q_EMIT signedIn(cachedIdentity, token, true, {});
             } else if (result.failure().isUnauthorized()) {
                 m_credentials.deleteToken(key);
-                Q_EMIT signInRequired(tr("Your session has ended. Please sign in again."));
+                Q_EMIT signInRequired(sessionEndedMessage());
             } else {
                 Q_EMIT signInRequired(result.failure().message());
             }
         });
     });
     m_credentials.readToken(key);
+}
+
+QString SignInController::sessionEndedMessage()
+{
+    return tr("Your session has ended. Please sign in again.");
+}
+
+void SignInController::sessionEnded(ConsoleSession *session)
+{
+    if (session) {
+        const SessionIdentity &identity = session->identity();
+        m_credentials.deleteToken(accountKey(identity.server, identity.account, identity.email));
+    }
+    Q_EMIT signInRequired(sessionEndedMessage());
 }
 
 void SignInController::signOut(ConsoleSession *session)

@@ -28,6 +28,11 @@ public:
     void restore(const QUrl &server, const QString &account, const QString &email,
                  const SessionIdentity &cachedIdentity);
     void signOut(ConsoleSession *session);
+    // The server stopped accepting the session's token (revoked elsewhere,
+    // expired: ConsoleSession::signedOut()). Forgets the dead token and asks
+    // to sign in again, as restore() does for a token answered with 401.
+    // The session's cache and its outbox stay for the next sign-in.
+    void sessionEnded(ConsoleSession *session);
 
     bool isBusy() const { return m_busy; }
 
@@ -41,6 +46,7 @@ Q_SIGNALS:
     void signedOut();
 
 private:
+    static QString sessionEndedMessage();
     void finishSignIn(const SessionIdentity &identity, const QString &token);
 
     CredentialStore m_credentials;

@@ -132,6 +132,12 @@ void EventStream::onConnected()
 
 void EventStream::onDisconnected()
 {
+    if (m_socket && int(m_socket->closeCode()) == closeTokenRevoked) {
+        qCInfo(lcStream) << "stream closed: token revoked or expired; not reconnecting";
+        stop();
+        Q_EMIT tokenRejected();
+        return;
+    }
     const QString reason = m_socket ? m_socket->errorString() : QString();
     scheduleReconnect(reason.isEmpty() ? tr("The live connection closed.") : reason);
 }

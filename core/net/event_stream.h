@@ -9,6 +9,9 @@
 // A socket silent for 2 x heartbeat interval is treated as dead. Lost
 // connections are retried with capped, jittered backoff, resuming from the
 // cursor. TLS errors are never ignored.
+// Except one: a close with closeTokenRevoked (4001, docs/api.md) means the
+// token was revoked or expired. Reconnecting with it is pointless, so the
+// stream stops and emits tokenRejected(); the owner asks to sign in again.
 
 #include "domain/types.h"
 #include "net/backoff.h"
@@ -22,6 +25,9 @@
 namespace zeiko {
 
 class ApiClient;
+
+// The server's WebSocket close code for "token revoked or expired".
+inline constexpr int closeTokenRevoked = 4001;
 
 struct EventStreamOptions {
     std::chrono::milliseconds heartbeatInterval{15000};   // the server's; we ping at the same pace
@@ -66,6 +72,9 @@ Q_SIGNALS:
     // A frame could not be read; `detail` names the field. Also a gap.
     void malformedFrame(const QString &detail);
     void connectionLost(const QString &reason);
+    // The server closed with closeTokenRevoked; the stream is Stopped and
+    // does not reconnect until start() is called again.
+    void tokenRejected();
 
 private:
     struct Frame {

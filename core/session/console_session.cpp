@@ -33,6 +33,11 @@ ConsoleSession::ConsoleSession(const SessionIdentity &identity, const QString &t
         if (state != ConnectionState::Offline)
             m_outbox.flushNow();
     });
+    // A dead token: no retry loop with it; queued commands wait on disk.
+    connect(&m_sync, &SyncEngine::signedOut, this, [this] {
+        m_outbox.stop();
+        Q_EMIT signedOut();
+    });
 }
 
 ConsoleSession::~ConsoleSession()

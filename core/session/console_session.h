@@ -5,6 +5,10 @@
 // depend on each other. It also owns the rules that tie the parts together:
 //  - the network came back (the sync engine leaves Offline): the outbox sends
 //    at once instead of waiting out its backoff (up to a minute).
+//  - the server no longer accepts the token (revoked, expired; the stream
+//    closed with 4001 or a call got 401): sync and outbox stop, queued work
+//    stays on disk, and signedOut() asks the application to sign in again;
+//    the next session on the same cache sends it.
 // No widgets here. The application (app/), the widgets (ui/) and every test
 // that needs a session get theirs from openConsoleSession(), so the object
 // the suites drive is the object the console ships.
@@ -84,6 +88,8 @@ public:
 
 Q_SIGNALS:
     void operatorsChanged();
+    // The token is dead; everything has stopped, the outbox is kept.
+    void signedOut();
 
 private:
     friend std::unique_ptr<ConsoleSession> openConsoleSession(const SessionIdentity &, const QString &,

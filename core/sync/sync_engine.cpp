@@ -27,6 +27,18 @@ SyncEngine::SyncEngine(LocalStore &store, ApiClient &api, EventStream &stream, S
         if (head <= m_store.cursor())
             Q_EMIT caughtUp(m_store.cursor());
     });
+    connect(&m_stream, &EventStream::tokenRejected, this, &SyncEngine::onTokenDead);
+    connect(&m_api, &ApiClient::unauthorized, this, &SyncEngine::onTokenDead);
+}
+
+void SyncEngine::onTokenDead()
+{
+    if (!m_running)
+        return;
+    qCInfo(lcSync) << "the server no longer accepts our token; stopping sync";
+    stop();
+    m_signedOut = true;
+    Q_EMIT signedOut();
 }
 
 bool SyncEngine::isBootstrapped() const
@@ -39,6 +51,7 @@ void SyncEngine::start()
     if (m_running)
         return;
     m_running = true;
+    m_signedOut = false;
     ++m_generation;
     if (!m_store.bootstrapState().complete)
         fetchSnapshotPage(m_store.bootstrapState().nextPageCursor);

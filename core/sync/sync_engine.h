@@ -6,6 +6,10 @@
 //
 // Data only enters through the store; models follow the store's changed()
 // signal. The engine itself holds no ticket data.
+//
+// A dead token (the stream closed with "token revoked or expired", or any
+// REST call answered 401) stops the engine: no reconnect or poll loop with
+// that token. It emits signedOut() once; a new session signs in again.
 
 #include "net/api_client.h"
 #include "net/event_stream.h"
@@ -46,6 +50,8 @@ public:
     ConnectionState connectionState() const { return m_connectionState; }
     bool isBootstrapped() const;
     bool isRunning() const { return m_running; }
+    // The server no longer accepts our token (see signedOut()).
+    bool isSignedOut() const { return m_signedOut; }
 
     // The operator opened a ticket: remember it, show the cached thread at
     // once (it is in the store) and refresh it from the server.
@@ -66,6 +72,8 @@ Q_SIGNALS:
     void prefetchFinished(int threadsLoaded);
     // Something the operator should know (malformed data, store failure...).
     void syncError(const QString &message);
+    // The token was revoked or expired; the engine has stopped.
+    void signedOut();
 
 private:
     void fetchSnapshotPage(const QString &cursor);
@@ -80,6 +88,7 @@ private:
     void loadThread(TicketId ticketId, bool prefetch);
     void pumpPrefetch();
     void reportStoreError(const QString &message);
+    void onTokenDead();
 
     LocalStore &m_store;
     ApiClient &m_api;
@@ -94,6 +103,7 @@ private:
     bool m_catchUpInFlight = false;
     bool m_catchUpAgain = false;
     bool m_restReachable = false;
+    bool m_signedOut = false;
     int m_generation = 0;   // bumps on stop/rebootstrap; stale replies are dropped
     QSet<TicketId> m_threadLoads;
     QList<TicketId> m_prefetchQueue;

@@ -1,5 +1,6 @@
 // EventStream against a scripted loopback WebSocket server: continuity,
-// duplicates, gaps, heartbeat watchdog, reconnect with backoff.
+// duplicates, gaps, heartbeat watchdog, reconnect with backoff, and no
+// reconnect once the server says the token is revoked (close code 4001).
 #include "core_test_data.h"
 #include "domain/codecs.h"
 #include "net/api_client.h"
@@ -184,6 +185,36 @@ private Q_SLOTS:
         for (const auto &arguments : states)
             sawReconnecting |= arguments.at(0).value<EventStream::State>() == EventStream::State::Reconnecting;
         QVERIFY(sawReconnecting);
+    }
+
+    // Issue 10, finding 3: reconnecting with a revoked token would loop on 401s.
+    void tokenRevokedCloseStopsWithoutReconnecting()
+    {
+        ApiClient api(baseUrl());
+        api.setToken(QStringLiteral("tok"));
+        EventStream stream(api, fastOptions());
+        QSignalSpy rejected(&stream, &EventStream::tokenRejected);
+        QSignalSpy lost(&stream, &EventStream::connectionLost);
+        stream.start(0);
+        QTRY_COMPARE(stream.state(), EventStream::State::Connected);
+        m_connections.at(0)->close(QWebSocketProtocol::CloseCode(closeTokenRevoked),
+                                   QStringLiteral("token revoked or expired"));
+        QTRY_COMPARE(rejected.count(), 1);
+        QCOMPARE(stream.state(), EventStream::State::Stopped);
+        // The backoff is 20 ms: a reconnect loop would have opened several by now.
+        QTest::qWait(300);
+        QCOMPARE(m_connections.size(), 1);
+        QCOMPARE(stream.reconnectAttempts(), 0);
+        QCOMPARE(lost.count(), 0);
+        QCOMPARE(rejected.count(), 1);
+
+        // Another close code still reconnects (the server going away, say).
+        stream.start(0);
+        QTRY_COMPARE(m_connections.size(), 2);
+        QTRY_COMPARE(stream.state(), EventStream::State::Connected);
+        m_connections.at(1)->close(QWebSocketProtocol::CloseCodeGoingAway);
+        QTRY_COMPARE(m_connections.size(), 3);
+        QCOMPARE(rejected.count(), 1);
     }
 
     void unreachableServerKeepsRetrying()

@@ -38,7 +38,9 @@ class TestSyncEngine : public QObject
         ScriptedHttpServer server;
         bool malformedEvents = false;
         bool cursorExpired = false;
+        bool tokenRevoked = false;   // every call answers 401
         int snapshotCalls = 0;
+        int calls = 0;
         World()
         {
             server.setHandler([this](const RecordedRequest &r) { return route(r); });
@@ -47,6 +49,9 @@ class TestSyncEngine : public QObject
         {
             const QUrl url(QString::fromUtf8(r.target));
             const QUrlQuery query(url);
+            ++calls;
+            if (tokenRevoked)
+                return ScriptedReply::json(401, R"({"error":{"code":"unauthorized","message":"sign in again"}})");
             if (url.path() == QLatin1String("/api/v1/snapshot")) {
                 ++snapshotCalls;
                 if (query.queryItemValue(QStringLiteral("cursor")).isEmpty())
@@ -151,6 +156,35 @@ private Q_SLOTS:
         QTRY_COMPARE(client.store.cursor(), 12);
         QCOMPARE(client.store.ticketCount(), 4);
         QCOMPARE(world.snapshotCalls, 2);
+    }
+
+    // Issue 10, finding 3: a dead token stops the engine instead of polling
+    // with it forever, and says so once.
+    void revokedTokenStopsSyncAndReportsSignedOut()
+    {
+        World world;
+        Client client(m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_counter)), world.server.baseUrl());
+        QSignalSpy signedOut(client.engine.get(), &SyncEngine::signedOut);
+        client.engine->start();
+        QTRY_COMPARE(client.engine->connectionState(), ConnectionState::Polling);
+        QTRY_COMPARE(client.store.cursor(), 12);
+        world.tokenRevoked = true;
+        QTRY_COMPARE(signedOut.count(), 1);
+        QVERIFY(client.engine->isSignedOut());
+        QVERIFY(!client.engine->isRunning());
+        QCOMPARE(client.engine->connectionState(), ConnectionState::Offline);
+        QCOMPARE(client.stream->state(), EventStream::State::Stopped);
+        const int callsThen = world.calls;
+        QTest::qWait(400);   // four poll intervals: none may go out
+        QCOMPARE(world.calls, callsThen);
+        QCOMPARE(signedOut.count(), 1);
+        QCOMPARE(client.store.cursor(), 12);   // the cache stays
+
+        // Signed in again: the engine starts over normally.
+        world.tokenRevoked = false;
+        client.engine->start();
+        QVERIFY(!client.engine->isSignedOut());
+        QTRY_COMPARE(client.engine->connectionState(), ConnectionState::Polling);
     }
 
     void unreachableServerIsOffline()

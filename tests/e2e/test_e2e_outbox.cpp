@@ -165,6 +165,57 @@ private Q_SLOTS:
             QCOMPARE(serverBodies(rig.server, rig.op.token, id, run), QStringList{QStringLiteral("%1 reconnect t%2").arg(run).arg(id)});
     }
 
+    // Issue 10, finding 3: the token is revoked while the console is live
+    // (signed out on another device, expired). The stream closes with 4001;
+    // the session stops without a reconnect loop, says "signed out" and
+    // keeps what is queued; the next sign-in on the same cache sends it.
+    void revokedTokenStopsTheSessionAndKeepsTheOutbox()
+    {
+        SessionOptions options = fastSession();
+        options.sync.prefetchLimit = 0;   // no thread loads in flight: the stream is what tells us
+        Rig rig;
+        const QString path = freshPath();
+        QVERIFY(startRig(rig, path, options));
+        const QList<TicketId> tickets = openTickets(rig.session->store(), 2);
+        QCOMPARE(tickets.size(), 2);
+        QSignalSpy signedOut(rig.session.get(), &ConsoleSession::signedOut);
+        QSignalSpy rejected(&rig.session->stream(), &EventStream::tokenRejected);
+
+        QCOMPARE(rig.server.post(QStringLiteral("/api/v1/auth/sign-out"), {}, rig.op.token).status, 204);
+        QTRY_COMPARE_WITH_TIMEOUT(signedOut.count(), 1, 20000);
+        QCOMPARE(rejected.count(), 1);
+        QVERIFY(rig.session->sync().isSignedOut());
+        QCOMPARE(rig.session->stream().state(), EventStream::State::Stopped);
+
+        const QString run = QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+        for (TicketId id : tickets) {
+            QString error;
+            QVERIFY2(rig.session->outbox().enqueue(noteFor(id, QStringLiteral("%1 after sign-out t%2").arg(run).arg(id)), &error),
+                     qPrintable(error));
+        }
+        QTest::qWait(500);   // the stream backs off 100-500 ms: a reconnect loop would show by now
+        QCOMPARE(rig.session->stream().state(), EventStream::State::Stopped);
+        QCOMPARE(rig.session->stream().reconnectAttempts(), 0);
+        QCOMPARE(signedOut.count(), 1);
+        const QList<OutboxItem> kept = rig.session->store().outboxItems();
+        QCOMPARE(kept.size(), tickets.size());
+        for (const OutboxItem &item : kept)
+            QCOMPARE(item.state, OutboxState::Queued);
+
+        // Signing in again opens the same cache: the queued notes go out once.
+        rig.session.reset();
+        rig.op = signInDemo(rig.server);
+        QVERIFY(!rig.op.token.isEmpty());
+        rig.session = openSession(rig.proxy->baseUrl(), rig.op, path, options);
+        QVERIFY(rig.session);
+        QCOMPARE(rig.session->store().outboxItems().size(), tickets.size());
+        rig.session->start();
+        QTRY_VERIFY_WITH_TIMEOUT(rig.session->store().outboxItems().isEmpty(), 60000);
+        for (TicketId id : tickets)
+            QCOMPARE(serverBodies(rig.server, rig.op.token, id, run),
+                     QStringList{QStringLiteral("%1 after sign-out t%2").arg(run).arg(id)});
+    }
+
     void lostResponseIsRetriedWithTheSameKeyAndAppliedOnce()
     {
         Rig rig;

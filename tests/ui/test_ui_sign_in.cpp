@@ -19,6 +19,7 @@ private Q_SLOTS:
     void wrongPasswordIsRefused();
     void signInStoresTokenAndRestores();
     void signOutForgetsToken();
+    void endedSessionForgetsTokenAndAsksToSignIn();
 
 private:
     ServerProcess m_server;
@@ -97,6 +98,47 @@ void TestUiSignIn::signOutForgetsToken()
     QSignalSpy required(&restarted, &SignInController::signInRequired);
     restarted.restore(m_server.baseUrl(), QStringLiteral("demo"), QStringLiteral("alex@demo.zeiko.test"), {});
     QTRY_COMPARE_WITH_TIMEOUT(required.size(), 1, 20000);
+}
+
+// Issue 10, finding 3: the server stopped accepting the token mid-session
+// (ConsoleSession::signedOut): as for a 401 at start-up, the dead token
+// leaves the keychain and the sign-in dialog is asked for with a reason.
+void TestUiSignIn::endedSessionForgetsTokenAndAsksToSignIn()
+{
+    SignInController controller;
+    QSignalSpy signedIn(&controller, &SignInController::signedIn);
+    controller.signIn(m_server.baseUrl(), QStringLiteral("demo"), QStringLiteral("alex@demo.zeiko.test"),
+                      QStringLiteral("demo-password"));
+    QTRY_COMPARE_WITH_TIMEOUT(signedIn.size(), 1, 20000);
+    auto identity = signedIn.first().at(0).value<SessionIdentity>();
+    const QString token = signedIn.first().at(1).toString();
+    QTemporaryDir cache;
+    identity.storePath = cache.filePath(QStringLiteral("cache.sqlite"));
+    QString error;
+    const std::unique_ptr<ConsoleSession> session = openConsoleSession(identity, token, {}, &error);
+    QVERIFY2(session, qPrintable(error));
+    QSignalSpy required(&controller, &SignInController::signInRequired);
+    QSignalSpy signedOut(&controller, &SignInController::signedOut);
+    controller.sessionEnded(session.get());
+    QCOMPARE(required.size(), 1);
+    QCOMPARE(required.first().first().toString(), QStringLiteral("Your session has ended. Please sign in again."));
+    QVERIFY(signedOut.isEmpty());   // not a sign-out of ours: nothing is revoked
+    // The keychain delete is asynchronous: wait until a read finds nothing.
+    const QString key = SignInController::accountKey(identity.server, identity.account, identity.email);
+    const auto tokenGone = [&key] {
+        CredentialStore probe;
+        QSignalSpy read(&probe, &CredentialStore::tokenRead);
+        probe.readToken(key);
+        if (read.isEmpty() && !read.wait(10000))
+            return false;
+        return read.first().at(2).value<CredentialStore::Error>() == CredentialStore::Error::NotFound;
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(tokenGone(), 20000);
+    SignInController restarted;
+    QSignalSpy again(&restarted, &SignInController::signInRequired);
+    restarted.restore(m_server.baseUrl(), QStringLiteral("demo"), QStringLiteral("alex@demo.zeiko.test"), {});
+    QTRY_COMPARE_WITH_TIMEOUT(again.size(), 1, 20000);
+    QCOMPARE(again.first().first().toString(), QString());   // no token in the keychain any more
 }
 
 QTEST_MAIN(TestUiSignIn)
