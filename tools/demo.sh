@@ -33,7 +33,9 @@ export RESEND_INBOUND_DOMAIN=inbound.zeiko.localhost
 resend_args=()
 [ "$rate" = 0 ] || resend_args=(--resend-api-key demo-standin --resend-api-base-url "http://127.0.0.1:$email_port")
 sim_pid=""
-"$server" serve --listen "127.0.0.1:$port" --database "sqlite:$data_dir/demo.sqlite" --demo "${resend_args[@]}" &
+# The simulator starts every chat from 127.0.0.1: no per-address start limit here.
+"$server" serve --listen "127.0.0.1:$port" --database "sqlite:$data_dir/demo.sqlite" --demo \
+  --widget-starts-per-minute 0 "${resend_args[@]}" &
 server_pid=$!
 trap 'kill ${sim_pid:+"$sim_pid"} "$server_pid" 2>/dev/null; wait ${sim_pid:+"$sim_pid"} "$server_pid" 2>/dev/null || true' EXIT
 

@@ -35,6 +35,7 @@ void addChannelOptions(QCommandLineParser &parser)
         {u"resend-webhook-secret"_s, u"whsec_... secret that signs Resend webhooks (Svix) [RESEND_WEBHOOK_SECRET]."_s, u"secret"_s},
         {u"smtp-url"_s, u"Send mail over SMTP, e.g. smtps://user:pw@host:465 or smtp://user:pw@host:587 (STARTTLS required) [SMTP_URL]."_s, u"url"_s},
         {u"smtp-allow-plaintext"_s, u"Send over smtp:// without TLS; only to a relay on this machine (loopback) [SMTP_ALLOW_PLAINTEXT=1]."_s},
+        {u"widget-starts-per-minute"_s, u"New widget conversations one client address may start per minute, per process; 0: unlimited [ZEIKO_WIDGET_STARTS_PER_MINUTE]. Default 10."_s, u"n"_s},
         {u"mail-spool-dir"_s, u"Write outbound mail as .eml files here (demo transport) [MAIL_SPOOL_DIR]."_s, u"dir"_s},
         {u"mail-retry-base-ms"_s, u"First retry delay of a failed send, doubling per attempt [ZEIKO_MAIL_RETRY_BASE_MS]. Default 5000."_s, u"ms"_s},
         {u"mail-max-attempts"_s, u"Send attempts before a mail is marked failed [ZEIKO_MAIL_MAX_ATTEMPTS]. Default 6."_s, u"n"_s},
@@ -81,6 +82,8 @@ ChannelRuntime::ChannelRuntime(const QCommandLineParser &parser, store::Database
         qCWarning(lcChannels) << "--test-clock is on: the API can move this server's clock (never use in production)";
 
     d->widgets = std::make_unique<widget::WidgetService>(database, d->notify, d->clock, d->mail);
+    d->widgets->setStartsPerMinute(
+        options::integer(parser, u"widget-starts-per-minute"_s, "ZEIKO_WIDGET_STARTS_PER_MINUTE", 10, 0, 1'000'000));
     d->slaTimer = std::make_unique<sla::SlaTimer>(database, d->clock, d->notify, std::chrono::milliseconds(slaSleep));
     ResendSettings resend;
     resend.apiKey = text(parser, u"resend-api-key"_s, {"RESEND_API_KEY"});

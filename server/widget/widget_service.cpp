@@ -185,8 +185,14 @@ QJsonObject WidgetService::conversationJson(QSqlDatabase &db, const Conversation
             {u"messages"_s, messages}};
 }
 
-JsonResult WidgetService::startConversation(const QString &accountSlug, const QByteArray &body)
+JsonResult WidgetService::startConversation(const QString &accountSlug, const QByteArray &body, const QString &clientAddress)
 {
+    // Before any parsing or database work: the limit is what keeps a flood cheap.
+    if (const auto retryAfter = m_startLimit->admit(clientAddress, m_clock.nowMs())) {
+        ServiceError error(429, "too_many_requests", u"Too many new conversations from this address; retry later"_s);
+        error.retryAfterSeconds = *retryAfter;
+        throw error;
+    }
     const JsonReader r(parseJsonObject(body));
     const QString requestId = requiredRequestId(r);
     const QString key = startKey(requiredVisitorToken(r), requestId);

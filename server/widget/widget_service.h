@@ -20,6 +20,9 @@
 #include "channels/json_result.h"
 #include "channels/outbound_mail.h"
 #include "channels/tenant_tx.h"
+#include "widget/start_rate_limit.h"
+
+#include <memory>
 
 namespace zeiko::service {
 struct Session;
@@ -35,7 +38,9 @@ public:
     WidgetService(store::Database &database, channels::CommitNotifier notify, const channels::Clock &clock,
                   channels::MailSettings mail);
 
-    JsonResult startConversation(const QString &accountSlug, const QByteArray &body);
+    // `clientAddress`: whom the per-address start limit counts (429 past it).
+    JsonResult startConversation(const QString &accountSlug, const QByteArray &body, const QString &clientAddress);
+    void setStartsPerMinute(int perMinute) { m_startLimit = std::make_unique<StartRateLimit>(perMinute); }
     JsonResult visitorMessage(const QString &conversationId, const QByteArray &body);
     JsonResult conversation(const QString &conversationId);
     JsonResult rate(const QString &conversationId, const QByteArray &body);
@@ -70,6 +75,7 @@ private:
     channels::CommitNotifier m_notify;
     const channels::Clock &m_clock;
     channels::MailSettings m_mail;
+    std::unique_ptr<StartRateLimit> m_startLimit = std::make_unique<StartRateLimit>(0);
 };
 
 } // namespace zeiko::widget

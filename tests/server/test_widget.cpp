@@ -144,6 +144,37 @@ private slots:
         QCOMPARE(start(requestId, u"My address is 12 Elm Street"_s).json().value(u"conversationId"_s).toString(), victimId);
     }
 
+    // Security review finding 12: 40 tickets in 0.5 s from one address. Time
+    // is the server's test clock, moved by the test (no wall-clock limits).
+    void startsFromOneAddressAreRateLimited()
+    {
+        ServerProcess limited;
+        QVERIFY2(limited.start(ServerProcess::Options::withDemo({u"--widget-starts-per-minute"_s, u"2"_s, u"--test-clock"_s})),
+                 qPrintable(limited.errorText()));
+        const auto startOne = [&] {
+            return limited.request(u"/api/v1/widget/demo/conversations"_s,
+                                   postJson({{u"clientRequestId"_s, newId()}, {u"visitorToken"_s, newId()},
+                                             {u"agentId"_s, u"agent-orders"_s}, {u"body"_s, u"hi"_s}}));
+        };
+        QCOMPARE(startOne().status, 201);
+        QCOMPARE(startOne().status, 201);
+        const HttpReply refused = startOne();
+        QCOMPARE(refused.status, 429);
+        QCOMPARE(refused.errorCode(), u"too_many_requests"_s);
+        const int retryAfter = refused.header("Retry-After").toInt();
+        QVERIFY2(retryAfter >= 1 && retryAfter <= 60, refused.header("Retry-After").constData());
+
+        const QString token = limited.signIn(u"demo"_s, u"alex@demo.zeiko.test"_s, u"demo-password"_s);
+        QVERIFY(!token.isEmpty());
+        QCOMPARE(limited.request(u"/api/v1/test/clock"_s, postJson({{u"advanceMs"_s, retryAfter * 1000}}, token)).status, 200);
+        QCOMPARE(startOne().status, 201);   // the window moved past the first start
+        // The second start may have left the window too (real seconds pass
+        // between the requests): the limit holds again after at most one more.
+        int more = 0;
+        while (startOne().status == 201)
+            QVERIFY2(++more <= 1, "more than two starts inside one window");
+    }
+
     void startingNeedsAVisitorSecret()
     {
         QJsonObject body{{u"clientRequestId"_s, newId()}, {u"agentId"_s, u"agent-orders"_s}, {u"body"_s, u"x"_s}};
