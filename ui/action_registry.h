@@ -1,9 +1,12 @@
 #pragma once
-// Every command of the console as a QAction with a stable id, a group and a
-// remappable key. Keys with Ctrl/Alt/Meta are ordinary QAction shortcuts;
-// bare keys and chords go through KeyDispatcher (off while typing, physical
-// key positions). Menus show both kinds. The palette and the cheat sheet
-// list what is registered here, so nothing can be missing from them.
+// The QAction side of the actions table (ui/action_table.h): one QAction per
+// window-context entry, with its stable name, group and remappable key, the
+// table's enable rules applied to a state (the reason kept for a disabled
+// one), and the menu bar and the ticket toolbar generated in table order.
+// Keys with Ctrl/Alt/Meta are ordinary QAction shortcuts; bare keys and
+// chords go through KeyDispatcher (off while typing, physical key
+// positions). Menus show both kinds. The palette, the cheat sheet and
+// Settings list what is registered here, so nothing can be missing from them.
 
 #include "ui/action_table.h"
 #include "ui/key_dispatcher.h"
