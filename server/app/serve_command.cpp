@@ -60,6 +60,7 @@ int runServe(const QStringList &arguments)
         {u"io-threads"_s, u"Threads running the sockets [ZEIKO_IO_THREADS]. Default 2."_s, u"n"_s},
         {u"max-body-bytes"_s, u"Largest request body; more is 413 [ZEIKO_MAX_BODY_BYTES]. Default 4194304."_s, u"bytes"_s},
         {u"max-connections"_s, u"Open connections before new ones get 503 [ZEIKO_MAX_CONNECTIONS]. Default 1024."_s, u"n"_s},
+        {u"max-connections-per-peer"_s, u"Open connections from one address before its new ones get 429; 0: no cap [ZEIKO_MAX_CONNECTIONS_PER_PEER]. Default 64."_s, u"n"_s},
         {u"heartbeat-seconds"_s, u"WebSocket stream heartbeat interval [ZEIKO_HEARTBEAT_SECONDS]. Default 15."_s, u"s"_s},
         {u"sign-in-delay-ms"_s, u"Delay per sign-in attempt after 5 failures in 15 min [ZEIKO_SIGN_IN_DELAY_MS]. Default 1000."_s, u"ms"_s},
     });
@@ -83,6 +84,8 @@ int runServe(const QStringList &arguments)
         options.maxBodyBytes = std::size_t(options::integer(parser, u"max-body-bytes"_s, "ZEIKO_MAX_BODY_BYTES",
                                                       4 * 1024 * 1024, 1024, 1024 * 1024 * 1024));
         options.maxConnections = options::integer(parser, u"max-connections"_s, "ZEIKO_MAX_CONNECTIONS", 1024, 1, 1'000'000);
+        options.maxConnectionsPerPeer =
+            options::integer(parser, u"max-connections-per-peer"_s, "ZEIKO_MAX_CONNECTIONS_PER_PEER", 64, 0, 1'000'000);
         const int heartbeat = options::integer(parser, u"heartbeat-seconds"_s, "ZEIKO_HEARTBEAT_SECONDS", 15, 1, 3600);
         service::ThrottlePolicy throttle;
         throttle.delay = std::chrono::milliseconds(

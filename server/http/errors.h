@@ -16,6 +16,7 @@ inline constexpr char headerTooLarge[] = "header_too_large";
 inline constexpr char payloadTooLarge[] = "payload_too_large";
 inline constexpr char timeout[] = "timeout";
 inline constexpr char serviceUnavailable[] = "service_unavailable";
+inline constexpr char tooManyConnections[] = "too_many_connections";
 inline constexpr char upgradeRequired[] = "upgrade_required";
 inline constexpr char internalError[] = "internal_error";
 } // namespace errorcode

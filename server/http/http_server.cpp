@@ -106,10 +106,17 @@ Response runSafely(const std::function<Response()> &handler)
 
 const char continueResponse[] = "HTTP/1.1 100 Continue\r\n\r\n";
 
+// Why a new connection is answered and closed instead of served.
+enum class Rejection {
+    None,
+    ServerFull,   // maxConnections: 503
+    PeerFull,     // maxConnectionsPerPeer: 429
+};
+
 class HttpSession : public std::enable_shared_from_this<HttpSession>, public LiveConnection
 {
 public:
-    HttpSession(std::shared_ptr<ServerState> state, tcp::socket socket, ConnectionSlot slot, bool rejected)
+    HttpSession(std::shared_ptr<ServerState> state, tcp::socket socket, ConnectionSlot slot, Rejection rejected)
         : m_state(std::move(state)), m_stream(std::move(socket)), m_slot(std::move(slot)), m_rejected(rejected)
     {
         beast::error_code ec;
@@ -128,11 +135,17 @@ public:
     {
         m_id = m_state->track(weak_from_this());
         asio::dispatch(m_stream.get_executor(), [self = shared_from_this()] {
-            if (self->m_rejected)
+            if (self->m_rejected == Rejection::ServerFull) {
                 self->respondAndClose(errorResponse(503, errorcode::serviceUnavailable,
                                                     QStringLiteral("Too many connections, try again later")));
-            else
+            } else if (self->m_rejected == Rejection::PeerFull) {
+                Response response = errorResponse(429, errorcode::tooManyConnections,
+                                                  QStringLiteral("Too many open connections from your address"));
+                response.headers.append(qMakePair(QByteArray("Retry-After"), QByteArray("1")));
+                self->respondAndClose(std::move(response));
+            } else {
                 self->readRequest();
+            }
         });
     }
 
@@ -386,7 +399,7 @@ private:
     std::shared_ptr<ServerState> m_state;
     beast::tcp_stream m_stream;
     ConnectionSlot m_slot;
-    const bool m_rejected;
+    const Rejection m_rejected;
     quint64 m_id = 0;
     QHostAddress m_peer;
     beast::flat_buffer m_buffer;
@@ -468,13 +481,19 @@ struct HttpServer::Impl {
             socket.close(ignored);
             return;
         }
-        const bool rejected = state->connections.fetch_add(1) >= state->options.maxConnections;
+        beast::error_code endpointError;
+        const std::string peer = socket.remote_endpoint(endpointError).address().to_string();
+        Rejection rejection = Rejection::None;
+        if (state->connections.fetch_add(1) >= state->options.maxConnections)
+            rejection = Rejection::ServerFull;
+        else if (!state->admitPeer(peer))
+            rejection = Rejection::PeerFull;
         ConnectionSlot slot;
-        if (rejected)
+        if (rejection != Rejection::None)
             state->connections.fetch_sub(1);
         else
-            slot = ConnectionSlot(state);
-        std::make_shared<HttpSession>(state, std::move(socket), std::move(slot), rejected)->start();
+            slot = ConnectionSlot(state, peer);
+        std::make_shared<HttpSession>(state, std::move(socket), std::move(slot), rejection)->start();
         accept();
     }
 

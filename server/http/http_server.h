@@ -24,6 +24,10 @@ struct ServerOptions {
     std::chrono::milliseconds idleTimeout{60'000};      // keep-alive connection with no request
     std::chrono::milliseconds writeTimeout{30'000};     // a response must drain within
     int maxConnections = 1024;                          // over it: new connections get 503 and close
+    // Open connections from one peer address; over it that peer's new
+    // connections get 429 (+ Retry-After) and close, so one address cannot
+    // hold every slot. 0: no per-peer cap.
+    int maxConnectionsPerPeer = 64;
     std::chrono::milliseconds webSocketPingInterval{15'000}; // transport-level ping; dead peers are dropped
     std::size_t maxWebSocketMessageBytes = 1024 * 1024; // bigger incoming message: connection closed (1009)
     std::size_t maxWebSocketQueueBytes = 16 * 1024 * 1024; // unsent outgoing bytes: over it the slow consumer is closed

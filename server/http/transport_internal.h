@@ -46,6 +46,31 @@ struct ServerState {
     std::atomic<int> connections{0};
     std::atomic<bool> stopping{false};
 
+    // Open connections per peer address (maxConnectionsPerPeer).
+    std::mutex peerMutex;
+    std::unordered_map<std::string, int> perPeer;
+    // Counts a connection from `peer`; false (nothing counted) when the peer is at its cap.
+    bool admitPeer(const std::string &peer)
+    {
+        if (options.maxConnectionsPerPeer <= 0)
+            return true;
+        std::lock_guard lock(peerMutex);
+        int &open = perPeer[peer];
+        if (open >= options.maxConnectionsPerPeer)
+            return false;
+        ++open;
+        return true;
+    }
+    void releasePeer(const std::string &peer)
+    {
+        if (options.maxConnectionsPerPeer <= 0)
+            return;
+        std::lock_guard lock(peerMutex);
+        const auto it = perPeer.find(peer);
+        if (it != perPeer.end() && --it->second <= 0)
+            perPeer.erase(it);
+    }
+
     std::mutex liveMutex;
     std::unordered_map<quint64, std::weak_ptr<LiveConnection>> live;
     quint64 nextId = 0;
@@ -83,24 +108,28 @@ class ConnectionSlot
 {
 public:
     ConnectionSlot() = default;
-    explicit ConnectionSlot(std::shared_ptr<ServerState> state) : m_state(std::move(state)) {}
+    ConnectionSlot(std::shared_ptr<ServerState> state, std::string peer) : m_state(std::move(state)), m_peer(std::move(peer)) {}
     ConnectionSlot(ConnectionSlot &&other) noexcept = default;
     ConnectionSlot &operator=(ConnectionSlot &&other) noexcept
     {
         release();
         m_state = std::move(other.m_state);
+        m_peer = std::move(other.m_peer);
         return *this;
     }
     ~ConnectionSlot() { release(); }
     void release()
     {
-        if (m_state)
+        if (m_state) {
             m_state->connections.fetch_sub(1);
+            m_state->releasePeer(m_peer);
+        }
         m_state.reset();
     }
 
 private:
     std::shared_ptr<ServerState> m_state;
+    std::string m_peer;   // counted in ServerState::perPeer
 };
 
 // Builds the Beast-free Request the application sees.

@@ -7,8 +7,6 @@
 #include "service/auth_service.h"
 #include "widget/widget_service.h"
 
-#include <QCryptographicHash>
-
 namespace zeiko::widget {
 
 using namespace Qt::StringLiterals;
@@ -28,17 +26,6 @@ QString param(const Call &call, const QString &name)
 }
 
 } // namespace
-
-bool secretsEqual(const QByteArray &presented, const QByteArray &expected)
-{
-    // Compare digests so neither length nor content leaks through timing.
-    const QByteArray a = QCryptographicHash::hash(presented, QCryptographicHash::Sha256);
-    const QByteArray b = QCryptographicHash::hash(expected, QCryptographicHash::Sha256);
-    unsigned char diff = 0;
-    for (qsizetype i = 0; i < a.size(); ++i)
-        diff |= static_cast<unsigned char>(a[i] ^ b[i]);
-    return diff == 0 && !expected.isEmpty();
-}
 
 void registerWidgetRoutes(http::Router &router, service::AuthService &auth, WidgetService &w, channels::Clock *testClock)
 {

@@ -21,7 +21,4 @@ class WidgetService;
 void registerWidgetRoutes(http::Router &router, service::AuthService &auth, WidgetService &widgets,
                           channels::Clock *testClock);
 
-// Constant-time comparison of a presented secret with the expected one.
-bool secretsEqual(const QByteArray &presented, const QByteArray &expected);
-
 } // namespace zeiko::widget

@@ -441,6 +441,41 @@ private slots:
         QCOMPARE(response->body.size(), bigBodyBytes);
     }
 
+    // Security review finding 12: one address held all 1,024 slots.
+    void onePeerCannotHoldEverySlot()
+    {
+        ServerOptions options;   // long timeouts: the first two must stay open
+        options.maxConnectionsPerPeer = 2;
+        quint16 port = 0;
+        auto server = startServer(options, port);
+        RawHttpConnection first;
+        RawHttpConnection second;
+        QVERIFY(first.connectTo(port));
+        QVERIFY(second.connectTo(port));
+        QTRY_COMPARE(server->openConnections(), 2);
+
+        RawHttpConnection third;   // the same address (127.0.0.1) again
+        QVERIFY(third.connectTo(port));
+        third.send(get("/hello"));
+        const auto rejected = third.readResponse();
+        QVERIFY(rejected);
+        QCOMPARE(rejected->status, 429);
+        QCOMPARE(errorCodeOf(rejected->body), QByteArray("too_many_connections"));
+        QCOMPARE(rejected->headers.value("retry-after"), QByteArray("1"));
+        QVERIFY(third.waitForClosed());
+        QCOMPARE(server->openConnections(), 2);
+
+        // A closed connection gives its peer the slot back.
+        first.abort();
+        QTRY_COMPARE(server->openConnections(), 1);
+        RawHttpConnection fourth;
+        QVERIFY(fourth.connectTo(port));
+        QVERIFY(fourth.send(get("/hello")));
+        const auto served = fourth.readResponse();
+        QVERIFY(served);
+        QCOMPARE(served->status, 200);
+    }
+
     void maxConnectionsIsEnforcedWith503()
     {
         ServerOptions options;   // long timeouts: the first two must stay open

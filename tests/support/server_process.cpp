@@ -105,9 +105,10 @@ bool ServerProcess::start(const Options &options)
                           QStringLiteral("--database"), m_databaseUrl};
     if (options.demo)
         arguments << QStringLiteral("--demo");
-    // Suites start many conversations from 127.0.0.1: no per-address start
-    // limit unless a suite sets its own (a later option wins).
+    // Suites start many conversations and connections from 127.0.0.1: no
+    // per-address limits unless a suite sets its own (a later option wins).
     arguments << QStringLiteral("--widget-starts-per-minute") << QStringLiteral("0");
+    arguments << QStringLiteral("--max-connections-per-peer") << QStringLiteral("0");
     arguments += options.extraArguments;
 
     m_process = std::make_unique<QProcess>();
