@@ -2,6 +2,233 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE" sourcelanguage="en">
 <context>
+    <name>ActionTable</name>
+    <message>
+        <source>Select a ticket first.</source>
+        <translation>Wählen Sie zuerst ein Ticket aus.</translation>
+    </message>
+    <message>
+        <source>This ticket is closed.</source>
+        <translation>Dieses Ticket ist geschlossen.</translation>
+    </message>
+    <message>
+        <source>You already work this ticket.</source>
+        <translation>Sie bearbeiten dieses Ticket bereits.</translation>
+    </message>
+    <message>
+        <source>Only a resolved or closed ticket can be reopened.</source>
+        <translation>Nur ein gelöstes oder geschlossenes Ticket kann wieder geöffnet werden.</translation>
+    </message>
+    <message>
+        <source>This ticket is already assigned to you.</source>
+        <translation>Dieses Ticket ist Ihnen bereits zugewiesen.</translation>
+    </message>
+    <message>
+        <source>This ticket has no linked handoff conversation.</source>
+        <translation>Dieses Ticket hat kein verknüpftes Übergabegespräch.</translation>
+    </message>
+    <message>
+        <source>Next ticket</source>
+        <translation>Nächstes Ticket</translation>
+    </message>
+    <message>
+        <source>Previous ticket</source>
+        <translation>Vorheriges Ticket</translation>
+    </message>
+    <message>
+        <source>Open ticket (read the thread)</source>
+        <translation>Ticket öffnen (Verlauf lesen)</translation>
+    </message>
+    <message>
+        <source>Back to the queue</source>
+        <translation>Zurück zur Warteschlange</translation>
+    </message>
+    <message>
+        <source>Next ticket, stay in the composer</source>
+        <translation>Nächstes Ticket, im Editor bleiben</translation>
+    </message>
+    <message>
+        <source>Previous ticket, stay in the composer</source>
+        <translation>Vorheriges Ticket, im Editor bleiben</translation>
+    </message>
+    <message>
+        <source>Search tickets</source>
+        <translation>Tickets durchsuchen</translation>
+    </message>
+    <message>
+        <source>Show view: %1</source>
+        <translation>Ansicht zeigen: %1</translation>
+    </message>
+    <message>
+        <source>Mine</source>
+        <translation>Meine</translation>
+    </message>
+    <message>
+        <source>Unassigned</source>
+        <translation>Nicht zugewiesen</translation>
+    </message>
+    <message>
+        <source>Waiting on team</source>
+        <translation>Wartet auf Team</translation>
+    </message>
+    <message>
+        <source>SLA at risk</source>
+        <translation>SLA gefährdet</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alle</translation>
+    </message>
+    <message>
+        <source>Reply by email</source>
+        <translation>Per E-Mail antworten</translation>
+    </message>
+    <message>
+        <source>Add an internal note</source>
+        <translation>Eine interne Notiz hinzufügen</translation>
+    </message>
+    <message>
+        <source>Send</source>
+        <translation>Senden</translation>
+    </message>
+    <message>
+        <source>Switch reply / internal note</source>
+        <translation>Zwischen Antwort und interner Notiz wechseln</translation>
+    </message>
+    <message>
+        <source>Toggle markdown preview</source>
+        <translation>Markdown-Vorschau ein/aus</translation>
+    </message>
+    <message>
+        <source>Undo send</source>
+        <translation>Senden rückgängig machen</translation>
+    </message>
+    <message>
+        <source>Take over from the AI agent</source>
+        <translation>Vom KI-Agenten übernehmen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Close and go to the next ticket</source>
+        <translation>Schließen und zum nächsten Ticket</translation>
+    </message>
+    <message>
+        <source>Force close…</source>
+        <translation>Schließen erzwingen…</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Priority: %1</source>
+        <translation>Priorität: %1</translation>
+    </message>
+    <message>
+        <source>Assign to me</source>
+        <translation>Mir zuweisen</translation>
+    </message>
+    <message>
+        <source>Assign to…</source>
+        <translation>Zuweisen an…</translation>
+    </message>
+    <message>
+        <source>Open the handoff conversation</source>
+        <translation>Das Übergabegespräch öffnen</translation>
+    </message>
+    <message>
+        <source>Command palette</source>
+        <translation>Befehlspalette</translation>
+    </message>
+    <message>
+        <source>Keyboard shortcuts</source>
+        <translation>Tastenkürzel</translation>
+    </message>
+    <message>
+        <source>Show the outbox</source>
+        <translation>Postausgang anzeigen</translation>
+    </message>
+    <message>
+        <source>Settings…</source>
+        <translation>Einstellungen…</translation>
+    </message>
+    <message>
+        <source>Refresh now</source>
+        <translation>Jetzt aktualisieren</translation>
+    </message>
+    <message>
+        <source>Sign out</source>
+        <translation>Abmelden</translation>
+    </message>
+    <message>
+        <source>Quit</source>
+        <translation>Beenden</translation>
+    </message>
+    <message>
+        <source>About Zeiko Handoff Console</source>
+        <translation>Über Zeiko Übergabekonsole</translation>
+    </message>
+    <message>
+        <source>Go</source>
+        <translation>Gehe zu</translation>
+    </message>
+    <message>
+        <source>View</source>
+        <translation>Ansicht</translation>
+    </message>
+    <message>
+        <source>Compose</source>
+        <translation>Verfassen</translation>
+    </message>
+    <message>
+        <source>Ticket</source>
+        <translation>Ticket</translation>
+    </message>
+    <message>
+        <source>Console</source>
+        <translation>Konsole</translation>
+    </message>
+    <message>
+        <source>&amp;Console</source>
+        <translation>&amp;Konsole</translation>
+    </message>
+    <message>
+        <source>&amp;Go</source>
+        <translation>&amp;Gehe zu</translation>
+    </message>
+    <message>
+        <source>&amp;Ticket</source>
+        <translation>&amp;Ticket</translation>
+    </message>
+    <message>
+        <source>&amp;Priority</source>
+        <translation>&amp;Priorität</translation>
+    </message>
+    <message>
+        <source>C&amp;ompose</source>
+        <translation>&amp;Verfassen</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>&amp;Hilfe</translation>
+    </message>
+    <message>
+        <source>Send the live reply</source>
+        <translation>Live-Antwort senden</translation>
+    </message>
+    <message>
+        <source>Confirm the reason or the edited text</source>
+        <translation>Begründung oder bearbeiteten Text bestätigen</translation>
+    </message>
+</context>
+<context>
     <name>ApiFailure</name>
     <message>
         <source>The server cannot be reached. Check the network connection; queued work is kept and sent later.</source>
@@ -427,233 +654,6 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
     <message>
         <source>Set priority</source>
         <translation>Priorität setzen</translation>
-    </message>
-</context>
-<context>
-    <name>ActionTable</name>
-    <message>
-        <source>Select a ticket first.</source>
-        <translation>Wählen Sie zuerst ein Ticket aus.</translation>
-    </message>
-    <message>
-        <source>This ticket is closed.</source>
-        <translation>Dieses Ticket ist geschlossen.</translation>
-    </message>
-    <message>
-        <source>You already work this ticket.</source>
-        <translation>Sie bearbeiten dieses Ticket bereits.</translation>
-    </message>
-    <message>
-        <source>Only a resolved or closed ticket can be reopened.</source>
-        <translation>Nur ein gelöstes oder geschlossenes Ticket kann wieder geöffnet werden.</translation>
-    </message>
-    <message>
-        <source>This ticket is already assigned to you.</source>
-        <translation>Dieses Ticket ist Ihnen bereits zugewiesen.</translation>
-    </message>
-    <message>
-        <source>This ticket has no linked handoff conversation.</source>
-        <translation>Dieses Ticket hat kein verknüpftes Übergabegespräch.</translation>
-    </message>
-    <message>
-        <source>Next ticket</source>
-        <translation>Nächstes Ticket</translation>
-    </message>
-    <message>
-        <source>Previous ticket</source>
-        <translation>Vorheriges Ticket</translation>
-    </message>
-    <message>
-        <source>Open ticket (read the thread)</source>
-        <translation>Ticket öffnen (Verlauf lesen)</translation>
-    </message>
-    <message>
-        <source>Back to the queue</source>
-        <translation>Zurück zur Warteschlange</translation>
-    </message>
-    <message>
-        <source>Next ticket, stay in the composer</source>
-        <translation>Nächstes Ticket, im Editor bleiben</translation>
-    </message>
-    <message>
-        <source>Previous ticket, stay in the composer</source>
-        <translation>Vorheriges Ticket, im Editor bleiben</translation>
-    </message>
-    <message>
-        <source>Search tickets</source>
-        <translation>Tickets durchsuchen</translation>
-    </message>
-    <message>
-        <source>Show view: %1</source>
-        <translation>Ansicht zeigen: %1</translation>
-    </message>
-    <message>
-        <source>Mine</source>
-        <translation>Meine</translation>
-    </message>
-    <message>
-        <source>Unassigned</source>
-        <translation>Nicht zugewiesen</translation>
-    </message>
-    <message>
-        <source>Waiting on team</source>
-        <translation>Wartet auf Team</translation>
-    </message>
-    <message>
-        <source>SLA at risk</source>
-        <translation>SLA gefährdet</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Alle</translation>
-    </message>
-    <message>
-        <source>Reply by email</source>
-        <translation>Per E-Mail antworten</translation>
-    </message>
-    <message>
-        <source>Add an internal note</source>
-        <translation>Eine interne Notiz hinzufügen</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Senden</translation>
-    </message>
-    <message>
-        <source>Switch reply / internal note</source>
-        <translation>Zwischen Antwort und interner Notiz wechseln</translation>
-    </message>
-    <message>
-        <source>Toggle markdown preview</source>
-        <translation>Markdown-Vorschau ein/aus</translation>
-    </message>
-    <message>
-        <source>Undo send</source>
-        <translation>Senden rückgängig machen</translation>
-    </message>
-    <message>
-        <source>Take over from the AI agent</source>
-        <translation>Vom KI-Agenten übernehmen</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>Close and go to the next ticket</source>
-        <translation>Schließen und zum nächsten Ticket</translation>
-    </message>
-    <message>
-        <source>Force close…</source>
-        <translation>Schließen erzwingen…</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>Wieder öffnen</translation>
-    </message>
-    <message>
-        <source>Priority: %1</source>
-        <translation>Priorität: %1</translation>
-    </message>
-    <message>
-        <source>Assign to me</source>
-        <translation>Mir zuweisen</translation>
-    </message>
-    <message>
-        <source>Assign to…</source>
-        <translation>Zuweisen an…</translation>
-    </message>
-    <message>
-        <source>Open the handoff conversation</source>
-        <translation>Das Übergabegespräch öffnen</translation>
-    </message>
-    <message>
-        <source>Command palette</source>
-        <translation>Befehlspalette</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Tastenkürzel</translation>
-    </message>
-    <message>
-        <source>Show the outbox</source>
-        <translation>Postausgang anzeigen</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>Einstellungen…</translation>
-    </message>
-    <message>
-        <source>Refresh now</source>
-        <translation>Jetzt aktualisieren</translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation>Abmelden</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Beenden</translation>
-    </message>
-    <message>
-        <source>About Zeiko Handoff Console</source>
-        <translation>Über Zeiko Übergabekonsole</translation>
-    </message>
-    <message>
-        <source>Go</source>
-        <translation>Gehe zu</translation>
-    </message>
-    <message>
-        <source>View</source>
-        <translation>Ansicht</translation>
-    </message>
-    <message>
-        <source>Compose</source>
-        <translation>Verfassen</translation>
-    </message>
-    <message>
-        <source>Ticket</source>
-        <translation>Ticket</translation>
-    </message>
-    <message>
-        <source>Console</source>
-        <translation>Konsole</translation>
-    </message>
-    <message>
-        <source>&amp;Console</source>
-        <translation>&amp;Konsole</translation>
-    </message>
-    <message>
-        <source>&amp;Go</source>
-        <translation>&amp;Gehe zu</translation>
-    </message>
-    <message>
-        <source>&amp;Ticket</source>
-        <translation>&amp;Ticket</translation>
-    </message>
-    <message>
-        <source>&amp;Priority</source>
-        <translation>&amp;Priorität</translation>
-    </message>
-    <message>
-        <source>C&amp;ompose</source>
-        <translation>&amp;Verfassen</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>Send the live reply</source>
-        <translation>Live-Antwort senden</translation>
-    </message>
-    <message>
-        <source>Confirm the reason or the edited text</source>
-        <translation>Begründung oder bearbeiteten Text bestätigen</translation>
     </message>
 </context>
 <context>
@@ -1216,26 +1216,6 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
 <context>
     <name>zeiko::ui::MainWindow</name>
     <message>
-        <source>Mine</source>
-        <translation>Meine</translation>
-    </message>
-    <message>
-        <source>Unassigned</source>
-        <translation>Nicht zugewiesen</translation>
-    </message>
-    <message>
-        <source>Waiting on team</source>
-        <translation>Wartet auf Team</translation>
-    </message>
-    <message>
-        <source>SLA at risk</source>
-        <translation>SLA gefährdet</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Alle</translation>
-    </message>
-    <message>
         <source>Zeiko Handoff Console — %1 (%2)</source>
         <translation>Zeiko Übergabekonsole – %1 (%2)</translation>
     </message>
@@ -1260,212 +1240,6 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <translation>Vom Server abgelehnt: %1</translation>
     </message>
     <message>
-        <source>Go</source>
-        <translation>Gehe zu</translation>
-    </message>
-    <message>
-        <source>Ticket</source>
-        <translation>Ticket</translation>
-    </message>
-    <message>
-        <source>Compose</source>
-        <translation>Verfassen</translation>
-    </message>
-    <message>
-        <source>Console</source>
-        <translation>Konsole</translation>
-    </message>
-    <message>
-        <source>View</source>
-        <translation>Ansicht</translation>
-    </message>
-    <message>
-        <source>Next ticket</source>
-        <translation>Nächstes Ticket</translation>
-    </message>
-    <message>
-        <source>Previous ticket</source>
-        <translation>Vorheriges Ticket</translation>
-    </message>
-    <message>
-        <source>Open ticket (read the thread)</source>
-        <translation>Ticket öffnen (Verlauf lesen)</translation>
-    </message>
-    <message>
-        <source>Back to the queue</source>
-        <translation>Zurück zur Warteschlange</translation>
-    </message>
-    <message>
-        <source>Next ticket, stay in the composer</source>
-        <translation>Nächstes Ticket, im Editor bleiben</translation>
-    </message>
-    <message>
-        <source>Previous ticket, stay in the composer</source>
-        <translation>Vorheriges Ticket, im Editor bleiben</translation>
-    </message>
-    <message>
-        <source>Search tickets</source>
-        <translation>Tickets durchsuchen</translation>
-    </message>
-    <message>
-        <source>Show view: %1</source>
-        <translation>Ansicht zeigen: %1</translation>
-    </message>
-    <message>
-        <source>Reply by email</source>
-        <translation>Per E-Mail antworten</translation>
-    </message>
-    <message>
-        <source>Add an internal note</source>
-        <translation>Eine interne Notiz hinzufügen</translation>
-    </message>
-    <message>
-        <source>Switch reply / internal note</source>
-        <translation>Zwischen Antwort und interner Notiz wechseln</translation>
-    </message>
-    <message>
-        <source>Send</source>
-        <translation>Senden</translation>
-    </message>
-    <message>
-        <source>Undo send</source>
-        <translation>Senden rückgängig machen</translation>
-    </message>
-    <message>
-        <source>Toggle markdown preview</source>
-        <translation>Markdown-Vorschau ein/aus</translation>
-    </message>
-    <message>
-        <source>Take over from the AI agent</source>
-        <translation>Vom KI-Agenten übernehmen</translation>
-    </message>
-    <message>
-        <source>Close</source>
-        <translation>Schließen</translation>
-    </message>
-    <message>
-        <source>Force close…</source>
-        <translation>Schließen erzwingen…</translation>
-    </message>
-    <message>
-        <source>Close and go to the next ticket</source>
-        <translation>Schließen und zum nächsten Ticket</translation>
-    </message>
-    <message>
-        <source>Reopen</source>
-        <translation>Wieder öffnen</translation>
-    </message>
-    <message>
-        <source>Priority: %1</source>
-        <translation>Priorität: %1</translation>
-    </message>
-    <message>
-        <source>Assign to me</source>
-        <translation>Mir zuweisen</translation>
-    </message>
-    <message>
-        <source>Assign to…</source>
-        <translation>Zuweisen an…</translation>
-    </message>
-    <message>
-        <source>Open the handoff conversation</source>
-        <translation>Das Übergabegespräch öffnen</translation>
-    </message>
-    <message>
-        <source>Command palette</source>
-        <translation>Befehlspalette</translation>
-    </message>
-    <message>
-        <source>Keyboard shortcuts</source>
-        <translation>Tastenkürzel</translation>
-    </message>
-    <message>
-        <source>Show the outbox</source>
-        <translation>Postausgang anzeigen</translation>
-    </message>
-    <message>
-        <source>Refresh now</source>
-        <translation>Jetzt aktualisieren</translation>
-    </message>
-    <message>
-        <source>Settings…</source>
-        <translation>Einstellungen…</translation>
-    </message>
-    <message>
-        <source>Sign out</source>
-        <translation>Abmelden</translation>
-    </message>
-    <message>
-        <source>Quit</source>
-        <translation>Beenden</translation>
-    </message>
-    <message>
-        <source>&amp;Console</source>
-        <translation>&amp;Konsole</translation>
-    </message>
-    <message>
-        <source>&amp;Go</source>
-        <translation>&amp;Gehe zu</translation>
-    </message>
-    <message>
-        <source>&amp;Ticket</source>
-        <translation>&amp;Ticket</translation>
-    </message>
-    <message>
-        <source>&amp;Priority</source>
-        <translation>&amp;Priorität</translation>
-    </message>
-    <message>
-        <source>C&amp;ompose</source>
-        <translation>&amp;Verfassen</translation>
-    </message>
-    <message>
-        <source>&amp;View</source>
-        <translation>&amp;Ansicht</translation>
-    </message>
-    <message>
-        <source>&amp;Help</source>
-        <translation>&amp;Hilfe</translation>
-    </message>
-    <message>
-        <source>About Zeiko Handoff Console</source>
-        <translation>Über Zeiko Übergabekonsole</translation>
-    </message>
-    <message>
-        <source>About</source>
-        <translation>Über</translation>
-    </message>
-    <message>
-        <source>Zeiko Handoff Console %1
-Triage AI-managed support tickets and human handoffs.</source>
-        <translation>Zeiko Übergabekonsole %1
-KI-verwaltete Support-Tickets und Übergaben an Menschen bearbeiten.</translation>
-    </message>
-    <message>
-        <source>Search subject, customer, messages  ( / )</source>
-        <translation>Betreff, Kunde, Nachrichten durchsuchen  ( / )</translation>
-    </message>
-    <message>
-        <source>Queue views</source>
-        <translation>Warteschlangen-Ansichten</translation>
-    </message>
-    <message>
-        <source>Ticket queue</source>
-        <translation>Ticket-Warteschlange</translation>
-    </message>
-    <message>
-        <source>Ticket actions</source>
-        <translation>Ticket-Aktionen</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>Priorität</translation>
-    </message>
-    <message>
-        <source>Set priority</source>
-        <translation>Priorität setzen</translation>
-    </message>
-    <message>
         <source>Connection</source>
         <translation>Verbindung</translation>
     </message>
@@ -1486,26 +1260,6 @@ KI-verwaltete Support-Tickets und Übergaben an Menschen bearbeiten.</translatio
         <translation>%1 · %2</translation>
     </message>
     <message>
-        <source>Ticket #%1 is not in the local copy.</source>
-        <translation>Ticket #%1 ist nicht in der lokalen Kopie.</translation>
-    </message>
-    <message>
-        <source>No ticket selected</source>
-        <translation>Kein Ticket ausgewählt</translation>
-    </message>
-    <message>
-        <source>#%1  %2  ·  %3</source>
-        <translation>#%1  %2  ·  %3</translation>
-    </message>
-    <message>
-        <source>(no subject)</source>
-        <translation>(kein Betreff)</translation>
-    </message>
-    <message>
-        <source>%1 %2</source>
-        <translation>%1 %2</translation>
-    </message>
-    <message>
         <source>Live</source>
         <translation>Live</translation>
     </message>
@@ -1524,62 +1278,6 @@ KI-verwaltete Support-Tickets und Übergaben an Menschen bearbeiten.</translatio
     <message>
         <source>Outbox: %1 pending</source>
         <translation>Postausgang: %1 ausstehend</translation>
-    </message>
-    <message>
-        <source>Not queued</source>
-        <translation>Nicht vorgemerkt</translation>
-    </message>
-    <message>
-        <source>A live handoff is still open: the server will refuse a plain close. Use Force close (Shift+C) to close it anyway.</source>
-        <translation>Eine Live-Übergabe ist noch offen: Der Server lehnt ein einfaches Schließen ab. Verwenden Sie „Schließen erzwingen“ (Umschalt+C), um das Ticket trotzdem zu schließen.</translation>
-    </message>
-    <message>
-        <source>Force close</source>
-        <translation>Schließen erzwingen</translation>
-    </message>
-    <message>
-        <source>Why force close #%1? This also ends an open handoff. The reason is kept in the audit trail.</source>
-        <translation>Warum soll #%1 zwangsweise geschlossen werden? Dadurch endet auch eine offene Übergabe. Der Grund wird im Prüfprotokoll festgehalten.</translation>
-    </message>
-    <message>
-        <source>This ticket has no linked handoff conversation.</source>
-        <translation>Dieses Ticket hat kein verknüpftes Übergabegespräch.</translation>
-    </message>
-    <message>
-        <source>This ticket is closed: reopen it (O) before replying, or the server refuses the reply.</source>
-        <translation>Dieses Ticket ist geschlossen: Öffnen Sie es wieder (O), bevor Sie antworten, sonst lehnt der Server die Antwort ab.</translation>
-    </message>
-    <message>
-        <source>That action can no longer be retried.</source>
-        <translation>Diese Aktion kann nicht mehr wiederholt werden.</translation>
-    </message>
-    <message>
-        <source>Edit and resend</source>
-        <translation>Bearbeiten und erneut senden</translation>
-    </message>
-    <message>
-        <source>Change the text, then send it again:</source>
-        <translation>Ändern Sie den Text und senden Sie ihn erneut:</translation>
-    </message>
-    <message>
-        <source>Send again</source>
-        <translation>Erneut senden</translation>
-    </message>
-    <message>
-        <source>That message can no longer be edited.</source>
-        <translation>Diese Nachricht kann nicht mehr bearbeitet werden.</translation>
-    </message>
-    <message>
-        <source>That action can no longer be discarded.</source>
-        <translation>Diese Aktion kann nicht mehr verworfen werden.</translation>
-    </message>
-    <message>
-        <source>Offline — you are reading the local copy. Replies and actions are kept in the outbox and sent when the connection returns.</source>
-        <translation>Offline – Sie lesen die lokale Kopie. Antworten und Aktionen bleiben im Postausgang und werden gesendet, sobald die Verbindung wieder steht.</translation>
-    </message>
-    <message>
-        <source>Offline</source>
-        <translation>Offline</translation>
     </message>
 </context>
 <context>
