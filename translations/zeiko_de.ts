@@ -1086,8 +1086,8 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <translation>Anonymer Besucher</translation>
     </message>
     <message>
-        <source>%1 (unverified: typed into the chat)</source>
-        <translation>%1 (nicht bestätigt: im Chat eingegeben)</translation>
+        <source>(unverified: typed into the chat)</source>
+        <translation>(nicht bestätigt: im Chat eingegeben)</translation>
     </message>
     <message>
         <source>⚠ Replies cannot be emailed to this address: %1</source>

@@ -187,8 +187,10 @@ void FactsRail::refresh()
     QString customer = t->customer.name;
     if (!t->customer.email.isEmpty()) {
         // A widget visitor's address is their claim: say so in words, next to it.
-        const QString email = t->customer.emailVerified ? t->customer.email
-                                                        : tr("%1 (unverified: typed into the chat)").arg(t->customer.email);
+        // On a line of its own: a wrapped last line gets clipped in the form.
+        const QString email = t->customer.emailVerified
+                                  ? t->customer.email
+                                  : t->customer.email + QStringLiteral("\n") + tr("(unverified: typed into the chat)");
         customer += customer.isEmpty() ? email : QStringLiteral("\n") + email;
     }
     if (customer.isEmpty())
