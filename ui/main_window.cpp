@@ -11,10 +11,12 @@
 #include "ui/ticket_pane.h"
 #include "ui/tray_icon.h"
 
+#include <QApplication>
 #include <QCloseEvent>
 #include <QDockWidget>
 #include <QLabel>
 #include <QMenuBar>
+#include <QScreen>
 #include <QSplitter>
 #include <QStatusBar>
 #include <QSystemTrayIcon>
@@ -149,6 +151,29 @@ void MainWindow::buildOutboxDock()
     m_outboxDock->setWidget(m_outboxPanel);
     addDockWidget(Qt::BottomDockWidgetArea, m_outboxDock);
     m_outboxDock->hide();
+
+    // Hiding the dock while it has the keyboard would hand it to the next
+    // widget in the chain (the search field, where "j j" then types "jj"):
+    // it goes back to where it was before the outbox took it.
+    connect(qApp, &QApplication::focusChanged, this, [this](QWidget *old, QWidget *now) {
+        const bool nowInDock = now && m_outboxDock->isAncestorOf(now);
+        if (nowInDock && !m_focusInOutbox) {
+            m_focusInOutbox = true;
+            if (old && old->window() == this && !m_outboxDock->isAncestorOf(old))
+                m_focusBeforeOutbox = old;
+        } else if (now && !nowInDock && !m_outboxDock->isHidden()) {
+            m_focusInOutbox = false;   // the operator moved on by themselves
+        }
+    });
+    connect(m_outboxDock, &QDockWidget::visibilityChanged, this, [this](bool visible) {
+        if (visible || !m_focusInOutbox)
+            return;
+        m_focusInOutbox = false;
+        QWidget *back = m_focusBeforeOutbox && m_focusBeforeOutbox->isVisible() && m_focusBeforeOutbox->isEnabled()
+            ? m_focusBeforeOutbox.data()
+            : static_cast<QWidget *>(m_queuePane->view());
+        back->setFocus(Qt::OtherFocusReason);
+    });
 }
 
 // What the sync engine and the outbox report, shown in the status bar.
@@ -183,13 +208,33 @@ void MainWindow::connectSync()
 
 // ---- layout --------------------------------------------------------------------
 
+void MainWindow::fitFirstStart()
+{
+    // No saved geometry: the default size where it fits; on a smaller
+    // screen (1366×768 less a panel) the screen's available area.
+    const QSize preferred(1400, 860);
+    const QScreen *screen = this->screen() ? this->screen() : QGuiApplication::primaryScreen();
+    const QRect available = screen ? screen->availableGeometry() : QRect(QPoint(0, 0), preferred);
+    // Room for a window manager's frame (a title bar and borders).
+    const QSize frame(16, 40);
+    if (preferred.width() + frame.width() <= available.width() && preferred.height() + frame.height() <= available.height()) {
+        resize(preferred);
+        move(available.center() - QPoint(preferred.width() / 2, preferred.height() / 2));
+    } else {
+        resize((available.size() - frame).expandedTo(QSize(640, 480)).boundedTo(available.size()));
+        move(available.topLeft());
+        setWindowState(windowState() | Qt::WindowMaximized);   // a window manager fits it exactly
+    }
+}
+
 void MainWindow::restoreLayout()
 {
-    resize(1400, 860);
     m_mainSplitter->setSizes({660, 460, 280});
     m_ticketPane->splitter()->setSizes({520, 260});
     if (!m_settings.windowGeometry().isEmpty())
-        restoreGeometry(m_settings.windowGeometry());
+        restoreGeometry(m_settings.windowGeometry());   // Qt moves it back onto a smaller screen
+    else
+        fitFirstStart();
     if (!m_settings.windowState().isEmpty())
         restoreState(m_settings.windowState());
     if (!m_settings.splitterState(QStringLiteral("main")).isEmpty())

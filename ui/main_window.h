@@ -14,6 +14,7 @@
 #include "ui/ticket_cache.h"
 
 #include <QMainWindow>
+#include <QPointer>
 #include <QTimer>
 
 class QDockWidget;
@@ -81,6 +82,7 @@ private:
     void buildOutboxDock();
     void connectSync();
     void restoreLayout();
+    void fitFirstStart();
     void updateConnection(ConnectionState state);
     void updateOutboxCounts(int pending, int failed);
     void notify(const QString &title, const QString &message);
@@ -105,6 +107,9 @@ private:
     QToolButton *m_outboxButton = nullptr;
     QSystemTrayIcon *m_tray = nullptr;
     QTimer m_tickTimer;
+    // Where the keyboard was before the outbox panel took it (given back when it closes).
+    QPointer<QWidget> m_focusBeforeOutbox;
+    bool m_focusInOutbox = false;
 };
 
 } // namespace zeiko::ui
