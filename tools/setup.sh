@@ -12,7 +12,7 @@ BUILD_PACKAGES=(
   libqt6sql6-sqlite libqt6sql6-psql qtkeychain-qt6-dev
   libcmark-gfm-dev libcmark-gfm-extensions-dev cmark-gfm
   libboost1.81-dev libssl-dev libcurl4-openssl-dev libgl-dev
-  libsqlite3-dev sqlite3
+  libsqlite3-dev sqlite3 libsodium-dev
   libqt6svg6
 )
 TEST_PACKAGES=(

@@ -38,6 +38,15 @@ QString newToken()
                                    .toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
 }
 
+// The stored columns as the hasher reads them (see store::StoredOperator).
+StoredPassword storedPassword(const store::StoredOperator &op)
+{
+    if (op.passwordIterations > 0)
+        return {{}, QByteArray::fromHex(op.passwordHash.toLatin1()), QByteArray::fromHex(op.passwordSalt.toLatin1()),
+                op.passwordIterations};
+    return {op.passwordHash.toLatin1(), {}, {}, 0};
+}
+
 ServiceError wrongCredentials()
 {
     return errors::unauthorized(QStringLiteral("Unknown account, email or password"));
@@ -102,11 +111,15 @@ SignInResult AuthService::signIn(const QString &account, const QString &email, c
         return std::make_pair(*tenant, *op);
     });
     bool ok = false;
-    if (found)
-        ok = verifyPassword(password, {found->second.passwordHash, found->second.passwordSalt,
-                                       found->second.passwordIterations});
-    else
+    std::optional<QByteArray> rehashed;   // an old-format (or weaker) hash, replaced on success
+    if (found) {
+        const StoredPassword stored = storedPassword(found->second);
+        ok = verifyPassword(password, stored);
+        if (ok && needsRehash(stored))
+            rehashed = hashPassword(password);   // before the transaction: hashing is the slow part
+    } else {
         burnPasswordCheck(password);
+    }
 
     if (!ok) {
         m_db.write([&](QSqlDatabase &db) {
@@ -119,12 +132,16 @@ SignInResult AuthService::signIn(const QString &account, const QString &email, c
 
     const QString token = newToken();
     const qint64 issuedAt = tokenNowMs();
-    m_db.write([&](QSqlDatabase &db) {
+    const qint64 tenantId = found->first.id.toLongLong();
+    const qint64 operatorId = found->second.op.id.toLongLong();
+    const bool upgraded = m_db.write([&](QSqlDatabase &db) {
         store::clearFailedSignIns(db, scopes.first());
-        store::insertToken(db, tokenHash(token.toLatin1()), found->first.id.toLongLong(),
-                           found->second.op.id.toLongLong(), issuedAt,
+        store::insertToken(db, tokenHash(token.toLatin1()), tenantId, operatorId, issuedAt,
                            issuedAt + std::chrono::duration_cast<std::chrono::milliseconds>(m_tokenLifetime).count());
+        return rehashed && store::replacePasswordHash(db, tenantId, operatorId, found->second.passwordHash, *rehashed);
     });
+    if (upgraded)
+        qCInfo(lcAuth) << "password hash of operator" << operatorId << "of tenant" << tenantId << "upgraded to Argon2id";
     return {token, found->second.op, found->first};
 }
 
@@ -187,7 +204,7 @@ Operator AuthService::createOperator(const QString &tenantSlug, const NewOperato
         throw errors::invalidField(QStringLiteral("email"), QStringLiteral("expected an email address"));
     if (input.password.size() < 8)
         throw errors::invalidField(QStringLiteral("password"), QStringLiteral("use at least 8 characters"));
-    const PasswordHash hash = hashPassword(input.password);
+    const QByteArray hash = hashPassword(input.password);
     return m_db.write([&](QSqlDatabase &db) {
         const auto tenant = store::findTenantBySlug(db, tenantSlug.trimmed().toLower());
         if (!tenant)
@@ -195,7 +212,7 @@ Operator AuthService::createOperator(const QString &tenantSlug, const NewOperato
         if (store::findOperatorByEmail(db, tenant->id.toLongLong(), input.email.trimmed()))
             throw ServiceError(409, "already_exists", QStringLiteral("Operator %1 already exists").arg(input.email));
         store::NewOperator n{input.email.trimmed(), input.displayName, input.role, input.skills,
-                             input.maxOpenAssignments, hash.hash, hash.salt, hash.iterations};
+                             input.maxOpenAssignments, hash};
         return store::insertOperator(db, tenant->id.toLongLong(), n);
     });
 }

@@ -4,38 +4,72 @@
 
 #include <QCryptographicHash>
 #include <QPasswordDigestor>
-#include <QRandomGenerator>
+
+#include <sodium.h>
+
+#include <stdexcept>
 
 namespace zeiko::service {
 
 namespace {
 
-QByteArray derive(const QString &password, const QByteArray &salt, int iterations)
+constexpr char argon2idPrefix[] = "$argon2id$";
+
+void ensureSodium()
 {
-    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(), salt, iterations, 32);
+    // sodium_init() is thread-safe and idempotent; it only fails when the
+    // system has no usable random source.
+    static const bool ready = sodium_init() >= 0;
+    if (!ready)
+        throw std::runtime_error("libsodium could not be initialised");
 }
 
 } // namespace
 
-PasswordHash hashPassword(const QString &password, int iterations)
+QByteArray hashPassword(const QString &password)
 {
-    quint32 words[4];
-    QRandomGenerator::system()->fillRange(words);
-    const QByteArray salt(reinterpret_cast<const char *>(words), sizeof(words));
-    return {derive(password, salt, iterations), salt, iterations};
+    ensureSodium();
+    const QByteArray utf8 = password.toUtf8();
+    char encoded[crypto_pwhash_STRBYTES];
+    if (crypto_pwhash_str_alg(encoded, utf8.constData(), std::size_t(utf8.size()), argon2idOpsLimit,
+                              argon2idMemLimitBytes, crypto_pwhash_ALG_ARGON2ID13)
+        != 0)
+        throw std::runtime_error("Argon2id hashing failed (out of memory)");
+    return QByteArray(encoded);
 }
 
-bool verifyPassword(const QString &password, const PasswordHash &stored)
+bool verifyPassword(const QString &password, const StoredPassword &stored)
 {
-    if (stored.iterations <= 0 || stored.salt.isEmpty())
+    if (stored.isLegacy()) {
+        if (stored.legacySalt.isEmpty() || stored.legacyHash.isEmpty())
+            return false;
+        return constantTimeEquals(legacyPbkdf2(password, stored.legacySalt, stored.legacyIterations),
+                                  stored.legacyHash);
+    }
+    if (!stored.encoded.startsWith(argon2idPrefix))
         return false;
-    return constantTimeEquals(derive(password, stored.salt, stored.iterations), stored.hash);
+    ensureSodium();
+    const QByteArray utf8 = password.toUtf8();
+    return crypto_pwhash_str_verify(stored.encoded.constData(), utf8.constData(), std::size_t(utf8.size())) == 0;
+}
+
+bool needsRehash(const StoredPassword &stored)
+{
+    if (stored.isLegacy() || !stored.encoded.startsWith(argon2idPrefix))
+        return true;
+    ensureSodium();
+    return crypto_pwhash_str_needs_rehash(stored.encoded.constData(), argon2idOpsLimit, argon2idMemLimitBytes) != 0;
 }
 
 void burnPasswordCheck(const QString &password)
 {
-    static const QByteArray salt(16, '\x5a');
-    (void)derive(password, salt, defaultPasswordIterations);
+    static const StoredPassword dummy{hashPassword(QStringLiteral("no such operator")), {}, {}, 0};
+    (void)verifyPassword(password, dummy);
+}
+
+QByteArray legacyPbkdf2(const QString &password, const QByteArray &salt, int iterations)
+{
+    return QPasswordDigestor::deriveKeyPbkdf2(QCryptographicHash::Sha256, password.toUtf8(), salt, iterations, 32);
 }
 
 } // namespace zeiko::service

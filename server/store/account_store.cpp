@@ -68,8 +68,7 @@ Operator insertOperator(QSqlDatabase &db, qint64 tenantId, const NewOperator &n)
                                         "password_hash, password_salt, password_iterations, created_at) "
                                         "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id"),
                          {tenantId, n.email.toLower(), text(n.displayName), toString(n.role), text(n.skills.join(QLatin1Char(','))),
-                          n.maxOpenAssignments, QString::fromLatin1(n.passwordHash.toHex()),
-                          QString::fromLatin1(n.passwordSalt.toHex()), n.passwordIterations,
+                          n.maxOpenAssignments, QString::fromLatin1(n.passwordHash), text(QString()), 0,
                           QDateTime::currentMSecsSinceEpoch()});
     Operator op;
     op.id = QString::number(q.value(0).toLongLong());
@@ -89,8 +88,8 @@ std::optional<StoredOperator> findOperatorByEmail(QSqlDatabase &db, qint64 tenan
         return std::nullopt;
     StoredOperator s;
     s.op = operatorFrom(q);
-    s.passwordHash = QByteArray::fromHex(q.value(6).toString().toLatin1());
-    s.passwordSalt = QByteArray::fromHex(q.value(7).toString().toLatin1());
+    s.passwordHash = q.value(6).toString();
+    s.passwordSalt = q.value(7).toString();
     s.passwordIterations = q.value(8).toInt();
     s.tenantId = q.value(9).toLongLong();
     return s;
@@ -113,6 +112,16 @@ QList<Operator> listOperators(QSqlDatabase &db, qint64 tenantId)
     while (q.next())
         list.append(operatorFrom(q));
     return list;
+}
+
+bool replacePasswordHash(QSqlDatabase &db, qint64 tenantId, qint64 operatorId, const QString &previousHash,
+                         const QByteArray &argon2idHash)
+{
+    const QSqlQuery q = run(db,
+                            QStringLiteral("UPDATE operators SET password_hash = ?, password_salt = '', "
+                                           "password_iterations = 0 WHERE tenant_id = ? AND id = ? AND password_hash = ?"),
+                            {QString::fromLatin1(argon2idHash), tenantId, operatorId, previousHash});
+    return q.numRowsAffected() > 0;
 }
 
 void insertToken(QSqlDatabase &db, const QByteArray &tokenHash, qint64 tenantId, qint64 operatorId, qint64 nowMs,

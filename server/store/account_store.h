@@ -10,11 +10,14 @@
 
 namespace zeiko::store {
 
+// The password columns as stored (service/password_hasher.h reads them):
+// an Argon2id string in passwordHash with no salt and 0 iterations, or a
+// legacy PBKDF2 key and salt (hex) with their iteration count.
 struct StoredOperator {
     qint64 tenantId = 0;
     Operator op;
-    QByteArray passwordHash;   // raw bytes
-    QByteArray passwordSalt;
+    QString passwordHash;
+    QString passwordSalt;
     int passwordIterations = 0;
 };
 
@@ -24,9 +27,7 @@ struct NewOperator {
     OperatorRole role = OperatorRole::Operator;
     QStringList skills;
     int maxOpenAssignments = 0;
-    QByteArray passwordHash;
-    QByteArray passwordSalt;
-    int passwordIterations = 0;
+    QByteArray passwordHash;   // the Argon2id string
 };
 
 struct TokenOwner {
@@ -45,6 +46,10 @@ Operator insertOperator(QSqlDatabase &db, qint64 tenantId, const NewOperator &op
 std::optional<StoredOperator> findOperatorByEmail(QSqlDatabase &db, qint64 tenantId, const QString &email);
 std::optional<Operator> findOperator(QSqlDatabase &db, qint64 tenantId, qint64 operatorId);
 QList<Operator> listOperators(QSqlDatabase &db, qint64 tenantId);
+// Replaces the operator's password hash with an Argon2id string, only if it
+// is still `previousHash` (a password changed meanwhile is kept). True when replaced.
+bool replacePasswordHash(QSqlDatabase &db, qint64 tenantId, qint64 operatorId, const QString &previousHash,
+                         const QByteArray &argon2idHash);
 
 // Tokens (only the SHA-256 of a token is ever stored)
 void insertToken(QSqlDatabase &db, const QByteArray &tokenHash, qint64 tenantId, qint64 operatorId,

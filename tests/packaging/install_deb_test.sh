@@ -49,7 +49,7 @@ echo "zeiko-server Depends: $server_depends"
 for dep in libqt6widgets6 libqt6sql6-sqlite libqt6svg6 libsecret-1-0 gnome-keyring qt6-qpa-plugins fonts-; do
   grep -q "$dep" <<<"$console_depends" || fail "zeiko-console does not depend on $dep"
 done
-for dep in libqt6core6 libqt6sql6-sqlite libqt6sql6-psql; do
+for dep in libqt6core6 libqt6sql6-sqlite libqt6sql6-psql libsodium23; do
   grep -q "$dep" <<<"$server_depends" || fail "zeiko-server does not depend on $dep"
 done
 grep -qx /etc/default/zeiko-server <<<"$(dpkg-deb -I "$server_deb" conffiles)" || fail "env file is not a conffile"
