@@ -49,6 +49,11 @@ token_file=$(mktemp)
 printf %s "$AGENT_SERVICE_TOKEN" >"$token_file"
 "$server" admin create-agent-token --database "sqlite:$data_dir/demo.sqlite" --account demo \
   --label "demo-$(date +%s)" --token-file "$token_file" >/dev/null
+# Shopify secrets are per tenant too: the simulator's shop (demo.myshopify.com)
+# signs with this run's secret.
+printf %s "$SHOPIFY_WEBHOOK_SECRET" >"$token_file"
+"$server" admin set-shopify --database "sqlite:$data_dir/demo.sqlite" --account demo \
+  --shop-domain demo.myshopify.com --secret-file "$token_file" >/dev/null
 rm -f "$token_file"
 
 cat <<MSG

@@ -5,12 +5,14 @@
 #include "store/account_store.h"
 #include "store/agent_token_store.h"
 #include "store/database.h"
+#include "store/shopify_shop_store.h"
 
 #include <QCommandLineParser>
 #include <QCryptographicHash>
 #include <QDateTime>
 #include <QFile>
 #include <QRandomGenerator>
+#include <QRegularExpression>
 
 #include <cstdio>
 
@@ -86,6 +88,34 @@ int agentTokenAction(const QString &action, const QCommandLineParser &parser)
     return 0;
 }
 
+// set-shopify: the tenant's shop and the secret that signs its webhooks.
+int setShopify(const QCommandLineParser &parser)
+{
+    const QString domain = parser.value(u"shop-domain"_s).trimmed().toLower();
+    static const QRegularExpression hostName(u"^[a-z0-9]([a-z0-9-]*[a-z0-9])?(\\.[a-z0-9]([a-z0-9-]*[a-z0-9])?)+$"_s);
+    if (!parser.isSet(u"account"_s) || !parser.isSet(u"secret-file"_s))
+        return fail(u"set-shopify needs --account, --shop-domain and --secret-file"_s);
+    if (domain.size() > 255 || !hostName.match(domain).hasMatch())
+        return fail(u"--shop-domain must be the shop's host name, e.g. example.myshopify.com"_s);
+    QFile file(parser.value(u"secret-file"_s));
+    if (!file.open(QIODevice::ReadOnly))
+        return fail(u"cannot read %1: %2"_s.arg(file.fileName(), file.errorString()));
+    const QString secret = QString::fromUtf8(file.readAll().trimmed());
+    if (secret.size() < 16 || secret.contains(u'\n'))
+        return fail(u"the secret in %1 must be one line of at least 16 characters"_s.arg(file.fileName()));
+    auto db = openDatabase(parser);
+    const auto tenant = db->read([&](QSqlDatabase &d) { return store::findTenantBySlug(d, parser.value(u"account"_s)); });
+    if (!tenant)
+        return fail(u"no such account \"%1\""_s.arg(parser.value(u"account"_s)));
+    const bool keepPrevious = parser.isSet(u"keep-previous-secret"_s);
+    db->write([&](QSqlDatabase &d) {
+        store::setShopifyShop(d, tenant->id.toLongLong(), domain, secret, keepPrevious, QDateTime::currentMSecsSinceEpoch());
+    });
+    std::printf("%s: Shopify webhooks from %s%s\n", qPrintable(tenant->slug), qPrintable(domain),
+                keepPrevious ? " (the previous secret stays accepted until the next set-shopify)" : "");
+    return 0;
+}
+
 } // namespace
 
 int runAdmin(const QStringList &arguments)
@@ -100,11 +130,15 @@ int runAdmin(const QStringList &arguments)
         "        prints a new AI-agent service token of that tenant (or stores the one in FILE);\n"
         "        several may be live at once, for rotation\n"
         "  admin revoke-agent-token --account SLUG --label L\n"
-        "  admin list-agent-tokens --account SLUG"_s);
+        "  admin list-agent-tokens --account SLUG\n"
+        "  admin set-shopify --account SLUG --shop-domain SHOP.myshopify.com --secret-file FILE\n"
+        "                    [--keep-previous-secret]\n"
+        "        the tenant's Shopify shop and its webhook secret (read from FILE, never the command line);\n"
+        "        with --keep-previous-secret the secret it replaces stays accepted (rotation)"_s);
     parser.addHelpOption();
     parser.addPositionalArgument(u"admin"_s, u"The subcommand."_s);
-    parser.addPositionalArgument(u"action"_s, u"create-tenant, create-operator, create-agent-token, revoke-agent-token "
-                                               "or list-agent-tokens."_s);
+    parser.addPositionalArgument(u"action"_s, u"create-tenant, create-operator, create-agent-token, revoke-agent-token, "
+                                               "list-agent-tokens or set-shopify."_s);
     parser.addOptions({
         databaseOption,
         {u"slug"_s, u"Tenant account slug (sign-in \"account\")."_s, u"slug"_s},
@@ -118,6 +152,9 @@ int runAdmin(const QStringList &arguments)
         {u"label"_s, u"Name of an agent token (which agent or deployment uses it)."_s, u"label"_s},
         {u"token-file"_s, u"Read the agent token from this file instead of generating one (never on the command line)."_s,
          u"file"_s},
+        {u"shop-domain"_s, u"The tenant's shop, as Shopify names it in X-Shopify-Shop-Domain."_s, u"host"_s},
+        {u"secret-file"_s, u"File holding the Shopify webhook secret (never on the command line)."_s, u"file"_s},
+        {u"keep-previous-secret"_s, u"set-shopify: keep accepting the secret being replaced (rotation)."_s},
     });
     parser.process(arguments);
     const QStringList positional = parser.positionalArguments();
@@ -157,6 +194,8 @@ int runAdmin(const QStringList &arguments)
         }
         if (action == u"create-agent-token"_s || action == u"revoke-agent-token"_s || action == u"list-agent-tokens"_s)
             return agentTokenAction(action, parser);
+        if (action == u"set-shopify"_s)
+            return setShopify(parser);
         return fail(u"unknown admin action \"%1\" (see admin --help)"_s.arg(action));
     } catch (const service::ServiceError &e) {
         return fail(e.message);

@@ -40,8 +40,13 @@ void addChannelOptions(QCommandLineParser &parser)
         {u"mail-retry-base-ms"_s, u"First retry delay of a failed send, doubling per attempt [ZEIKO_MAIL_RETRY_BASE_MS]. Default 5000."_s, u"ms"_s},
         {u"mail-max-attempts"_s, u"Send attempts before a mail is marked failed [ZEIKO_MAIL_MAX_ATTEMPTS]. Default 6."_s, u"n"_s},
         {u"routing-max-sleep-ms"_s, u"Longest wait before waiting handoffs are re-checked for capacity freed by other processes [ZEIKO_ROUTING_MAX_SLEEP_MS]. Default 5000."_s, u"ms"_s},
-        {u"shopify-webhook-secret"_s, u"Secret of Shopify's X-Shopify-Hmac-Sha256 [SHOPIFY_WEBHOOK_SECRET]."_s, u"secret"_s},
     });
+    // Removed: one Shopify secret for every tenant let a delivery signed for
+    // one shop be posted to another tenant. Refused with a pointer to the
+    // per-tenant command rather than as an unknown option.
+    QCommandLineOption removedShopifySecret(u"shopify-webhook-secret"_s, {}, u"secret"_s);
+    removedShopifySecret.setFlags(QCommandLineOption::HiddenFromHelp);
+    parser.addOption(removedShopifySecret);
 }
 
 struct ChannelRuntime::Private {
@@ -92,8 +97,14 @@ ChannelRuntime::ChannelRuntime(const QCommandLineParser &parser, store::Database
         resend.apiBaseUrl.chop(1);
     resend.webhookSecret = text(parser, u"resend-webhook-secret"_s, {"RESEND_WEBHOOK_SECRET"});
     d->emailWebhooks = std::make_unique<EmailWebhookService>(database, d->notify, d->clock, d->mail, resend);
-    d->shopifyWebhooks = std::make_unique<ShopifyWebhookService>(
-        database, d->notify, d->clock, text(parser, u"shopify-webhook-secret"_s, {"SHOPIFY_WEBHOOK_SECRET"}));
+    if (parser.isSet(u"shopify-webhook-secret"_s))
+        throw std::invalid_argument("--shopify-webhook-secret is gone: Shopify webhook secrets are per tenant, set with "
+                                    "`zeiko-server admin set-shopify --account SLUG --shop-domain SHOP.myshopify.com "
+                                    "--secret-file FILE`");
+    if (!qEnvironmentVariableIsEmpty("SHOPIFY_WEBHOOK_SECRET"))
+        qCWarning(lcChannels) << "SHOPIFY_WEBHOOK_SECRET is ignored: Shopify webhook secrets are per tenant "
+                                 "(zeiko-server admin set-shopify)";
+    d->shopifyWebhooks = std::make_unique<ShopifyWebhookService>(database, d->notify, d->clock);
 
     MailWorkerOptions mailOptions;
     mailOptions.mail = d->mail;

@@ -6,10 +6,10 @@
 #include "domain/codecs.h"
 #include "service/service_error.h"
 #include "store/account_store.h"
+#include "store/shopify_shop_store.h"
 #include "store/sql.h"
 #include "store/ticket_store.h"
 
-#include <QCryptographicHash>
 #include <QJsonArray>
 #include <QLoggingCategory>
 
@@ -98,52 +98,66 @@ FollowUp findFollowUp(QSqlDatabase &db, qint64 tenantId, const QString &orderId,
 
 } // namespace
 
-ShopifyWebhookService::ShopifyWebhookService(store::Database &database, CommitNotifier notify, const Clock &clock,
-                                             QString secret)
+ShopifyWebhookService::ShopifyWebhookService(store::Database &database, CommitNotifier notify, const Clock &clock)
     : m_db(database)
     , m_notify(std::move(notify))
     , m_clock(clock)
-    , m_secret(std::move(secret))
 {
 }
 
 JsonResult ShopifyWebhookService::handle(const QString &accountSlug, const QHash<QByteArray, QByteArray> &headers,
                                          const QByteArray &rawBody)
 {
-    const QString why = verifyShopify(headers.value("x-shopify-hmac-sha256"), rawBody, m_secret);
-    if (!why.isEmpty()) {
-        qCWarning(lcShopify).noquote() << "rejected a Shopify webhook:" << why;
-        throw ServiceError(401, "invalid_signature", u"Webhook signature verification failed"_s);
-    }
-    const QByteArray topicHeader = headers.value("x-shopify-topic").trimmed();
-    QByteArray webhookId = headers.value("x-shopify-webhook-id").trimmed();
-    if (webhookId.size() > 200)
-        throw service::errors::badRequest(u"X-Shopify-Webhook-Id too long"_s);
-    if (webhookId.isEmpty())   // Shopify always sends one; without it, the same body is the same delivery
-        webhookId = "body-" + QCryptographicHash::hash(topicHeader + '\n' + rawBody, QCryptographicHash::Sha256).toHex();
-    const QString deliveryId = u"shopify:"_s + QString::fromLatin1(webhookId);
-
     const auto tenant = m_db.read([&](QSqlDatabase &db) { return store::findTenantBySlug(db, accountSlug); });
-    if (!tenant) {
-        qCWarning(lcShopify).noquote() << "Shopify webhook for an unknown account; ignored";
-        throw service::errors::notFound(u"No such account"_s);
+    const auto shop = tenant ? m_db.read([&](QSqlDatabase &db) { return store::findShopifyShop(db, tenant->id.toLongLong()); })
+                             : std::nullopt;
+    // One answer for "no such account", "no shop configured" and "bad
+    // signature": the URL is unsigned, so it must not tell accounts apart.
+    const auto refuse = [&](const QString &why) {
+        qCWarning(lcShopify).noquote() << u"rejected a Shopify webhook for account \"%1\": %2"_s.arg(accountSlug.left(100), why);
+        return ServiceError(401, "invalid_signature", u"Webhook signature verification failed"_s);
+    };
+    if (!tenant)
+        throw refuse(u"no such account"_s);
+    if (!shop)
+        throw refuse(u"no Shopify shop configured (admin set-shopify)"_s);
+    const QByteArray hmac = headers.value("x-shopify-hmac-sha256");
+    QString why = verifyShopify(hmac, rawBody, shop->webhookSecret);
+    if (!why.isEmpty() && !shop->previousWebhookSecret.isEmpty() &&
+        verifyShopify(hmac, rawBody, shop->previousWebhookSecret).isEmpty())
+        why.clear();   // signed with the secret being rotated out
+    if (!why.isEmpty())
+        throw refuse(why);
+    const QString shopDomain = QString::fromLatin1(headers.value("x-shopify-shop-domain").trimmed().toLower());
+    if (shopDomain != shop->shopDomain) {
+        qCWarning(lcShopify).noquote() << u"refused a Shopify webhook for account \"%1\": shop \"%2\" is not its shop \"%3\""_s
+                                              .arg(accountSlug, shopDomain.left(255), shop->shopDomain);
+        throw ServiceError(403, "shop_domain_mismatch",
+                           u"X-Shopify-Shop-Domain is not the shop configured for this account"_s);
     }
+
     const qint64 tenantId = tenant->id.toLongLong();
+    const QByteArray topicHeader = headers.value("x-shopify-topic").trimmed();
     const shopify::Topic topic = shopify::topicFrom(topicHeader);
     if (topic == shopify::Topic::Unknown)
         return {200, {{u"status"_s, u"ignored"_s}, {u"reason"_s, u"unhandled_topic"_s}}};
     const shopify::Delivery d = shopify::parseDelivery(topic, parseJsonObject(rawBody));
     const QString topicName = QString::fromLatin1(topicHeader.toLower());
     const QDateTime now = m_clock.now();
+    // Named by the signed content only (never X-Shopify-Webhook-Id, which
+    // anyone replaying a captured delivery can change).
+    const QString deliveryId = u"shopify:%1:%2@%3"_s.arg(topicName, d.objectKey).arg(d.versionMs);
 
-    return tenantWrite(m_db, tenantId, m_notify, [&](TenantTx &tx) -> JsonResult {
+    const JsonResult outcome = tenantWrite(m_db, tenantId, m_notify, [&](TenantTx &tx) -> JsonResult {
         QSqlDatabase &db = tx.db();
         // Checked inside the transaction: the tenant's seq row serialises
         // concurrent deliveries, so a repeat racing the first is still caught.
-        if (store::run(db, u"SELECT 1 FROM webhook_deliveries WHERE delivery_id = ?"_s, {deliveryId}).next()) {
-            qCInfo(lcShopify).noquote() << "duplicate delivery" << deliveryId;
-            return {200, {{u"status"_s, u"duplicate"_s}}};
+        if (const auto applied = store::appliedShopifyVersion(db, tenantId, topicName, d.objectKey);
+            applied && *applied >= d.versionMs) {
+            qCInfo(lcShopify).noquote() << "not applied (already have this version or a newer one):" << deliveryId;
+            return {200, {{u"status"_s, *applied == d.versionMs ? u"duplicate"_s : u"outdated"_s}}};
         }
+        store::recordShopifyVersion(db, tenantId, topicName, d.objectKey, d.versionMs, QDateTime::currentMSecsSinceEpoch());
         const std::optional<ShopifyOrder> known = d.order ? d.order : storedOrder(db, tenantId, d.orderId);
         if (!known && d.issue.isEmpty())
             return {200, {{u"status"_s, u"ignored"_s}, {u"reason"_s, u"unknown_order"_s}}};
@@ -230,14 +244,17 @@ JsonResult ShopifyWebhookService::handle(const QString &accountSlug, const QHash
         result.insert(u"ticketsUpdated"_s, updated);
         if (tx.eventCount() == 0)
             return {200, {{u"status"_s, u"ignored"_s}, {u"reason"_s, u"no_open_ticket"_s}}};
-        store::run(db,
-                   u"INSERT INTO webhook_deliveries (delivery_id, source, outcome, received_at) VALUES (?, 'shopify', ?, ?) "
-                   "ON CONFLICT DO NOTHING"_s,
-                   {deliveryId, result.value(u"status"_s).toString(), QDateTime::currentMSecsSinceEpoch()});
         qCInfo(lcShopify).noquote() << u"%1 order %2 -> %3 ticket(s) updated%4"_s.arg(topicName, d.orderId).arg(updated).arg(
             issueTicket ? u", issue on ticket %1"_s.arg(*issueTicket) : QString());
         return {200, result};
     });
+    // A delivery that changed nothing was rolled back with its version
+    // record: keep the record, so a replay of it is not applied later either.
+    if (outcome.body.value(u"status"_s).toString() == u"ignored"_s)
+        m_db.write([&](QSqlDatabase &db) {
+            store::recordShopifyVersion(db, tenantId, topicName, d.objectKey, d.versionMs, QDateTime::currentMSecsSinceEpoch());
+        });
+    return outcome;
 }
 
 } // namespace zeiko::channels

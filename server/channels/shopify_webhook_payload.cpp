@@ -2,6 +2,7 @@
 
 #include "service/service_error.h"
 
+#include <QDateTime>
 #include <QJsonArray>
 
 #include <algorithm>
@@ -124,6 +125,15 @@ QString statusLine(const ShopifyOrder &o)
     return line;
 }
 
+// Shopify's `updated_at` (ISO 8601 with an offset) in ms since the epoch.
+qint64 requiredUpdatedAt(const QJsonObject &p)
+{
+    const QDateTime at = QDateTime::fromString(p.value(u"updated_at"_s).toString(), Qt::ISODateWithMs);
+    if (!at.isValid())
+        throw service::errors::invalidField(u"updated_at"_s, u"expected an ISO 8601 date-time"_s);
+    return at.toMSecsSinceEpoch();
+}
+
 } // namespace
 
 Topic topicFrom(const QByteArray &header)
@@ -158,6 +168,8 @@ Delivery parseDelivery(Topic topic, const QJsonObject &p)
             d.customerEmail = text(p, u"contact_email"_s, 320).toLower();
         if (d.customerEmail.isEmpty())
             d.customerEmail = text(p.value(u"customer"_s).toObject(), u"email"_s, 320).toLower();
+        d.objectKey = d.orderId;
+        d.versionMs = requiredUpdatedAt(p);
         d.customerName = customerNameOf(p);
         d.order = orderOf(p, d.orderId);
         d.summary = statusLine(*d.order);
@@ -179,6 +191,10 @@ Delivery parseDelivery(Topic topic, const QJsonObject &p)
     }
     case Topic::RefundCreated: {
         d.orderId = requiredOrderId(p);
+        const QString refundId = idOf(p.value(u"id"_s));
+        if (refundId.isEmpty())
+            throw service::errors::invalidField(u"id"_s, u"expected the refund's numeric id"_s);
+        d.objectKey = d.orderId + u"/refund/"_s + refundId;
         double amount = 0;
         for (const QJsonValue &t : p.value(u"transactions"_s).toArray()) {
             const QJsonObject tx = t.toObject();
@@ -198,6 +214,11 @@ Delivery parseDelivery(Topic topic, const QJsonObject &p)
     }
     case Topic::FulfillmentUpdated: {
         d.orderId = requiredOrderId(p);
+        const QString fulfillmentId = idOf(p.value(u"id"_s));
+        if (fulfillmentId.isEmpty())
+            throw service::errors::invalidField(u"id"_s, u"expected the fulfillment's numeric id"_s);
+        d.objectKey = d.orderId + u"/fulfillment/"_s + fulfillmentId;
+        d.versionMs = requiredUpdatedAt(p);
         d.customerEmail = text(p, u"email"_s, 320).toLower();
         const QString status = text(p, u"status"_s, 50).toLower();
         const QString shipment = text(p, u"shipment_status"_s, 50).toLower();

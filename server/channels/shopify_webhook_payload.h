@@ -39,9 +39,16 @@ struct Delivery {
     QString trackingUrl;
     QString refundAmount;
     QString refundCurrency;
+    // What makes a replay harmless, read from the signed body only: the
+    // Shopify object the delivery is about (the order; a refund or a
+    // fulfilment of it) and its version (updated_at in ms; refunds are never
+    // updated: 0). A version not newer than the one applied is not applied.
+    QString objectKey;
+    qint64 versionMs = 0;
 };
 
-// Throws DecodeError (400 invalid_field) when a required field is missing.
+// Throws ServiceError 400 invalid_field when a required field is missing
+// (the ids, and `updated_at` of orders and fulfilments).
 Delivery parseDelivery(Topic topic, const QJsonObject &payload);
 
 // The stored context with a refund/fulfillment delivery applied.

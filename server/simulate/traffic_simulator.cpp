@@ -353,6 +353,9 @@ void TrafficSimulator::shopifyEvent()
     const double total = QByteArray(product[2]).toDouble() * quantity;
     QJsonObject payload;
     const double orderId = order.id.toDouble();
+    // The version the server dedupes on (with the topic and the object):
+    // every delivery here is a new state of its order or fulfillment.
+    const QString updatedAt = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
     if (topic == "refunds/create") {
         payload = {{u"id"_s, double(m_counter)},
                    {u"order_id"_s, orderId},
@@ -366,6 +369,7 @@ void TrafficSimulator::shopifyEvent()
                    {u"order_id"_s, orderId},
                    {u"name"_s, order.number + u".1"_s},
                    {u"email"_s, order.customerEmail},
+                   {u"updated_at"_s, updatedAt},
                    {u"status"_s, failed ? u"failure"_s : u"success"_s},
                    {u"shipment_status"_s, failed ? u"failure"_s : u"in_transit"_s},
                    {u"tracking_number"_s, u"1ZSIM%1"_s.arg(m_counter)},
@@ -379,6 +383,7 @@ void TrafficSimulator::shopifyEvent()
                    {u"name"_s, order.number},
                    {u"email"_s, order.customerEmail},
                    {u"created_at"_s, QDateTime::currentDateTimeUtc().toString(Qt::ISODate)},
+                   {u"updated_at"_s, updatedAt},
                    {u"currency"_s, u"EUR"_s},
                    {u"total_price"_s, QString::number(total, 'f', 2)},
                    {u"financial_status"_s, cancel ? u"voided"_s : u"paid"_s},

@@ -141,6 +141,19 @@ QList<Migration> migrations()
                             "created_at BIGINT NOT NULL, revoked_at BIGINT)"),
              QStringLiteral("CREATE INDEX agent_tokens_by_tenant ON agent_tokens (tenant_id, label)"),
          }},
+        {8,
+         {
+             // Shopify webhooks per tenant: the shop they must come from and
+             // the secret(s) that sign them (the previous one while rotating).
+             QStringLiteral("CREATE TABLE shopify_shops (tenant_id BIGINT PRIMARY KEY REFERENCES tenants(id), "
+                            "shop_domain TEXT NOT NULL, webhook_secret TEXT NOT NULL, previous_webhook_secret TEXT, "
+                            "updated_at BIGINT NOT NULL)"),
+             // The newest signed version (updated_at) applied per topic and
+             // Shopify object: replays and late retries are not applied.
+             QStringLiteral("CREATE TABLE shopify_deliveries (tenant_id BIGINT NOT NULL REFERENCES tenants(id), "
+                            "topic TEXT NOT NULL, object_key TEXT NOT NULL, version_ms BIGINT NOT NULL, "
+                            "received_at BIGINT NOT NULL, PRIMARY KEY (tenant_id, topic, object_key))"),
+         }},
     };
 }
 

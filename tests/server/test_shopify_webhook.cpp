@@ -1,5 +1,5 @@
 // Shopify order webhooks against the real server: X-Shopify-Hmac-Sha256
-// verification, order context on the customer's open tickets, follow-up
+// verification with the tenant's secret (admin set-shopify), order context on the customer's open tickets, follow-up
 // tickets for order issues, duplicate deliveries, partial updates, and
 // tickets found by their order id (an indexed column, backfilled by
 // migration 4 from the stored order context).
@@ -7,6 +7,7 @@
 #include "channels_test_support.h"
 
 #include <QMessageAuthenticationCode>
+#include <QTimeZone>
 #include <QSqlDatabase>
 #include <QSqlError>
 #include <QSqlQuery>
@@ -25,10 +26,16 @@ QByteArray shopifyHmac(const QByteArray &body, const QByteArray &key = secret)
     return QMessageAuthenticationCode::hash(body, key, QCryptographicHash::Sha256).toBase64();
 }
 
+// Every order payload is a newer state than the one before (its updated_at):
+// the server applies a delivery only when it is newer than what it applied.
+int orderVersions = 0;
+
 QJsonObject order(qint64 id, const QString &email, const QString &financial, const QJsonValue &fulfillment,
                   const QJsonArray &fulfillments = {})
 {
+    const QDateTime updatedAt = QDateTime(QDate(2026, 11, 20), QTime(10, 0), QTimeZone::utc()).addSecs(++orderVersions);
     return {{u"id"_s, double(id)},
+            {u"updated_at"_s, updatedAt.toString(Qt::ISODate)},
             {u"name"_s, u"#%1"_s.arg(id % 10000)},
             {u"order_number"_s, double(id % 10000)},
             {u"email"_s, email},
@@ -101,11 +108,10 @@ private:
 private slots:
     void initTestCase()
     {
-        QVERIFY2(server.start(ServerProcess::Options::onDatabase(
-                     {}, {u"--shopify-webhook-secret"_s, QString::fromLatin1(secret)})),
-                 qPrintable(server.errorText()));
+        QVERIFY2(server.start(), qPrintable(server.errorText()));
         acme = createAcme(server);
         QVERIFY2(acme.ok(), qPrintable(acme.error));
+        QVERIFY2(server.setShopify(u"acme"_s, u"acme.myshopify.com"_s, QString::fromLatin1(secret)), qPrintable(server.errorText()));
         caseyTicket = createTicket(u"casey@example.com"_s, u"Where is my kettle?"_s);
         QVERIFY(!caseyTicket.isEmpty());
     }
@@ -134,7 +140,8 @@ private slots:
     {
         const qint64 before = head();
         const QJsonObject payload = order(5001, u"casey@example.com"_s, u"paid"_s, QJsonValue());
-        QCOMPARE(deliver("orders/create", payload, {}, {}, u"nosuchaccount"_s).status, 404);
+        // Signed, but for no account: the same 401 as a bad signature (accounts cannot be probed).
+        QCOMPARE(deliver("orders/create", payload, {}, {}, u"nosuchaccount"_s).status, 401);
         const HttpReply other = deliver("products/update", payload);
         QCOMPARE(other.status, 200);
         QCOMPARE(other.json().value(u"reason"_s).toString(), u"unhandled_topic"_s);
@@ -215,7 +222,7 @@ private slots:
         QCOMPARE(entries.size(), 1);
         QVERIFY(entries.first().value(u"body"_s).toString().contains(u"cancelled"_s));
 
-        // The same delivery again: nothing changes.
+        // The same delivery again (same X-Shopify-Webhook-Id: a retry): nothing changes.
         const qint64 before = head();
         const HttpReply again = deliver("orders/cancelled", cancelled, webhookId);
         QCOMPARE(again.status, 200);
@@ -259,6 +266,7 @@ private slots:
                                       {u"order_id"_s, 6002.0},
                                       {u"name"_s, u"#6002.1"_s},
                                       {u"email"_s, u"dana@example.com"_s},
+                                      {u"updated_at"_s, u"2026-11-22T08:00:00Z"_s},
                                       {u"status"_s, u"failure"_s},
                                       {u"tracking_number"_s, u"TRK-6002"_s}};
         const HttpReply r = deliver("fulfillments/update", fulfillment);
@@ -344,8 +352,7 @@ private slots:
             db.close();
         }
         QSqlDatabase::removeDatabase(u"pre-migration-4"_s);
-        QVERIFY2(server.start(ServerProcess::Options::onDatabase(url, {u"--shopify-webhook-secret"_s, QString::fromLatin1(secret)})),
-                 qPrintable(server.errorText()));
+        QVERIFY2(server.start(ServerProcess::Options::onDatabase(url)), qPrintable(server.errorText()));
 
         // A refund carries no email: the order id alone must find Dora's ticket
         // (its context is updated) and, through it, whom the follow-up is for.

@@ -15,7 +15,7 @@ using namespace Qt::StringLiterals;
 
 namespace {
 const QString agentToken = u"sim-agent-token-0123456789"_s;
-const QString shopifySecret = u"sim-shopify-secret"_s;
+const QString shopifySecret = u"sim-shopify-secret-0123"_s;
 const QString resendSecret = u"whsec_"_s + QString::fromLatin1(QByteArray("zeiko-simulate-test-secret-32byt").toBase64());
 const QString domain = u"in.sim.test"_s;
 
@@ -64,12 +64,12 @@ private slots:
         standInPort = freePort();
         QVERIFY(standInPort != 0);
         QVERIFY2(server.start(ServerProcess::Options::withDemo(
-                     {u"--shopify-webhook-secret"_s, shopifySecret,
-                      u"--resend-webhook-secret"_s, resendSecret, u"--resend-api-key"_s, u"re_sim"_s,
+                     {u"--resend-webhook-secret"_s, resendSecret, u"--resend-api-key"_s, u"re_sim"_s,
                       u"--resend-api-base-url"_s, u"http://127.0.0.1:%1"_s.arg(standInPort), u"--inbound-domain"_s,
                       domain})),
                  qPrintable(server.errorText()));
         QVERIFY2(server.addAgentToken(u"demo"_s, agentToken), qPrintable(server.errorText()));
+        QVERIFY2(server.setShopify(u"demo"_s, u"demo.myshopify.com"_s, shopifySecret), qPrintable(server.errorText()));
         token = server.signIn(u"demo"_s, u"alex@demo.zeiko.test"_s, u"demo-password"_s);
         QVERIFY(!token.isEmpty());
     }

@@ -115,6 +115,12 @@ bool ServerProcess::start(const Options &options)
     m_process->setProgram(binaryPath());
     m_process->setArguments(arguments);
     m_process->setStandardErrorFile(m_logPath);
+    if (!options.environment.isEmpty()) {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        for (auto it = options.environment.cbegin(); it != options.environment.cend(); ++it)
+            environment.insert(it.key(), it.value());
+        m_process->setProcessEnvironment(environment);
+    }
     m_process->start();
     if (!m_process->waitForStarted(10000)) {
         m_error = QStringLiteral("cannot start %1: %2").arg(binaryPath(), m_process->errorString());
@@ -201,10 +207,17 @@ QUrl ServerProcess::wsUrl(const QString &pathAndQuery) const
     return QUrl(QStringLiteral("ws://127.0.0.1:%1%2").arg(m_port).arg(pathAndQuery));
 }
 
-int ServerProcess::runCommand(const QStringList &arguments, QByteArray *output) const
+int ServerProcess::runCommand(const QStringList &arguments, QByteArray *output,
+                              const QMap<QString, QString> &environment) const
 {
     QProcess process;
     process.setProgram(binaryPath());
+    if (!environment.isEmpty()) {
+        QProcessEnvironment withExtras = QProcessEnvironment::systemEnvironment();
+        for (auto it = environment.cbegin(); it != environment.cend(); ++it)
+            withExtras.insert(it.key(), it.value());
+        process.setProcessEnvironment(withExtras);
+    }
     process.setArguments(arguments + QStringList{QStringLiteral("--database"), m_databaseUrl});
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start();
@@ -228,6 +241,25 @@ bool ServerProcess::addAgentToken(const QString &account, const QString &token, 
                                 &output);
     if (code != 0)
         m_error = QStringLiteral("admin create-agent-token failed (%1): %2").arg(code).arg(QString::fromUtf8(output));
+    return code == 0;
+}
+
+bool ServerProcess::setShopify(const QString &account, const QString &shopDomain, const QString &secret, bool keepPrevious)
+{
+    QTemporaryFile file;
+    if (!file.open() || file.write(secret.toUtf8()) < 0 || !file.flush()) {
+        m_error = QStringLiteral("cannot write the Shopify secret file");
+        return false;
+    }
+    QStringList arguments{QStringLiteral("admin"),       QStringLiteral("set-shopify"), QStringLiteral("--account"),
+                          account,                       QStringLiteral("--shop-domain"), shopDomain,
+                          QStringLiteral("--secret-file"), file.fileName()};
+    if (keepPrevious)
+        arguments << QStringLiteral("--keep-previous-secret");
+    QByteArray output;
+    const int code = runCommand(arguments, &output);
+    if (code != 0)
+        m_error = QStringLiteral("admin set-shopify failed (%1): %2").arg(code).arg(QString::fromUtf8(output));
     return code == 0;
 }
 

@@ -18,6 +18,7 @@
 #include <QByteArray>
 #include <QJsonObject>
 #include <QList>
+#include <QMap>
 #include <QNetworkAccessManager>
 #include <QPair>
 #include <QProcess>
@@ -58,7 +59,8 @@ public:
     struct Options {
         QString databaseUrl;          // empty: sqlite file in a temporary directory
         bool demo = false;            // --demo (seeds the demo tenant into an empty database)
-        QStringList extraArguments;   // e.g. {"--sign-in-delay-ms", "10"}
+        QStringList extraArguments;   // e.g. {"--sign-in-delay-ms", "10"}; never secrets (visible in ps)
+        QMap<QString, QString> environment;   // added to the server's environment: where secrets go
         int startTimeoutMs = 60000;
 
         // Shorthands: a fresh SQLite file seeded with the demo tenant, or a given database.
@@ -98,10 +100,15 @@ public:
 
     // Runs another subcommand of the same binary (e.g. admin create-tenant)
     // against this server's database; returns the exit code.
-    int runCommand(const QStringList &arguments, QByteArray *output = nullptr) const;
+    // `environment` is added to the command's (e.g. ZEIKO_OPERATOR_PASSWORD).
+    int runCommand(const QStringList &arguments, QByteArray *output = nullptr,
+                   const QMap<QString, QString> &environment = {}) const;
     // Makes `token` a live AI-agent token of `account` the way an admin does
     // (`admin create-agent-token --token-file`); false (errorText) on failure.
     bool addAgentToken(const QString &account, const QString &token, const QString &label = QStringLiteral("tests"));
+    // Connects `account` to a Shopify shop whose webhooks `secret` signs
+    // (`admin set-shopify --secret-file`); false (errorText) on failure.
+    bool setShopify(const QString &account, const QString &shopDomain, const QString &secret, bool keepPrevious = false);
 
     HttpReply request(const QString &pathAndQuery, const RequestOptions &options);
     HttpReply get(const QString &pathAndQuery, const QString &token = {});
