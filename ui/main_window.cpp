@@ -96,6 +96,9 @@ MainWindow::MainWindow(ConsoleSession &session, ConsoleSettings &settings, QWidg
 
 MainWindow::~MainWindow()
 {
+    // Tearing down hides the dock and moves the keyboard: not ours to follow any more.
+    disconnect(qApp, &QApplication::focusChanged, this, nullptr);
+    disconnect(m_outboxDock, &QDockWidget::visibilityChanged, this, nullptr);
     commitPendingSend();
 }
 
