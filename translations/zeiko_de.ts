@@ -919,12 +919,20 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <translation>E-Mail-Antwort senden</translation>
     </message>
     <message>
-        <source>Adding note in %1 s — Undo (Ctrl+Z)</source>
-        <translation>Notiz wird in %1 s hinzugefügt – Rückgängig (Strg+Z)</translation>
+        <source>%1: adding the note in %2 s — Undo (Ctrl+Z)</source>
+        <translation>%1: Notiz wird in %2 s hinzugefügt – Rückgängig (Strg+Z)</translation>
     </message>
     <message>
-        <source>Sending in %1 s — Undo (Ctrl+Z)</source>
-        <translation>Wird in %1 s gesendet – Rückgängig (Strg+Z)</translation>
+        <source>%1: sending the reply in %2 s — Undo (Ctrl+Z)</source>
+        <translation>%1: Antwort wird in %2 s gesendet – Rückgängig (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>%1: the note was not added — it is back in that ticket&apos;s note draft.</source>
+        <translation>%1: Die Notiz wurde nicht hinzugefügt – sie ist wieder im Notizentwurf dieses Tickets.</translation>
+    </message>
+    <message>
+        <source>%1: the reply was not sent — it is back in that ticket&apos;s reply draft.</source>
+        <translation>%1: Die Antwort wurde nicht gesendet – sie ist wieder im Antwortentwurf dieses Tickets.</translation>
     </message>
 </context>
 <context>
@@ -1728,6 +1736,10 @@ KI-verwaltete Support-Tickets und Übergaben an Menschen bearbeiten.</translatio
     <message>
         <source>That message could not be read for editing: %1</source>
         <translation>Die Nachricht konnte zum Bearbeiten nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Nothing to undo: no reply or note is waiting to be sent.</source>
+        <translation>Nichts rückgängig zu machen: Keine Antwort und keine Notiz wartet auf das Senden.</translation>
     </message>
 </context>
 <context>

@@ -138,29 +138,47 @@ Composer::Composer(LocalStore &store, Outbox &outbox, markdown::MarkdownRenderer
     m_stack->addWidget(m_preview);
     layout->addWidget(m_stack, 1);
 
-    m_undoBar = new QWidget(this);
+    // The send row: one slot holds the hint, the undo countdown or what an
+    // undo did; whichever shows, the row keeps its size (showing the undo bar
+    // must never resize the panes), and a long text is cut, not widened for.
+    m_sendStatus = new QStackedWidget(this);
+    m_sendStatus->setObjectName(QStringLiteral("composerSendStatus"));
+    m_sendStatus->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
+    auto *hint = new QLabel(tr("Ctrl+Enter sends · Enter is a new line · markdown"), m_sendStatus);
+    hint->setObjectName(QStringLiteral("composerHint"));
+    hint->setForegroundRole(QPalette::PlaceholderText);
+    m_hint = hint;
+    m_undoBar = new QWidget(m_sendStatus);
     m_undoBar->setObjectName(QStringLiteral("composerUndoBar"));
     auto *undoLayout = new QHBoxLayout(m_undoBar);
     undoLayout->setContentsMargins(0, 0, 0, 0);
     m_undoLabel = new QLabel(m_undoBar);
     m_undoLabel->setObjectName(QStringLiteral("composerUndoLabel"));
+    m_undoLabel->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
     m_undoButton = new QPushButton(tr("Undo"), m_undoBar);
     m_undoButton->setObjectName(QStringLiteral("composerUndoButton"));
     m_undoButton->setAccessibleName(tr("Undo sending"));
     connect(m_undoButton, &QPushButton::clicked, this, &Composer::undoSend);
     undoLayout->addWidget(m_undoLabel, 1);
     undoLayout->addWidget(m_undoButton);
-    m_undoBar->hide();
+    m_undoNotice = new QLabel(m_sendStatus);
+    m_undoNotice->setObjectName(QStringLiteral("composerUndoNotice"));
+    m_undoNotice->setTextFormat(Qt::PlainText);
+    m_sendStatus->addWidget(hint);
+    m_sendStatus->addWidget(m_undoBar);
+    m_sendStatus->addWidget(m_undoNotice);
+    m_noticeTimer.setSingleShot(true);
+    m_noticeTimer.setInterval(10000);
+    connect(&m_noticeTimer, &QTimer::timeout, this, [this] {
+        if (m_sendStatus->currentWidget() == m_undoNotice)
+            m_sendStatus->setCurrentWidget(m_hint);
+    });
 
     auto *sendRow = new QHBoxLayout;
-    auto *hint = new QLabel(tr("Ctrl+Enter sends · Enter is a new line · markdown"), this);
-    hint->setObjectName(QStringLiteral("composerHint"));
-    hint->setForegroundRole(QPalette::PlaceholderText);
     m_sendButton = new QPushButton(this);
     m_sendButton->setObjectName(QStringLiteral("composerSendButton"));
     connect(m_sendButton, &QPushButton::clicked, this, &Composer::send);
-    sendRow->addWidget(hint, 1);
-    sendRow->addWidget(m_undoBar);
+    sendRow->addWidget(m_sendStatus, 1);
     sendRow->addWidget(m_sendButton);
     layout->addLayout(sendRow);
 
@@ -179,7 +197,10 @@ Composer::Composer(LocalStore &store, Outbox &outbox, markdown::MarkdownRenderer
             m_preview->setHtml(result.html);
     });
     connect(&m_sendDelay, &SendDelay::countdown, this, &Composer::onCountdown);
-    connect(&m_sendDelay, &SendDelay::finished, m_undoBar, &QWidget::hide);
+    connect(&m_sendDelay, &SendDelay::finished, this, [this] {
+        if (m_sendStatus->currentWidget() == m_undoBar)
+            m_sendStatus->setCurrentWidget(m_hint);
+    });
 
     updateModeLook();
     setTicket(0);
@@ -447,16 +468,57 @@ bool Composer::undoSend()
                               "memory and copied to the clipboard.")
                                .arg(ticket, error));
         }
+        showUndoNotice(message->type == CommandType::InternalNote
+                           ? tr("%1: the note was not added — it is back in that ticket's note draft.")
+                                 .arg(ticketName(message->ticketId))
+                           : tr("%1: the reply was not sent — it is back in that ticket's reply draft.")
+                                 .arg(ticketName(message->ticketId)));
     }
     return true;
 }
 
+QString Composer::ticketName(TicketId ticketId) const
+{
+    qint64 number = 0;
+    try {
+        if (const auto row = m_store.ticketRow(ticketId))
+            number = row->number;
+    } catch (const StoreError &) {
+        // the id below names the ticket as well
+    }
+    return number ? QStringLiteral("#%1").arg(number) : QString::number(ticketId);
+}
+
 void Composer::onCountdown(int secondsLeft)
 {
-    const bool note = m_sendDelay.waiting() && m_sendDelay.waiting()->type == CommandType::InternalNote;
-    m_undoLabel->setText(note ? tr("Adding note in %1 s — Undo (Ctrl+Z)").arg(secondsLeft)
-                              : tr("Sending in %1 s — Undo (Ctrl+Z)").arg(secondsLeft));
-    m_undoBar->show();
+    if (!m_sendDelay.waiting())
+        return;
+    const OutgoingMessage &message = *m_sendDelay.waiting();
+    const QString ticket = ticketName(message.ticketId);
+    // The ticket first: the bar stays when the operator moves on, and a
+    // narrow composer cuts the end of the line.
+    m_undoLabel->setText(message.type == CommandType::InternalNote
+                             ? tr("%1: adding the note in %2 s — Undo (Ctrl+Z)").arg(ticket).arg(secondsLeft)
+                             : tr("%1: sending the reply in %2 s — Undo (Ctrl+Z)").arg(ticket).arg(secondsLeft));
+    m_undoLabel->setToolTip(m_undoLabel->text());
+    m_undoLabel->setAccessibleName(m_undoLabel->text());
+    m_noticeTimer.stop();
+    m_sendStatus->setCurrentWidget(m_undoBar);
+}
+
+void Composer::showUndoNotice(const QString &text)
+{
+    m_undoNotice->setText(text);
+    m_undoNotice->setToolTip(text);
+    m_undoNotice->setAccessibleName(text);
+    m_sendStatus->setCurrentWidget(m_undoNotice);
+    m_noticeTimer.start();
+}
+
+QString Composer::sendStatusText() const
+{
+    const auto *label = qobject_cast<const QLabel *>(m_sendStatus->currentWidget());
+    return label ? label->text() : m_undoLabel->text();
 }
 
 void Composer::showRefusal(const OutboxItem &item)

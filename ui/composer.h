@@ -68,6 +68,9 @@ public:
     QString refusalText() const;
     // What the local store refused, as shown in the error bar ("" when hidden).
     QString storeErrorText() const;
+    // What the slot beside the send button says now: the hint, the undo
+    // countdown (naming the ticket) or what an undo did.
+    QString sendStatusText() const;
 
     static QString draftKey(Mode mode);
 
@@ -83,6 +86,8 @@ private:
     void updateModeLook();
     void updatePreview();
     void onCountdown(int secondsLeft);
+    void showUndoNotice(const QString &text);
+    QString ticketName(TicketId ticketId) const;
     void showRefusal(const OutboxItem &item);
     void onStoreChanged(const StoreChange &change);
     // Writes one draft; on a store failure keeps `body` in m_unsaved and
@@ -114,6 +119,10 @@ private:
     QPlainTextEdit *m_editor = nullptr;
     QTextBrowser *m_preview = nullptr;
     QPushButton *m_sendButton = nullptr;
+    QStackedWidget *m_sendStatus = nullptr;
+    QLabel *m_hint = nullptr;
+    QLabel *m_undoNotice = nullptr;
+    QTimer m_noticeTimer;
     QWidget *m_undoBar = nullptr;
     QLabel *m_undoLabel = nullptr;
     QPushButton *m_undoButton = nullptr;

@@ -60,7 +60,6 @@ QueuePane::QueuePane(LocalStore &store, TicketCache &tickets, const QString &ope
     m_offlineBanner->setStyleSheet(QStringLiteral("background: %1; color: %2; font-weight: bold")
                                        .arg(statusFill(StatusTone::Danger).name(), onStatusFill(StatusTone::Danger).name()));
     m_offlineBanner->hide();
-    layout->addWidget(m_offlineBanner);
 
     m_search = new QLineEdit(this);
     m_search->setObjectName(QStringLiteral("searchField"));
@@ -136,6 +135,9 @@ QueuePane::QueuePane(LocalStore &store, TicketCache &tickets, const QString &ope
     });
     connect(m_view, &QTreeView::activated, this, &QueuePane::ticketActivated);
     layout->addWidget(m_view, 1);
+    // Below the list, not above it: going offline must not push the rows
+    // the operator is reading down the screen.
+    layout->addWidget(m_offlineBanner);
 
     // View counts: throttled, not debounced — a steady trickle of changes must
     // not starve the counters. Only changes that can move a ticket between
@@ -245,7 +247,14 @@ void QueuePane::back()
 
 void QueuePane::setOffline(bool offline)
 {
+    if (offline == m_offlineBanner->isVisibleTo(this))
+        return;
     m_offlineBanner->setVisible(offline);
+    // The list gets shorter from the bottom: keep the selected row in sight.
+    if (offline && m_view->currentIndex().isValid()) {
+        layout()->activate();
+        m_view->scrollTo(m_view->currentIndex());
+    }
 }
 
 void QueuePane::tick()

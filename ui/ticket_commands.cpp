@@ -140,7 +140,10 @@ void TicketCommands::bindHandlers(ActionTable &table)
         pane->composer()->focusEditor();
     });
     on(A::ComposeSend, [pane] { pane->composer()->send(); });
-    on(A::ComposeUndo, [pane] { pane->composer()->undoSend(); });
+    on(A::ComposeUndo, [this, pane] {
+        if (!pane->composer()->undoSend())
+            Q_EMIT message(tr("Nothing to undo: no reply or note is waiting to be sent."), 5000);
+    });
     on(A::ComposePreview, [pane] { pane->composer()->setPreviewing(!pane->composer()->isPreviewing()); });
 
     for (A id : {A::TicketTakeOver, A::TicketReopen, A::TicketAssignMe, A::TicketPriorityUrgent, A::TicketPriorityHigh,

@@ -13,6 +13,40 @@
 
 namespace zeiko::ui {
 
+namespace {
+// One line, cut with "…" when narrow (the whole text in the tooltip): a long
+// subject must not wrap onto a second line and push the toolbar down.
+class ElidedLabel : public QLabel
+{
+public:
+    using QLabel::QLabel;
+    void setFullText(const QString &text)
+    {
+        m_full = text;
+        setToolTip(text);
+        elide();
+    }
+    QString fullText() const { return m_full; }
+    QSize minimumSizeHint() const override { return {0, QLabel::minimumSizeHint().height()}; }
+    QSize sizeHint() const override { return {0, QLabel::sizeHint().height()}; }
+
+protected:
+    void resizeEvent(QResizeEvent *event) override
+    {
+        QLabel::resizeEvent(event);
+        elide();
+    }
+
+private:
+    void elide()
+    {
+        const int width = contentsRect().width() - 2 * margin();
+        setText(fontMetrics().elidedText(m_full, Qt::ElideRight, qMax(0, width)));
+    }
+    QString m_full;
+};
+} // namespace
+
 TicketPane::TicketPane(ConsoleSession &session, const ActionRegistry &actions, QWidget *parent)
     : QWidget(parent)
     , m_threadModel(session.store())
@@ -21,11 +55,11 @@ TicketPane::TicketPane(ConsoleSession &session, const ActionRegistry &actions, Q
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 4, 0, 4);
     layout->setSpacing(2);
-    m_title = new QLabel(this);
+    m_title = new ElidedLabel(this);
     m_title->setObjectName(QStringLiteral("ticketTitle"));
     m_title->setAccessibleName(tr("Ticket"));
     m_title->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_title->setWordWrap(true);
+    m_title->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Fixed);
     QFont titleFont = m_title->font();
     titleFont.setBold(true);
     titleFont.setPointSizeF(titleFont.pointSizeF() * 1.2);
@@ -61,14 +95,13 @@ void TicketPane::setTicket(TicketId id)
 
 void TicketPane::showTitle(qint64 number, const QString &subject, TicketStatus status)
 {
-    m_title->setText(tr("#%1  %2  ·  %3")
-                         .arg(number)
-                         .arg(subject.isEmpty() ? tr("(no subject)") : subject, labels::status(status)));
+    static_cast<ElidedLabel *>(m_title)->setFullText(
+        tr("#%1  %2  ·  %3").arg(number).arg(subject.isEmpty() ? tr("(no subject)") : subject, labels::status(status)));
 }
 
 void TicketPane::showNoTicket()
 {
-    m_title->setText(tr("No ticket selected"));
+    static_cast<ElidedLabel *>(m_title)->setFullText(tr("No ticket selected"));
 }
 
 } // namespace zeiko::ui

@@ -7,6 +7,7 @@
 #include "models/roles.h"
 #include "ui/command_palette.h"
 #include "ui/composer.h"
+#include "ui/facts_rail.h"
 #include "ui/main_window.h"
 #include "ui/outbox_panel.h"
 #include "ui/queue_pane.h"
@@ -16,6 +17,9 @@
 
 #include <QDockWidget>
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QUuid>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
@@ -38,10 +42,20 @@ private Q_SLOTS:
     void init();
     void firstStartFitsTheScreen();
     void closingTheOutboxGivesTheKeyboardBack();
+    void undoBarKeepsThePanesStill();
+    void undoBarNamesTheTicket();
+    void longTitleKeepsTheToolbarStill();
+    // Stops the server: keep it last.
+    void offlineBannerKeepsTheQueueStill();
 
 private:
     TicketId pickOpenTicket();
     void openByPalette(TicketId id);
+    // Where `widget` is in the window now (after pending layout work).
+    QRect placeOf(QWidget *widget);
+    QList<QRect> paneGeometry();
+    // What the composer says beside its send button (hint, undo countdown, undo notice).
+    QString sendStatusText() const;
 
     DemoConsole m_demo;
     std::unique_ptr<ui::MainWindow> m_window;
@@ -155,6 +169,147 @@ void TestUiOperatorDay::closingTheOutboxGivesTheKeyboardBack()
     QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_window->threadView()));
     press(Qt::Key_Escape);
     QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(queue));
+}
+
+QRect TestUiOperatorDay::placeOf(QWidget *widget)
+{
+    for (int i = 0; i < 3; ++i) {
+        QCoreApplication::sendPostedEvents(nullptr, QEvent::LayoutRequest);
+        QCoreApplication::processEvents();
+    }
+    return QRect(widget->mapTo(m_window.get(), QPoint(0, 0)), widget->size());
+}
+
+QString TestUiOperatorDay::sendStatusText() const
+{
+    QStringList shown;
+    for (const QLabel *label : m_window->composer()->findChildren<QLabel *>()) {
+        if (label->isVisible() && label->objectName().startsWith(QLatin1String("composerUndo")))
+            shown << label->text();
+    }
+    return shown.join(u'\n');
+}
+
+QList<QRect> TestUiOperatorDay::paneGeometry()
+{
+    return {placeOf(m_window->queueView()), placeOf(m_window->threadView()), placeOf(m_window->factsRail()),
+            placeOf(m_window->composer()->editor()),
+            placeOf(m_window->findChild<QWidget *>(QStringLiteral("ticketToolbar")))};
+}
+
+// Item 17: the undo bar resized all three panes on every send.
+void TestUiOperatorDay::undoBarKeepsThePanesStill()
+{
+    const TicketId id = pickOpenTicket();
+    QVERIFY(id);
+    openByPalette(id);
+    ui::Composer *composer = m_window->composer();
+    composer->sendDelay().setDelaySeconds(600);   // the window outlasts the test; it is undone below
+    press(Qt::Key_R);
+    const QString text = QStringLiteral("Let me check that order for you.");
+    type(text);
+    const QList<QRect> before = paneGeometry();
+    press(Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(composer->sendDelay().isWaiting());
+    const QList<QRect> during = paneGeometry();
+    press(Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(!composer->sendDelay().isWaiting());
+    composer->sendDelay().setDelaySeconds(0);
+    QCOMPARE(during, before);
+    QCOMPARE(paneGeometry(), before);
+    press(Qt::Key_Escape);
+}
+
+// Item 20: the undo bar did not say which ticket it was for; Ctrl+Z from
+// another ticket gave no feedback.
+void TestUiOperatorDay::undoBarNamesTheTicket()
+{
+    const TicketId id = pickOpenTicket();
+    QVERIFY(id);
+    const QString number = QStringLiteral("#%1").arg(m_demo.session->store().ticket(id)->number);
+    openByPalette(id);
+    ui::Composer *composer = m_window->composer();
+    composer->sendDelay().setDelaySeconds(600);
+    press(Qt::Key_R);
+    const QString text = QStringLiteral("Your parcel left the warehouse today.");
+    type(text);
+    press(Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(composer->sendDelay().isWaiting());
+    const QString counting = sendStatusText();
+    // The operator moves on; the bar still names the ticket it is for.
+    press(Qt::Key_Escape);
+    press(Qt::Key_J);
+    QVERIFY(m_window->currentTicketId() != id);
+    const QString elsewhere = sendStatusText();
+    // Ctrl+Z from there takes it back and says where the text went.
+    press(Qt::Key_Z, Qt::ControlModifier);
+    QVERIFY(!composer->sendDelay().isWaiting());
+    composer->sendDelay().setDelaySeconds(0);
+    QCOMPARE(m_demo.session->store().draft(id, QStringLiteral("reply")), text);
+    QVERIFY2(counting.contains(number), qPrintable(counting));
+    QVERIFY2(elsewhere.contains(number), qPrintable(elsewhere));
+    QVERIFY2(sendStatusText().contains(number) && sendStatusText().contains(QLatin1String("draft")),
+             qPrintable(sendStatusText()));
+}
+
+// Item 17: a two-line title moved the toolbar down.
+void TestUiOperatorDay::longTitleKeepsTheToolbarStill()
+{
+    // A customer writes with a long subject line.
+    const QString subject = QStringLiteral("Order arrived damaged and the replacement you promised last Tuesday "
+                                           "never shipped either, so I am still waiting for my money back");
+    const QByteArray body = QJsonDocument(QJsonObject{
+        {QStringLiteral("subject"), subject},
+        {QStringLiteral("customer"), QJsonObject{{QStringLiteral("email"), QStringLiteral("long.subject@example.com")}}},
+        {QStringLiteral("source"), QStringLiteral("email")},
+        {QStringLiteral("body"), QStringLiteral("See the subject.")}}).toJson();
+    const HttpReply created = m_demo.server.post(QStringLiteral("/api/v1/tickets"), body, m_demo.token,
+                                                 QUuid::createUuid().toString(QUuid::WithoutBraces));
+    QCOMPARE(created.status, 201);
+    TicketId longest = 0;
+    QTRY_VERIFY_WITH_TIMEOUT([&] {
+        for (const TicketRow &row : m_demo.session->store().ticketRows()) {
+            if (row.subject == subject)
+                longest = row.id;
+        }
+        return longest != 0;
+    }(), 30000);
+    TicketId shortest = 0;
+    qsizetype shortLength = std::numeric_limits<qsizetype>::max();
+    for (const TicketRow &row : m_demo.session->store().ticketRows()) {
+        if (!row.subject.isEmpty() && row.subject.size() < shortLength)
+            shortest = row.id, shortLength = row.subject.size();
+    }
+    QVERIFY(shortest);
+    auto *title = m_window->findChild<QLabel *>(QStringLiteral("ticketTitle"));
+    auto *toolbar = m_window->findChild<QWidget *>(QStringLiteral("ticketToolbar"));
+    openByPalette(shortest);
+    const QRect toolbarBefore = placeOf(toolbar);
+    const QRect threadBefore = placeOf(m_window->threadView());
+    openByPalette(longest);
+    // Longer than one line at this width, or this proves nothing.
+    QVERIFY(title->fontMetrics().horizontalAdvance(subject) > title->width());
+    QCOMPARE(placeOf(toolbar).top(), toolbarBefore.top());
+    QCOMPARE(placeOf(m_window->threadView()), threadBefore);
+    QVERIFY(title->toolTip().contains(subject));   // the whole title is kept in the tooltip
+    press(Qt::Key_Escape);
+}
+
+// Item 17: the offline banner pushed the queue down.
+void TestUiOperatorDay::offlineBannerKeepsTheQueueStill()
+{
+    QTreeView *queue = m_window->queueView();
+    auto *banner = m_window->findChild<QWidget *>(QStringLiteral("offlineBanner"));
+    QVERIFY(!banner->isVisible());
+    press(Qt::Key_J);
+    const QRect view = placeOf(queue);
+    const QRect row = queue->visualRect(queue->currentIndex());
+    QCOMPARE(m_demo.server.stop(), 0);
+    QTRY_VERIFY_WITH_TIMEOUT(banner->isVisible(), 60000);
+    QCOMPARE(placeOf(queue).topLeft(), view.topLeft());
+    QCOMPARE(queue->visualRect(queue->currentIndex()).top(), row.top());
+    // The selected row is still in sight.
+    QVERIFY(queue->viewport()->rect().contains(queue->visualRect(queue->currentIndex())));
 }
 
 // The suite runs on a 1366×768 screen, the smallest the console is used on
