@@ -934,6 +934,38 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <source>%1: the reply was not sent — it is back in that ticket&apos;s reply draft.</source>
         <translation>%1: Die Antwort wurde nicht gesendet – sie ist wieder im Antwortentwurf dieses Tickets.</translation>
     </message>
+    <message>
+        <source>Your text is now an internal note (private).</source>
+        <translation>Ihr Text ist jetzt eine interne Notiz (privat).</translation>
+    </message>
+    <message>
+        <source>Your text is now an email reply (the customer receives it).</source>
+        <translation>Ihr Text ist jetzt eine E-Mail-Antwort (der Kunde erhält sie).</translation>
+    </message>
+    <message>
+        <source>Showing the internal note&apos;s own draft; your reply is kept (Ctrl+Shift+N goes back).</source>
+        <translation>Der eigene Entwurf der internen Notiz wird angezeigt; Ihre Antwort bleibt erhalten (Strg+Umschalt+N wechselt zurück).</translation>
+    </message>
+    <message>
+        <source>Showing the reply&apos;s own draft; your internal note is kept (Ctrl+Shift+N goes back).</source>
+        <translation>Der eigene Entwurf der Antwort wird angezeigt; Ihre interne Notiz bleibt erhalten (Strg+Umschalt+N wechselt zurück).</translation>
+    </message>
+    <message>
+        <source>Email reply · draft</source>
+        <translation>E-Mail-Antwort · Entwurf</translation>
+    </message>
+    <message>
+        <source>Internal note · draft</source>
+        <translation>Interne Notiz · Entwurf</translation>
+    </message>
+    <message>
+        <source>The email reply has a saved draft</source>
+        <translation>Die E-Mail-Antwort hat einen gespeicherten Entwurf</translation>
+    </message>
+    <message>
+        <source>The internal note has a saved draft</source>
+        <translation>Die interne Notiz hat einen gespeicherten Entwurf</translation>
+    </message>
 </context>
 <context>
     <name>zeiko::ui::FactsRail</name>
@@ -1641,10 +1673,6 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <translation>Verwerfen</translation>
     </message>
     <message>
-        <source>Pending — not confirmed by the server yet</source>
-        <translation>Ausstehend – vom Server noch nicht bestätigt</translation>
-    </message>
-    <message>
         <source>You: %1</source>
         <translation>Sie: %1</translation>
     </message>
@@ -1667,6 +1695,26 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
     <message>
         <source>Live reply · in the customer&apos;s chat</source>
         <translation>Live-Antwort · im Chat des Kunden</translation>
+    </message>
+    <message>
+        <source>Live reply · not sent</source>
+        <translation>Live-Antwort · nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Email reply · not sent</source>
+        <translation>E-Mail-Antwort · nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Live reply · not sent yet</source>
+        <translation>Live-Antwort · noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Email reply · not sent yet</source>
+        <translation>E-Mail-Antwort · noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Pending — in the outbox, not confirmed by the server yet</source>
+        <translation>Ausstehend – im Postausgang, vom Server noch nicht bestätigt</translation>
     </message>
 </context>
 <context>

@@ -121,8 +121,19 @@ Composer::Composer(LocalStore &store, Outbox &outbox, markdown::MarkdownRenderer
     modeRow->addStretch(1);
     modeRow->addWidget(m_previewButton);
     layout->addLayout(modeRow);
-    connect(m_replyButton, &QToolButton::clicked, this, [this] { setMode(Mode::Reply); focusEditor(); });
-    connect(m_noteButton, &QToolButton::clicked, this, [this] { setMode(Mode::Note); focusEditor(); });
+    // Switching with the buttons is a flip: typed text goes along.
+    connect(m_replyButton, &QToolButton::clicked, this, [this] {
+        if (m_mode != Mode::Reply)
+            flipMode();
+        updateModeLook();
+        focusEditor();
+    });
+    connect(m_noteButton, &QToolButton::clicked, this, [this] {
+        if (m_mode != Mode::Note)
+            flipMode();
+        updateModeLook();
+        focusEditor();
+    });
     connect(m_previewButton, &QToolButton::toggled, this, &Composer::setPreviewing);
 
     m_stack = new QStackedWidget(this);
@@ -316,6 +327,7 @@ void Composer::setTicket(TicketId ticketId)
     m_editor->setPlainText(current);
     m_otherDraft = other;
     m_loading = false;
+    updateDraftMarks();
     setEnabled(ticketId != 0);
     if (isPreviewing())
         updatePreview();
@@ -341,7 +353,37 @@ void Composer::setMode(Mode mode)
 
 void Composer::flipMode()
 {
-    setMode(m_mode == Mode::Reply ? Mode::Note : Mode::Reply);
+    const Mode target = m_mode == Mode::Reply ? Mode::Note : Mode::Reply;
+    const QString typed = m_editor->toPlainText();
+    if (!typed.trimmed().isEmpty() && m_otherDraft.trimmed().isEmpty()) {
+        // Text typed in the wrong mode: it goes along to the other one.
+        m_loading = true;
+        m_editor->clear();
+        m_otherDraft = typed;
+        m_loading = false;
+        setMode(target);
+        showUndoNotice(target == Mode::Note ? tr("Your text is now an internal note (private).")
+                                            : tr("Your text is now an email reply (the customer receives it)."));
+        return;
+    }
+    setMode(target);
+    if (!typed.trimmed().isEmpty()) {
+        // Both modes hold text: each keeps its own, and this says so.
+        showUndoNotice(target == Mode::Note
+                           ? tr("Showing the internal note's own draft; your reply is kept (Ctrl+Shift+N goes back).")
+                           : tr("Showing the reply's own draft; your internal note is kept (Ctrl+Shift+N goes back)."));
+    }
+}
+
+void Composer::updateDraftMarks()
+{
+    // The mode not shown says when it holds a draft.
+    const bool otherHasDraft = !m_otherDraft.trimmed().isEmpty();
+    const bool note = m_mode == Mode::Note;
+    m_replyButton->setText(note && otherHasDraft ? tr("Email reply · draft") : tr("Email reply"));
+    m_noteButton->setText(!note && otherHasDraft ? tr("Internal note · draft") : tr("Internal note"));
+    m_replyButton->setToolTip(note && otherHasDraft ? tr("The email reply has a saved draft") : QString());
+    m_noteButton->setToolTip(!note && otherHasDraft ? tr("The internal note has a saved draft") : QString());
 }
 
 void Composer::focusEditor()
@@ -376,6 +418,7 @@ void Composer::updateModeLook()
     const bool note = m_mode == Mode::Note;
     m_replyButton->setChecked(!note);
     m_noteButton->setChecked(note);
+    updateDraftMarks();
     // Fixed, strong colours: the mode must read the same in light and dark themes.
     QPalette headerPalette = m_header->palette();
     headerPalette.setColor(QPalette::Window, note ? QColor(0xf2, 0xb7, 0x05) : QColor(0x1f, 0x5f, 0xbf));

@@ -49,6 +49,8 @@ public:
     TicketId ticketId() const { return m_ticketId; }
     Mode mode() const { return m_mode; }
     void setMode(Mode mode);
+    // Ctrl+Shift+N: text typed in one mode goes along to the other when that
+    // one is empty; otherwise each keeps its own draft and a line says so.
     void flipMode();
     void focusEditor();
     bool isPreviewing() const;
@@ -87,6 +89,7 @@ private:
     void updatePreview();
     void onCountdown(int secondsLeft);
     void showUndoNotice(const QString &text);
+    void updateDraftMarks();
     QString ticketName(TicketId ticketId) const;
     void showRefusal(const OutboxItem &item);
     void onStoreChanged(const StoreChange &change);

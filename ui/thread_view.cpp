@@ -198,7 +198,7 @@ void ThreadView::rebuild()
                 status += QStringLiteral("<a href=\"zeiko:edit/%1\">%2</a> · ").arg(outboxId).arg(escaped(tr("Edit")));
             status += QStringLiteral("<a href=\"zeiko:discard/%1\">%2</a>").arg(outboxId).arg(escaped(tr("Discard")));
         } else if (pending) {
-            status = QStringLiteral(" · <i>%1</i>").arg(escaped(tr("Pending — not confirmed by the server yet")));
+            status = QStringLiteral(" · <i>%1</i>").arg(escaped(tr("Pending — in the outbox, not confirmed by the server yet")));
         }
 
         if (isAction || (isSystemKind(kind) && !pending)) {
@@ -219,7 +219,14 @@ void ThreadView::rebuild()
         case EntryKind::AgentReply:
             background = c.agent; stripe = c.stripeAgent; label = tr("AI agent · sent to the customer"); break;
         case EntryKind::HumanReply:
-            background = c.human; stripe = c.stripeHuman; label = m_liveConversation ? tr("Live reply · in the customer's chat") : tr("Email reply · sent to the customer");
+            background = c.human; stripe = c.stripeHuman;
+            // Only what the server confirmed has reached the customer.
+            if (failed)
+                label = m_liveConversation ? tr("Live reply · not sent") : tr("Email reply · not sent");
+            else if (pending)
+                label = m_liveConversation ? tr("Live reply · not sent yet") : tr("Email reply · not sent yet");
+            else
+                label = m_liveConversation ? tr("Live reply · in the customer's chat") : tr("Email reply · sent to the customer");
             break;
         case EntryKind::InternalNote:
             background = c.note; stripe = c.stripeNote; textColour = c.noteText;

@@ -27,6 +27,7 @@
 #include <QScreen>
 #include <QSplitter>
 #include <QTableView>
+#include <QToolButton>
 #include <QToolBar>
 #include <QTreeView>
 
@@ -45,6 +46,8 @@ private Q_SLOTS:
     void undoBarKeepsThePanesStill();
     void undoBarNamesTheTicket();
     void longTitleKeepsTheToolbarStill();
+    void pendingReplyIsNotCalledSent();
+    void flippingCarriesTheTextAndShowsTheOtherDraft();
     // Stops the server: keep it last.
     void offlineBannerKeepsTheQueueStill();
 
@@ -295,12 +298,77 @@ void TestUiOperatorDay::longTitleKeepsTheToolbarStill()
     press(Qt::Key_Escape);
 }
 
+// Item 22: a reply still in the outbox read "sent to the customer".
+void TestUiOperatorDay::pendingReplyIsNotCalledSent()
+{
+    const TicketId id = pickOpenTicket();
+    QVERIFY(id);
+    openByPalette(id);
+    ui::Composer *composer = m_window->composer();
+    composer->sendDelay().setDelaySeconds(600);   // held in the outbox: pending until undone
+    press(Qt::Key_R);
+    const QString text = QStringLiteral("Checking with the warehouse now.");
+    type(text);
+    press(Qt::Key_Return, Qt::ControlModifier);
+    QVERIFY(composer->sendDelay().isWaiting());
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->threadView()->shownText().contains(text), 15000);
+    // The header of that entry: the lines just above its body.
+    const QString shown = m_window->threadView()->shownText();
+    const QString header = shown.left(shown.lastIndexOf(text)).trimmed().section(u'\n', -2);
+    press(Qt::Key_Z, Qt::ControlModifier);   // take it back (focus is in the editor, which has no undo left)
+    QVERIFY(!composer->sendDelay().isWaiting());
+    composer->sendDelay().setDelaySeconds(0);
+    QVERIFY2(!header.contains(QLatin1String("sent to the customer")), qPrintable(header));
+    QVERIFY2(header.contains(QLatin1String("not sent yet")), qPrintable(header));
+    press(Qt::Key_Escape);
+}
+
+// Item 19: flipping reply/note with text typed hid the text in the other
+// mode's draft, with no sign of it.
+void TestUiOperatorDay::flippingCarriesTheTextAndShowsTheOtherDraft()
+{
+    const TicketId id = pickOpenTicket();
+    QVERIFY(id);
+    openByPalette(id);
+    ui::Composer *composer = m_window->composer();
+    auto *replyButton = composer->findChild<QToolButton *>(QStringLiteral("composerReplyMode"));
+    auto *noteButton = composer->findChild<QToolButton *>(QStringLiteral("composerNoteMode"));
+    press(Qt::Key_R);
+    const QString meantAsNote = QStringLiteral("Customer was rude on the phone, handle with care.");
+    type(meantAsNote);
+    press(Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);   // oops, that was meant to be a note
+    QCOMPARE(composer->mode(), ui::Composer::Mode::Note);
+    QCOMPARE(composer->editor()->toPlainText(), meantAsNote);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(composer->editor()));
+    composer->saveDrafts();
+    QCOMPARE(m_demo.session->store().draft(id, QStringLiteral("reply")), QString());
+    QCOMPARE(m_demo.session->store().draft(id, QStringLiteral("note")), meantAsNote);
+
+    // Back in reply mode, the note button says the note holds a draft.
+    press(Qt::Key_Escape);
+    press(Qt::Key_R);
+    QCOMPARE(composer->mode(), ui::Composer::Mode::Reply);
+    QVERIFY2(noteButton->text().contains(QLatin1String("draft")), qPrintable(noteButton->text()));
+    // Both hold text: each keeps its own, and both the button and a line say so.
+    const QString reply = QStringLiteral("Thanks for your patience.");
+    type(reply);
+    press(Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(composer->mode(), ui::Composer::Mode::Note);
+    QCOMPARE(composer->editor()->toPlainText(), meantAsNote);
+    QVERIFY2(replyButton->text().contains(QLatin1String("draft")), qPrintable(replyButton->text()));
+    QVERIFY2(sendStatusText().contains(QLatin1String("kept")), qPrintable(sendStatusText()));
+    press(Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(composer->editor()->toPlainText(), reply);
+    press(Qt::Key_Escape);
+}
+
 // Item 17: the offline banner pushed the queue down.
 void TestUiOperatorDay::offlineBannerKeepsTheQueueStill()
 {
     QTreeView *queue = m_window->queueView();
     auto *banner = m_window->findChild<QWidget *>(QStringLiteral("offlineBanner"));
     QVERIFY(!banner->isVisible());
+    press(Qt::Key_Home);   // a row near the top, which the banner below the list cannot cover
     press(Qt::Key_J);
     const QRect view = placeOf(queue);
     const QRect row = queue->visualRect(queue->currentIndex());
