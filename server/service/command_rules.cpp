@@ -2,7 +2,6 @@
 
 #include "service/service_error.h"
 #include "service/sla_policy.h"
-#include "service/ticket_state_machine.h"
 
 namespace zeiko::service {
 
@@ -43,25 +42,21 @@ QString withReason(QString text, const QString &reason)
 
 bool isHandoffOpen(const std::optional<Handoff> &handoff)
 {
-    return handoff && handoff->state != HandoffState::Resolved;
+    return rules::isOpen(handoff);
+}
+
+ServiceError toServiceError(const rules::Refusal &refusal, const Ticket &current)
+{
+    if (refusal.httpStatus == 409)
+        return errors::conflict(refusal.code, refusal.message, current);
+    return ServiceError(refusal.httpStatus, refusal.code, refusal.message);
 }
 
 bool requireClaimable(const Handoff &handoff, const Operator &actor, const ClaimLimits &limits, const Ticket &ticket)
 {
-    if (handoff.state == HandoffState::Resolved)
-        throw errors::conflict("handoff_resolved", QStringLiteral("The handoff is already resolved"), ticket);
-    const bool mine = handoff.assignee && handoff.assignee->id == actor.id;
-    if (mine)
-        return true;
-    if (handoff.assignee)
-        throw errors::conflict("already_claimed", QStringLiteral("%1 already took this handoff").arg(handoff.assignee->name),
-                               ticket);
-    if (!limits.teamEmails.isEmpty() && !limits.teamEmails.contains(actor.email.toLower()))
-        throw ServiceError(403, "forbidden", QStringLiteral("You are not on this agent's handoff team"));
-    if (limits.capacity > 0 && limits.openAssignments >= limits.capacity)
-        throw errors::conflict("at_capacity",
-                               QStringLiteral("You already have %1 open handoffs (the limit)").arg(limits.capacity), ticket);
-    return false;
+    if (const auto refused = rules::claimRefusal(rules::handoffFacts(handoff), rules::actorFacts(actor), limits))
+        throw toServiceError(*refused, ticket);
+    return handoff.assignee && handoff.assignee->id == actor.id;
 }
 
 CommandOutcome applyCommand(const Ticket &before, const Command &command, const CommandContext &context)
@@ -72,132 +67,82 @@ CommandOutcome applyCommand(const Ticket &before, const Command &command, const 
                                    .arg(before.version)
                                    .arg(*command.baseVersion),
                                before);
-    if (!isAllowed(command.type, before.status))
-        throw errors::conflict("invalid_transition",
-                               QStringLiteral("%1 is not allowed while the ticket is %2")
-                                   .arg(toString(command.type), toString(before.status)),
-                               before);
+
+    rules::ServerFacts server;
+    server.claimLimits = context.claimLimits;
+    if (context.assignTo)
+        server.assignTo = assigneeOf(*context.assignTo);
+    const rules::Outcome verdict =
+        rules::apply(rules::ticketFacts(before, context.handoff), command, rules::actorFacts(context.actor), &server);
+    if (const auto *refused = std::get_if<rules::Refusal>(&verdict))
+        throw toServiceError(*refused, before);
+    // With the server's facts the rules decide; ServerDecides only answers the console.
+    const rules::TicketAfter after = std::holds_alternative<rules::TicketAfter>(verdict)
+                                         ? std::get<rules::TicketAfter>(verdict)
+                                         : std::get<rules::ServerDecides>(verdict).ifAccepted;
 
     CommandOutcome out;
     Ticket &t = out.ticket;
     t = before;
-    t.status = statusAfter(command.type, before.status);
-    const QString actorName = context.actor.displayName;
-
-    switch (command.type) {
-    case CommandType::EmailReply:
-        out.entry = entryBy(context, t, EntryKind::HumanReply, Visibility::Public, command.body);
-        out.eventType = EventType::EntryAdded;
+    t.status = after.ticket.status;
+    t.priority = after.ticket.priority;
+    t.ownerMode = after.ticket.ownerMode;
+    t.assignee = after.ticket.assignee;
+    if (after.handoffChanged && context.handoff) {
+        Handoff h = *context.handoff;
+        h.state = after.ticket.handoff->state;
+        h.assignee = after.ticket.handoff->assignee;
+        h.updatedAt = context.now;
+        out.handoff = h;
+    }
+    switch (after.sla) {
+    case rules::SlaEffect::None: break;
+    case rules::SlaEffect::Restart: startSla(t, context.now); break;   // SLA restarts
+    case rules::SlaEffect::RecomputeDueDates: recomputeSlaDueDates(t); break;
+    case rules::SlaEffect::ResponseMet:
         if (!t.sla.firstRespondedAt)
             t.sla.firstRespondedAt = context.now;   // first response met
         t.sla.nextResponseDue.reset();              // next response met
         break;
+    }
+    t.sla.state = after.ticket.slaState;
+
+    const QString actorName = context.actor.displayName;
+    switch (command.type) {
+    case CommandType::EmailReply:
     case CommandType::ChatReply:
-        // Only the operator who owns the live conversation may speak in it;
-        // anyone else would talk over them (or over the AI agent).
-        if (!context.handoff || context.handoff->state != HandoffState::Active || !context.handoff->assignee ||
-            context.handoff->assignee->id != context.actor.id)
-            throw errors::conflict("not_handoff_owner",
-                                   QStringLiteral("Only the operator who owns the live conversation can reply in it; "
-                                                  "take it over first"),
-                                   before);
         out.entry = entryBy(context, t, EntryKind::HumanReply, Visibility::Public, command.body);
         out.eventType = EventType::EntryAdded;
-        if (!t.sla.firstRespondedAt)
-            t.sla.firstRespondedAt = context.now;
-        t.sla.nextResponseDue.reset();
         break;
     case CommandType::InternalNote:
         out.entry = entryBy(context, t, EntryKind::InternalNote, Visibility::Internal, command.body);
         out.eventType = EventType::EntryAdded;
         break;
     case CommandType::TakeOver:
-        if (isHandoffOpen(context.handoff) && context.claimLimits)
-            requireClaimable(*context.handoff, context.actor, *context.claimLimits, before);
-        t.ownerMode = OwnerMode::Human;
-        if (!t.assignee || t.assignee->kind == ActorKind::Agent)
-            t.assignee = assigneeOf(context.actor);
-        if (isHandoffOpen(context.handoff)) {
-            Handoff h = *context.handoff;
-            h.state = HandoffState::Active;
-            h.assignee = assigneeOf(context.actor);
-            h.updatedAt = context.now;
-            out.handoff = h;
-        }
         out.entry = audit(context, t, QStringLiteral("%1 took over from the AI agent").arg(actorName));
         break;
     case CommandType::Reopen:
-        startSla(t, context.now);   // SLA restarts
         out.entry = audit(context, t, withReason(QStringLiteral("%1 reopened the ticket").arg(actorName), command.reason));
         break;
     case CommandType::Close:
-        if (isHandoffOpen(context.handoff))
-            throw errors::conflict("handoff_open",
-                                   QStringLiteral("The live handoff is still %1; resolve it or force close")
-                                       .arg(toString(context.handoff->state)),
-                                   before);
         out.entry = audit(context, t, withReason(QStringLiteral("%1 closed the ticket").arg(actorName), command.reason));
         break;
     case CommandType::ForceClose:
-        if (isHandoffOpen(context.handoff)) {
-            Handoff h = *context.handoff;
-            h.state = HandoffState::Resolved;
-            h.updatedAt = context.now;
-            out.handoff = h;
-        }
         out.entry = audit(context, t, withReason(QStringLiteral("%1 force-closed the ticket").arg(actorName), command.reason));
         break;
     case CommandType::SetPriority:
-        t.priority = *command.priority;
-        recomputeSlaDueDates(t);
         out.entry = audit(context, t,
                           QStringLiteral("%1 changed the priority from %2 to %3")
                               .arg(actorName, toString(before.priority), toString(t.priority)));
         break;
     case CommandType::Assign:
-        if (!context.assignTo)
-            throw errors::invalidField(QStringLiteral("assigneeId"), QStringLiteral("no such operator"));
-        t.assignee = assigneeOf(*context.assignTo);
-        if (isHandoffOpen(context.handoff)) {
-            // The live handoff follows the ticket: it counts against the new
-            // assignee's open assignments, no longer against the old one's.
-            Handoff h = *context.handoff;
-            h.assignee = t.assignee;
-            if (h.state == HandoffState::Requested)
-                h.state = HandoffState::Assigned;
-            h.updatedAt = context.now;
-            out.handoff = h;
-        }
         out.entry = audit(context, t,
                           QStringLiteral("%1 assigned the ticket to %2").arg(actorName, context.assignTo->displayName));
         break;
     case CommandType::Unassign:
-        t.assignee.reset();
-        if (isHandoffOpen(context.handoff)) {
-            // Back to the team's queue: routed again when someone has capacity.
-            Handoff h = *context.handoff;
-            h.assignee.reset();
-            h.state = HandoffState::Requested;
-            h.updatedAt = context.now;
-            out.handoff = h;
-        }
         out.entry = audit(context, t, QStringLiteral("%1 unassigned the ticket").arg(actorName));
         break;
     }
-
-    // The stored SLA state; effectiveSla() derives on_track/at_risk/breached at read time.
-    // A human reply meets the response target: `met` until the customer
-    // answers (which starts the next-response target). Other commands on a
-    // ticket waiting on the customer keep what it was (met, or paused).
-    const bool humanReply = entryKindFor(command.type) == EntryKind::HumanReply;
-    if (humanReply && t.status == TicketStatus::WaitingOnCustomer)
-        t.sla.state = SlaState::Met;
-    else if (t.status == TicketStatus::WaitingOnCustomer)
-        t.sla.state = before.sla.state == SlaState::Met ? SlaState::Met : SlaState::Paused;
-    else if (t.status == TicketStatus::Closed || t.status == TicketStatus::Resolved)
-        t.sla.state = SlaState::Met;
-    else
-        t.sla.state = SlaState::OnTrack;
 
     t.version = before.version + 1;
     t.lastActivityAt = context.now;

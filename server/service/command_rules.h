@@ -1,21 +1,19 @@
 #pragma once
 // What each command does to a ticket, as a pure function of the ticket
-// before it (no database): checked against the state machine, then
-// ownership, assignment, SLA, handoff and the thread entry it leaves.
+// before it (no database). The rules themselves (state machine, ownership,
+// assignment, handoff, SLA state) are core/domain/ticket_rules, shared with
+// the console; this adds what only the server writes (the thread entry, the
+// SLA due dates, the version) and turns a refusal into the API's error.
 
-#include "domain/types.h"
+#include "domain/ticket_rules.h"
+#include "service/service_error.h"
 
 #include <optional>
 
 namespace zeiko::service {
 
-// What only the server's data says about who may take a live handoff: the
-// agent's handoff team and the actor's open handoffs.
-struct ClaimLimits {
-    QStringList teamEmails;            // lower case; empty: everyone may
-    int capacity = 0;                  // open handoffs per person; 0: unlimited
-    int openAssignments = 0;           // the actor's open (assigned/active) handoffs now
-};
+// What only the server's data says about who may take a live handoff.
+using ClaimLimits = rules::ClaimLimits;
 
 struct CommandContext {
     Operator actor;                    // who issues it
@@ -36,6 +34,9 @@ struct CommandOutcome {
 };
 
 bool isHandoffOpen(const std::optional<Handoff> &handoff);
+
+// A refusal of the rules as the API's error (409s carry `current`).
+ServiceError toServiceError(const rules::Refusal &refusal, const Ticket &current);
 
 // The one rule for claiming a handoff and for taking over a ticket whose
 // handoff is open. Throws 409 handoff_resolved / already_claimed (someone

@@ -1,15 +1,20 @@
-// The status state machine and the command rules as pure functions: the
-// table matches docs/api.md, and each command does what the docs say.
+// The status state machine (core/domain/ticket_rules) and the server's
+// command rules as pure functions: the table matches docs/api.md, and each
+// command does what the docs say. (That the console reads the same rules the
+// same way: tests/core/test_rule_agreement.cpp.)
 
+#include "domain/ticket_rules.h"
 #include "service/command_rules.h"
 #include "service/service_error.h"
 #include "service/sla_policy.h"
-#include "service/ticket_state_machine.h"
 
 #include <QTest>
 
 using namespace zeiko;
 using namespace zeiko::service;
+using zeiko::rules::isAllowed;
+using zeiko::rules::statusAfter;
+using zeiko::rules::transitionTable;
 using namespace Qt::StringLiterals;
 
 namespace {
