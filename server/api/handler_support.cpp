@@ -96,11 +96,22 @@ http::Handler wrap(const QString &pattern, service::AuthService &auth, CallHandl
             qCWarning(lcRequests) << "unexpected error on" << pattern << ":" << e.what();
             response = http::errorResponse(500, "internal_error", u"The server could not complete the request"_s);
         }
-        qCInfo(lcRequests).noquote() << u"tenant=%1 %2 %3 -> %4 (%5 ms)"_s
-                                            .arg(call.session ? call.session->tenant.slug : u"-"_s,
-                                                 QString::fromLatin1(request.method), pattern)
-                                            .arg(response.status)
-                                            .arg(timer.elapsed());
+        const QString tenant = call.session ? call.session->tenant.slug : u"-"_s;
+        const QString method = QString::fromLatin1(request.method);
+        const auto logLine = [tenant, method, pattern, timer](int status) {
+            qCInfo(lcRequests).noquote()
+                << u"tenant=%1 %2 %3 -> %4 (%5 ms)"_s.arg(tenant, method, pattern).arg(status).arg(timer.elapsed());
+        };
+        if (response.pending) {
+            // Answered later (e.g. sign-in): log when the answer is there.
+            auto logged = std::make_shared<http::PendingResponse>();
+            response.pending->onComplete([logged, logLine](http::Response answer) {
+                logLine(answer.status);
+                logged->complete(std::move(answer));
+            });
+            return http::Response::later(std::move(logged));
+        }
+        logLine(response.status);
         return response;
     };
 }

@@ -24,11 +24,19 @@ Response signIn(Call &call)
     const QString password = r.requiredString("password"_L1);
     if (account.size() > 200 || email.size() > 320 || password.size() > 1024)
         throw service::errors::badRequest(u"Credentials too long"_s);
-    const service::SignInResult result = call.auth.signIn(account, email, password, call.request.peer.toString());
-    call.session = service::Session{result.tenant.id.toLongLong(), result.tenant, result.op.id.toLongLong(), result.op};
-    return jsonResponse(200, {{u"token"_s, result.token},
-                              {u"operator"_s, toJson(result.op)},
-                              {u"tenant"_s, toJson(result.tenant)}});
+    // Answered later: the password is checked on the hashing pool (after the
+    // throttle's delay), never on this handler thread.
+    auto pending = std::make_shared<http::PendingResponse>();
+    call.auth.signIn({account, email, password, call.request.peer.toString()},
+                     [pending](const service::SignInOutcome &outcome) {
+                         if (const auto *error = std::get_if<ServiceError>(&outcome))
+                             return pending->complete(errorJson(*error));
+                         const auto &result = std::get<service::SignInResult>(outcome);
+                         pending->complete(jsonResponse(200, {{u"token"_s, result.token},
+                                                              {u"operator"_s, toJson(result.op)},
+                                                              {u"tenant"_s, toJson(result.tenant)}}));
+                     });
+    return Response::later(std::move(pending));
 }
 
 Response signOut(Call &call)

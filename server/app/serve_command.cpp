@@ -9,6 +9,7 @@
 #include "routing/handoff_flow.h"
 #include "service/auth_service.h"
 #include "service/event_hub.h"
+#include "service/hashing_pool.h"
 #include "service/pg_listener.h"
 #include "service/sync_service.h"
 #include "service/ticket_service.h"
@@ -62,7 +63,8 @@ int runServe(const QStringList &arguments)
         {u"max-connections"_s, u"Open connections before new ones get 503 [ZEIKO_MAX_CONNECTIONS]. Default 1024."_s, u"n"_s},
         {u"max-connections-per-peer"_s, u"Open connections from one address before its new ones get 429; 0: no cap [ZEIKO_MAX_CONNECTIONS_PER_PEER]. Default 64."_s, u"n"_s},
         {u"heartbeat-seconds"_s, u"WebSocket stream heartbeat interval [ZEIKO_HEARTBEAT_SECONDS]. Default 15."_s, u"s"_s},
-        {u"sign-in-delay-ms"_s, u"Delay per sign-in attempt after 5 failures in 15 min [ZEIKO_SIGN_IN_DELAY_MS]. Default 1000."_s, u"ms"_s},
+        {u"sign-in-delay-ms"_s, u"Delay per sign-in attempt after 5 failures in 15 min; it holds no thread [ZEIKO_SIGN_IN_DELAY_MS]. Default 1000."_s, u"ms"_s},
+        {u"hash-threads"_s, u"Threads hashing passwords (sign-in), apart from the request handlers; at most this many hashes (19 MiB each) run at once [ZEIKO_HASH_THREADS]. Default 2."_s, u"n"_s},
     });
     channels::addChannelOptions(parser);
     parser.process(arguments);
@@ -90,6 +92,7 @@ int runServe(const QStringList &arguments)
         service::ThrottlePolicy throttle;
         throttle.delay = std::chrono::milliseconds(
             options::integer(parser, u"sign-in-delay-ms"_s, "ZEIKO_SIGN_IN_DELAY_MS", 1000, 0, 60'000));
+        const int hashThreads = options::integer(parser, u"hash-threads"_s, "ZEIKO_HASH_THREADS", 2, 1, 64);
         const bool demo = parser.isSet(u"demo"_s) || qEnvironmentVariable("ZEIKO_DEMO") == u"1"_s;
         const auto config = store::DatabaseConfig::parse(
             parser.isSet(u"database"_s) ? parser.value(u"database"_s) : defaultDatabaseUrl());
@@ -103,6 +106,9 @@ int runServe(const QStringList &arguments)
 
         service::EventHub hub(db, std::chrono::seconds(heartbeat));
         service::AuthService auth(db, throttle);
+        // Declared after auth: stopped (its queue cancelled) before auth goes.
+        service::HashingPool hashing(hashThreads);
+        auth.setHashingPool(hashing);
         channels::ChannelRuntime channelRuntime(parser, db, [&hub](qint64 tenant) { hub.notify(tenant); });
         const auto now = [&channelRuntime] { return channelRuntime.now(); };
         // A stream lives only as long as its token (docs/api.md, close code
@@ -141,6 +147,7 @@ int runServe(const QStringList &arguments)
         QCoreApplication::exec();
 
         server.stop();
+        hashing.stop();
         channelRuntime.stop();
         if (listener)
             listener->stop();

@@ -289,9 +289,30 @@ private:
         asio::post(*m_state->workers, [self = shared_from_this(), request = std::move(request)]() mutable {
             Response response =
                 runSafely([&] { return self->m_state->router->dispatch(request); });
+            if (response.pending)
+                return self->awaitAnswer(std::move(response.pending));
             asio::post(self->m_stream.get_executor(), [self, response = std::move(response)] {
                 self->writeResponse(response, false);
             });
+        });
+    }
+
+    // Response::later: the worker thread is free now; the session waits,
+    // parked in the server state, until the answer is completed.
+    void awaitAnswer(std::shared_ptr<PendingResponse> pending)
+    {
+        const quint64 id = m_state->park([self = shared_from_this()](Response response) {
+            asio::post(self->m_stream.get_executor(), [self, response = std::move(response)] {
+                self->writeResponse(response, false);
+            });
+        });
+        if (id == 0)   // stopping: this request gets no answer
+            return;
+        pending->onComplete([state = m_state, id](Response response) {
+            // A nested "later" is not supported: answer it as a failure.
+            if (response.pending)
+                response = errorResponse(500, errorcode::internalError, QStringLiteral("Internal server error"));
+            state->answerParked(id, std::move(response));
         });
     }
 
@@ -606,6 +627,9 @@ void HttpServer::stop()
     for (auto &thread : d->ioThreads)
         thread.join();
     d->ioThreads.clear();
+    // Requests still waiting for a later answer are dropped now, while the
+    // sockets' I/O context still exists.
+    d->state->closeParking();
 }
 
 int HttpServer::openConnections() const

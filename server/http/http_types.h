@@ -13,6 +13,8 @@
 
 #include <functional>
 #include <memory>
+#include <mutex>
+#include <optional>
 #include <variant>
 
 namespace zeiko::http {
@@ -30,11 +32,15 @@ struct Request {
     QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }
 };
 
+class PendingResponse;
+
 struct Response {
     int status = 200;
     QByteArray contentType = "application/json";
     QList<QPair<QByteArray, QByteArray>> headers;   // extra headers
     QByteArray body;
+    // Set (by later()): the answer comes through this, after the handler returned.
+    std::shared_ptr<PendingResponse> pending;
 
     static Response json(int status, const QByteArray &body)
     {
@@ -43,8 +49,67 @@ struct Response {
         r.body = body;
         return r;
     }
+    // A handler's "answer later": the handler thread is free at once and the
+    // transport writes whatever `pending` is completed with.
+    static Response later(std::shared_ptr<PendingResponse> pending)
+    {
+        Response r;
+        r.pending = std::move(pending);
+        return r;
+    }
 };
 
+// The answer to a request that is completed off the handler thread, e.g. a
+// sign-in that waits out its throttle delay in a timer queue and hashes on a
+// pool of its own, holding no handler thread meanwhile. Whoever owns it
+// calls complete() once, from any thread (later calls are ignored); the
+// response given must not itself be pending. The transport writes it on
+// the request's connection; if the server stopped first, it is dropped.
+class PendingResponse
+{
+public:
+    void complete(Response response)
+    {
+        std::function<void(Response)> sink;
+        {
+            std::lock_guard lock(m_mutex);
+            if (m_completed)
+                return;
+            m_completed = true;
+            if (!m_sink) {
+                m_response = std::move(response);
+                return;
+            }
+            sink = std::move(m_sink);
+        }
+        sink(std::move(response));
+    }
+
+    // The consumer's side (the transport, or a wrapper that logs): `sink`
+    // gets the response exactly once, right here if it is already complete.
+    // Set it once.
+    void onComplete(std::function<void(Response)> sink)
+    {
+        std::optional<Response> ready;
+        {
+            std::lock_guard lock(m_mutex);
+            if (!m_response) {
+                m_sink = std::move(sink);
+                return;
+            }
+            ready.swap(m_response);
+        }
+        sink(std::move(*ready));
+    }
+
+private:
+    std::mutex m_mutex;
+    bool m_completed = false;
+    std::optional<Response> m_response;        // completed before a sink was set
+    std::function<void(Response)> m_sink;
+};
+
+// Returns the response, or Response::later(...) to answer off this thread.
 using Handler = std::function<Response(const Request &)>;
 
 // A live WebSocket as seen by the application. All methods are thread-safe;

@@ -14,6 +14,7 @@
 #include <boost/beast/http.hpp>
 
 #include <atomic>
+#include <functional>
 #include <memory>
 #include <mutex>
 #include <unordered_map>
@@ -69,6 +70,48 @@ struct ServerState {
         const auto it = perPeer.find(peer);
         if (it != perPeer.end() && --it->second <= 0)
             perPeer.erase(it);
+    }
+
+    // Requests a handler answers later (Response::later): the writer of
+    // each (which holds its session) waits here for the answer, so neither
+    // a handler thread nor anything outside the transport keeps a session
+    // alive. stop() drops what is still waiting, before the sockets' I/O
+    // context goes away; an answer that comes after that is ignored.
+    std::mutex parkMutex;
+    std::unordered_map<quint64, std::function<void(Response)>> parked;
+    quint64 nextParked = 0;
+    bool parkingClosed = false;
+
+    // 0 (and the writer dropped) once stop() has closed the parking.
+    quint64 park(std::function<void(Response)> writer)
+    {
+        std::lock_guard lock(parkMutex);
+        if (parkingClosed)
+            return 0;
+        const quint64 id = ++nextParked;
+        parked.emplace(id, std::move(writer));
+        return id;
+    }
+    // Hands the answer to the waiting writer. Under the lock, so stop()
+    // cannot drop the writer while it is posting to the connection.
+    void answerParked(quint64 id, Response response)
+    {
+        std::lock_guard lock(parkMutex);
+        const auto it = parked.find(id);
+        if (it == parked.end())
+            return;
+        std::function<void(Response)> writer = std::move(it->second);
+        parked.erase(it);
+        writer(std::move(response));
+    }
+    void closeParking()
+    {
+        std::unordered_map<quint64, std::function<void(Response)>> dropped;
+        {
+            std::lock_guard lock(parkMutex);
+            parkingClosed = true;
+            dropped.swap(parked);
+        }
     }
 
     std::mutex liveMutex;

@@ -1,5 +1,6 @@
 #include "service/auth_service.h"
 
+#include "service/hashing_pool.h"
 #include "service/password_hasher.h"
 #include "store/account_store.h"
 #include "store/database.h"
@@ -12,7 +13,7 @@
 
 #include <QLoggingCategory>
 
-#include <thread>
+#include <stdexcept>
 
 Q_LOGGING_CATEGORY(lcAuth, "zeiko.auth")
 
@@ -71,7 +72,7 @@ QByteArray AuthService::tokenHash(const QByteArray &token)
     return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
 }
 
-void AuthService::checkThrottle(const QStringList &scopes, qint64 nowMs)
+std::chrono::milliseconds AuthService::checkThrottle(const QStringList &scopes, qint64 nowMs)
 {
     const qint64 windowMs = m_throttle.window.count();
     store::FailureWindow worst;
@@ -90,17 +91,41 @@ void AuthService::checkThrottle(const QStringList &scopes, qint64 nowMs)
     }
     if (worst.count >= m_throttle.delayAfter) {
         qCInfo(lcAuth) << "sign-in delayed after" << worst.count << "recent failures";
-        std::this_thread::sleep_for(m_throttle.delay);
+        return m_throttle.delay;
     }
+    return std::chrono::milliseconds(0);
 }
 
-SignInResult AuthService::signIn(const QString &account, const QString &email, const QString &password,
-                                 const QString &peer)
+void AuthService::signIn(const SignInAttempt &attempt, std::function<void(SignInOutcome)> done)
 {
-    const QStringList scopes{accountScope(account, email), peerScope(peer)};
+    if (!m_hashing)
+        throw std::logic_error("AuthService::signIn needs a hashing pool");
+    const QStringList scopes{accountScope(attempt.account, attempt.email), peerScope(attempt.client)};
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    checkThrottle(scopes, now);
+    const std::chrono::milliseconds delay = checkThrottle(scopes, now);   // a refusal throws here
+    // The delay is the job's due time in the pool's queue: no thread waits it out.
+    m_hashing->post(
+        [this, attempt, scopes, now, done] {
+            SignInOutcome outcome = errors::unauthorized();
+            try {
+                outcome = verifySignIn(attempt, scopes, now);
+            } catch (const ServiceError &e) {
+                outcome = e;
+            } catch (const std::exception &e) {
+                qCWarning(lcAuth) << "sign-in failed:" << e.what();
+                outcome = ServiceError(500, "internal_error", QStringLiteral("The server could not complete the request"));
+            }
+            done(std::move(outcome));
+        },
+        [done] { done(ServiceError(503, "service_unavailable", QStringLiteral("The server is shutting down"))); },
+        HashingPool::Clock::now() + delay);
+}
 
+SignInResult AuthService::verifySignIn(const SignInAttempt &attempt, const QStringList &scopes, qint64 now)
+{
+    const QString &account = attempt.account;
+    const QString &email = attempt.email;
+    const QString &password = attempt.password;
     const auto found = m_db.read([&](QSqlDatabase &db) -> std::optional<std::pair<Tenant, store::StoredOperator>> {
         const auto tenant = store::findTenantBySlug(db, account.trimmed().toLower());
         if (!tenant)

@@ -6,6 +6,7 @@
 
 #include <chrono>
 #include <functional>
+#include <variant>
 
 namespace zeiko::store {
 class Database;
@@ -19,6 +20,18 @@ struct SignInResult {
     Tenant tenant;
 };
 
+struct SignInAttempt {
+    QString account;
+    QString email;
+    QString password;
+    QString client;   // the caller's address (throttling)
+};
+
+// What a sign-in ends in: a token, or the refusal to answer with.
+using SignInOutcome = std::variant<SignInResult, ServiceError>;
+
+class HashingPool;
+
 struct NewOperatorInput {
     QString email;
     QString displayName;
@@ -30,7 +43,8 @@ struct NewOperatorInput {
 
 // Failed sign-ins are counted per account+email and per peer address in the
 // database (so the limit holds across processes and restarts). From
-// `delayAfter` failures within `window` each attempt waits `delay` first;
+// `delayAfter` failures within `window` each attempt waits `delay` first
+// (as a due time in the hashing pool's queue: no thread waits it out);
 // from `lockAfter` failures every attempt is refused (429 + Retry-After)
 // until the window has passed since the newest failure.
 struct ThrottlePolicy {
@@ -46,7 +60,13 @@ public:
     AuthService(store::Database &database, ThrottlePolicy throttle,
                 std::chrono::hours tokenLifetime = std::chrono::hours(24 * 30));
 
-    SignInResult signIn(const QString &account, const QString &email, const QString &password, const QString &peer);
+    // Signs in without holding the caller's thread: the throttle is checked
+    // here (a refusal, 429, is thrown at once); the password is verified on
+    // the hashing pool, after the throttle's delay when one applies, and
+    // `done` gets the outcome on a pool thread (503 if the pool stops first).
+    void signIn(const SignInAttempt &attempt, std::function<void(SignInOutcome)> done);
+    // Where sign-ins hash (required by signIn; serve sets it before serving).
+    void setHashingPool(HashingPool &pool) { m_hashing = &pool; }
     Session authenticate(const QByteArray &token);   // 401 when unknown, revoked or expired
     // Revokes the token; other processes hear of it by NOTIFY (PostgreSQL),
     // this one through the revocation listener.
@@ -68,7 +88,9 @@ public:
     static QByteArray tokenHash(const QByteArray &token);
 
 private:
-    void checkThrottle(const QStringList &scopes, qint64 nowMs);
+    // The delay the attempt waits first (0: none); throws 429 when refused.
+    std::chrono::milliseconds checkThrottle(const QStringList &scopes, qint64 nowMs);
+    SignInResult verifySignIn(const SignInAttempt &attempt, const QStringList &scopes, qint64 now);
     qint64 tokenNowMs() const;
 
     store::Database &m_db;
@@ -76,6 +98,7 @@ private:
     std::chrono::hours m_tokenLifetime;
     std::function<void(qint64)> m_onRevoked;
     std::function<qint64()> m_nowMs;
+    HashingPool *m_hashing = nullptr;
 };
 
 } // namespace zeiko::service

@@ -4,3 +4,6 @@ if(NOT TARGET zeiko_server_lib)
 endif()
 zeiko_add_qtest(test_password_hasher SOURCES test_password_hasher.cpp LIBS zeiko_server_lib LABELS server TIMEOUT 60)
 zeiko_add_qtest(test_server_passwords SOURCES test_server_passwords.cpp LIBS zeiko_domain Qt6::Sql LABELS server TIMEOUT 180)
+# Sign-in off the request handlers: the hashing pool and its delay queue.
+zeiko_add_qtest(test_hashing_pool SOURCES test_hashing_pool.cpp LIBS zeiko_server_lib LABELS server TIMEOUT 60)
+zeiko_add_qtest(test_server_sign_in_pool SOURCES test_server_sign_in_pool.cpp LIBS zeiko_domain LABELS server TIMEOUT 180)

@@ -84,9 +84,12 @@ private Q_SLOTS:
     {
         ServerProcess server;
         QVERIFY2(server.start(ServerProcess::Options::withDemo()), qPrintable(server.errorText()));
+        // The password from the environment (never on a command line).
+        qputenv("ZEIKO_OPERATOR_PASSWORD", "a new password");
         QCOMPARE(server.runCommand({u"admin"_s, u"create-operator"_s, u"--account"_s, u"demo"_s, u"--email"_s,
-                                    u"new@demo.zeiko.test"_s, u"--password"_s, u"a new password"_s}),
+                                    u"new@demo.zeiko.test"_s}),
                  0);
+        qunsetenv("ZEIKO_OPERATOR_PASSWORD");
         const DatabaseFile db(server.databaseUrl());
         QVERIFY(db.isOpen());
         for (const QString &email : {u"alex@demo.zeiko.test"_s, u"new@demo.zeiko.test"_s}) {
