@@ -1546,6 +1546,14 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <source>%1 is used by: %2</source>
         <translation>%1 wird verwendet von: %2</translation>
     </message>
+    <message>
+        <source>Change one of them before OK (Esc takes back the key just recorded).</source>
+        <translation>Ändern Sie eine davon, bevor Sie OK wählen (Esc nimmt die gerade aufgenommene Taste zurück).</translation>
+    </message>
+    <message>
+        <source>%1 moves through lists and cannot be a shortcut on its own; use it with Ctrl or Alt.</source>
+        <translation>%1 bewegt sich durch Listen und kann allein kein Tastenkürzel sein; verwenden Sie es mit Strg oder Alt.</translation>
+    </message>
 </context>
 <context>
     <name>zeiko::ui::SignInController</name>

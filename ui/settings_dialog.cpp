@@ -4,6 +4,7 @@
 #include <QDialogButtonBox>
 #include <QFormLayout>
 #include <QHeaderView>
+#include <QKeyEvent>
 #include <QKeySequenceEdit>
 #include <QLabel>
 #include <QPushButton>
@@ -51,6 +52,10 @@ SettingsDialog::SettingsDialog(ActionRegistry &actions, ConsoleSettings &setting
     m_table->horizontalHeader()->setSectionResizeMode(0, QHeaderView::Stretch);
     m_table->horizontalHeader()->setSectionResizeMode(1, QHeaderView::ResizeToContents);
     layout->addWidget(m_table, 1);
+    m_hint = new QLabel(this);
+    m_hint->setObjectName(QStringLiteral("shortcutHint"));
+    m_hint->setWordWrap(true);
+    layout->addWidget(m_hint);
     m_conflicts = new QLabel(this);
     m_conflicts->setObjectName(QStringLiteral("shortcutConflicts"));
     m_conflicts->setWordWrap(true);
@@ -58,6 +63,7 @@ SettingsDialog::SettingsDialog(ActionRegistry &actions, ConsoleSettings &setting
 
     auto *buttons = new QDialogButtonBox(QDialogButtonBox::Ok | QDialogButtonBox::Cancel
                                              | QDialogButtonBox::RestoreDefaults, this);
+    m_ok = buttons->button(QDialogButtonBox::Ok);
     connect(buttons, &QDialogButtonBox::accepted, this, &SettingsDialog::accept);
     connect(buttons, &QDialogButtonBox::rejected, this, &QDialog::reject);
     connect(buttons->button(QDialogButtonBox::RestoreDefaults), &QPushButton::clicked, this, [this] {
@@ -86,6 +92,7 @@ void SettingsDialog::fill()
         edit->setObjectName(QStringLiteral("shortcutEdit.") + ids[row]);
         edit->setAccessibleName(tr("Key for %1").arg(m_actions.text(ids[row])));
         connect(edit, &QKeySequenceEdit::keySequenceChanged, this, &SettingsDialog::showConflicts);
+        edit->installEventFilter(this);
         m_table->setCellWidget(row, 1, edit);
     }
     showConflicts();
@@ -105,11 +112,86 @@ void SettingsDialog::showConflicts()
             lines.append(tr("%1 is used by: %2").arg(it.key().toString(QKeySequence::NativeText),
                                                      it.value().join(QStringLiteral(", "))));
     }
+    if (!lines.isEmpty())
+        lines.append(tr("Change one of them before OK (Esc takes back the key just recorded)."));
     m_conflicts->setText(lines.join(u'\n'));
+    // A conflict stands: nothing is saved until it is resolved.
+    if (m_ok)
+        m_ok->setEnabled(lines.isEmpty());
+}
+
+bool SettingsDialog::hasConflicts() const
+{
+    return m_ok && !m_ok->isEnabled();
+}
+
+bool SettingsDialog::eventFilter(QObject *watched, QEvent *event)
+{
+    auto *edit = qobject_cast<QKeySequenceEdit *>(watched);
+    if (!edit)
+        return QDialog::eventFilter(watched, event);
+    if (event->type() == QEvent::FocusIn) {
+        m_beforeRecording.insert(edit, edit->keySequence());
+    } else if (event->type() == QEvent::KeyRelease) {
+        // The recorder says what it recorded only when it stops listening
+        // (a second later): check for conflicts at once, so OK is never
+        // open while one stands.
+        showConflicts();
+    } else if (event->type() == QEvent::KeyPress) {
+        auto *key = static_cast<QKeyEvent *>(event);
+        const bool bare = !(key->modifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier));
+        const auto it = m_beforeRecording.constFind(edit);
+        const QKeySequence before = it != m_beforeRecording.cend() ? *it : edit->keySequence();
+        switch (key->key()) {
+        case Qt::Key_Escape:
+            // Esc cancels a recording (the key goes back to what it was);
+            // with nothing recorded it closes the dialog, as everywhere.
+            if (edit->keySequence() != before) {
+                edit->setKeySequence(before);
+                m_hint->clear();
+            } else {
+                reject();
+            }
+            return true;
+        case Qt::Key_Tab:
+        case Qt::Key_Backtab:
+            // Moves on, as in any other field: never recorded.
+            focusNextPrevChild(key->key() == Qt::Key_Tab && !(key->modifiers() & Qt::ShiftModifier));
+            return true;
+        case Qt::Key_Up:
+        case Qt::Key_Down:
+        case Qt::Key_Left:
+        case Qt::Key_Right:
+        case Qt::Key_PageUp:
+        case Qt::Key_PageDown:
+        case Qt::Key_Home:
+        case Qt::Key_End:
+            if (!bare)
+                break;   // with Ctrl/Alt they are ordinary shortcuts
+            // They move through lists and the text: not a shortcut on their
+            // own. Up and Down go to the previous / next command here.
+            m_hint->setText(tr("%1 moves through lists and cannot be a shortcut on its own; use it with Ctrl or Alt.")
+                                .arg(QKeySequence(key->key()).toString(QKeySequence::NativeText)));
+            if (key->key() == Qt::Key_Up || key->key() == Qt::Key_Down) {
+                const int row = m_table->indexAt(m_table->viewport()->mapFromGlobal(edit->mapToGlobal(QPoint(1, 1)))).row();
+                const int next = qBound(0, row + (key->key() == Qt::Key_Down ? 1 : -1), m_table->rowCount() - 1);
+                if (row >= 0 && next != row) {
+                    m_table->scrollToItem(m_table->item(next, 0));
+                    m_table->cellWidget(next, 1)->setFocus(Qt::TabFocusReason);
+                }
+            }
+            return true;
+        default:
+            break;
+        }
+    }
+    return QDialog::eventFilter(watched, event);
 }
 
 void SettingsDialog::accept()
 {
+    if (hasConflicts())
+        return;   // said beside the table; OK is disabled as well
     m_settings.setSendDelaySeconds(m_delay->value());
     m_settings.setNotifyHandoffAssigned(m_notifyHandoff->isChecked());
     m_settings.setNotifySlaAtRisk(m_notifySla->isChecked());

@@ -10,12 +10,17 @@
 #include "ui/facts_rail.h"
 #include "ui/main_window.h"
 #include "ui/outbox_panel.h"
+#include "ui/settings_dialog.h"
 #include "ui/queue_pane.h"
 #include "ui/thread_view.h"
 #include "ui/ticket_pane.h"
 #include "ui_test_support.h"
 
+#include <QDialogButtonBox>
 #include <QDockWidget>
+#include <QKeySequenceEdit>
+#include <QPushButton>
+#include <QSpinBox>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -48,6 +53,7 @@ private Q_SLOTS:
     void longTitleKeepsTheToolbarStill();
     void pendingReplyIsNotCalledSent();
     void flippingCarriesTheTextAndShowsTheOtherDraft();
+    void shortcutRecorderKeepsEscAndArrowsAndRefusesConflicts();
     // Stops the server: keep it last.
     void offlineBannerKeepsTheQueueStill();
 
@@ -360,6 +366,49 @@ void TestUiOperatorDay::flippingCarriesTheTextAndShowsTheOtherDraft()
     press(Qt::Key_N, Qt::ControlModifier | Qt::ShiftModifier);
     QCOMPARE(composer->editor()->toPlainText(), reply);
     press(Qt::Key_Escape);
+}
+
+// Item 12: the shortcut recorder recorded Down and Esc, Esc could not close
+// Settings, and a conflict only warned while OK saved it.
+void TestUiOperatorDay::shortcutRecorderKeepsEscAndArrowsAndRefusesConflicts()
+{
+    press(Qt::Key_Comma, Qt::ControlModifier);
+    QPointer<ui::SettingsDialog> dialog;   // deleted when it closes
+    QTRY_VERIFY((dialog = m_window->findChild<ui::SettingsDialog *>()) && dialog->isVisible());
+    auto *next = dialog->findChild<QKeySequenceEdit *>(QStringLiteral("shortcutEdit.queue.next"));
+    auto *previous = dialog->findChild<QKeySequenceEdit *>(QStringLiteral("shortcutEdit.queue.previous"));
+    auto *ok = dialog->findChild<QDialogButtonBox *>()->button(QDialogButtonBox::Ok);
+    QVERIFY(next && previous && ok);
+    next->setFocus();   // the operator clicks into the row of "Next ticket"
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(next));
+
+    // Down is not recorded: it moves to the next command's row.
+    press(Qt::Key_Down);
+    QCOMPARE(next->keySequence(), QKeySequence(Qt::Key_J));
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(previous));
+
+    // J for "Previous ticket" clashes with "Next ticket": OK is refused.
+    press(Qt::Key_J);
+    QCOMPARE(previous->keySequence(), QKeySequence(Qt::Key_J));
+    QVERIFY(!ok->isEnabled());
+    QVERIFY(!dialog->findChild<QLabel *>(QStringLiteral("shortcutConflicts"))->text().isEmpty());
+    // Enter in the dialog (its default button, OK): refused while the conflict stands.
+    QTest::keyClick(dialog, Qt::Key_Return);
+    QVERIFY(dialog->isVisible());
+    QVERIFY(!m_demo.settings->hasShortcut(QStringLiteral("queue.previous")));
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(previous));
+
+    // Esc in the recorder takes the recorded key back (the dialog stays) ...
+    press(Qt::Key_Escape);
+    QVERIFY(dialog->isVisible());
+    QCOMPARE(previous->keySequence(), QKeySequence(Qt::Key_K));
+    QVERIFY(ok->isEnabled());
+    // ... and with nothing recorded, Esc closes Settings, saving nothing.
+    press(Qt::Key_Escape);
+    QTRY_VERIFY(!dialog || !dialog->isVisible());
+    QVERIFY(!m_demo.settings->hasShortcut(QStringLiteral("queue.previous")));
+    QCOMPARE(m_window->actions().key(QStringLiteral("queue.previous")), QKeySequence(Qt::Key_K));
+    QTRY_VERIFY(QApplication::focusWidget() && QApplication::focusWidget()->window() == m_window.get());
 }
 
 // Item 17: the offline banner pushed the queue down.
