@@ -29,9 +29,13 @@ export RESEND_WEBHOOK_SECRET="whsec_$(random_secret)"
 export RESEND_INBOUND_DOMAIN=inbound.zeiko.localhost
 
 # With the simulator on, its stand-in of Resend's API serves inbound email
-# bodies and accepts the replies the demo sends.
+# bodies and accepts the replies the demo sends (the key, like every secret,
+# by the environment: zeiko-server refuses secrets on its command line).
 resend_args=()
-[ "$rate" = 0 ] || resend_args=(--resend-api-key demo-standin --resend-api-base-url "http://127.0.0.1:$email_port")
+if [ "$rate" != 0 ]; then
+  export RESEND_API_KEY=demo-standin
+  resend_args=(--resend-api-base-url "http://127.0.0.1:$email_port")
+fi
 sim_pid=""
 # The simulator starts every chat from 127.0.0.1: no per-address start limit here.
 "$server" serve --listen "127.0.0.1:$port" --database "sqlite:$data_dir/demo.sqlite" --demo \

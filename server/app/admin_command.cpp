@@ -1,5 +1,6 @@
 #include "app/commands.h"
 
+#include "channels/option_values.h"
 #include "demo/demo_generator.h"
 #include "service/auth_service.h"
 #include "store/account_store.h"
@@ -22,13 +23,9 @@ using namespace Qt::StringLiterals;
 
 namespace {
 
-const QCommandLineOption databaseOption(u"database"_s,
-                                        u"Database URL [ZEIKO_DATABASE]; the same default as `serve`."_s, u"url"_s);
-
 std::unique_ptr<store::Database> openDatabase(const QCommandLineParser &parser)
 {
-    auto db = std::make_unique<store::Database>(store::DatabaseConfig::parse(
-        parser.isSet(databaseOption) ? parser.value(databaseOption) : defaultDatabaseUrl()));
+    auto db = std::make_unique<store::Database>(store::DatabaseConfig::parse(databaseUrl(parser)));
     db->migrate();
     return db;
 }
@@ -124,7 +121,7 @@ int runAdmin(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Administration:\n"
         "  admin create-tenant --slug SLUG --name NAME\n"
-        "  admin create-operator --account SLUG --email E --name N --password P\n"
+        "  admin create-operator --account SLUG --email E --name N [--password-file FILE]\n"
         "                        [--role admin|operator] [--skills a,b] [--max-open N]\n"
         "  admin create-agent-token --account SLUG --label L [--token-file FILE]\n"
         "        prints a new AI-agent service token of that tenant (or stores the one in FILE);\n"
@@ -139,13 +136,15 @@ int runAdmin(const QStringList &arguments)
     parser.addPositionalArgument(u"admin"_s, u"The subcommand."_s);
     parser.addPositionalArgument(u"action"_s, u"create-tenant, create-operator, create-agent-token, revoke-agent-token, "
                                                "list-agent-tokens or set-shopify."_s);
+    addDatabaseOption(parser);
+    options::addSecretOption(parser, u"password"_s,
+                             u"File holding the operator's password, else ZEIKO_OPERATOR_PASSWORD (at least 8 "
+                             "characters; never on the command line)."_s);
     parser.addOptions({
-        databaseOption,
         {u"slug"_s, u"Tenant account slug (sign-in \"account\")."_s, u"slug"_s},
         {u"name"_s, u"Tenant name, or the operator's display name."_s, u"name"_s},
         {u"account"_s, u"The operator's tenant slug."_s, u"slug"_s},
         {u"email"_s, u"Operator email (sign-in)."_s, u"email"_s},
-        {u"password"_s, u"Operator password (or ZEIKO_OPERATOR_PASSWORD; at least 8 characters)."_s, u"password"_s},
         {u"role"_s, u"admin or operator (default operator)."_s, u"role"_s},
         {u"skills"_s, u"Comma-separated skill keywords."_s, u"list"_s},
         {u"max-open"_s, u"Max open assignments (0: unlimited)."_s, u"n"_s},
@@ -173,8 +172,7 @@ int runAdmin(const QStringList &arguments)
             service::NewOperatorInput input;
             input.email = parser.value(u"email"_s);
             input.displayName = parser.value(u"name"_s);
-            input.password = parser.isSet(u"password"_s) ? parser.value(u"password"_s)
-                                                          : qEnvironmentVariable("ZEIKO_OPERATOR_PASSWORD");
+            input.password = options::secret(parser, u"password"_s, {"ZEIKO_OPERATOR_PASSWORD"});
             const auto role = enumFromString<OperatorRole>(parser.value(u"role"_s).isEmpty() ? u"operator"_s
                                                                                               : parser.value(u"role"_s));
             if (!role)
@@ -212,8 +210,8 @@ int runDemo(const QStringList &arguments)
         "alex@demo.zeiko.test, demo-password)."_s);
     parser.addHelpOption();
     parser.addPositionalArgument(u"demo"_s, u"The subcommand."_s);
+    addDatabaseOption(parser);
     parser.addOptions({
-        databaseOption,
         {u"tickets"_s, u"Number of tickets (default 600; 100000 for benchmarks)."_s, u"n"_s},
         {u"seed"_s, u"Random seed (default 42): the same seed gives the same data."_s, u"s"_s},
     });

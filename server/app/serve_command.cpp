@@ -44,18 +44,32 @@ QString defaultDatabaseUrl()
     return u"sqlite:"_s + dir + u"/zeiko-server.db"_s;
 }
 
+void addDatabaseOption(QCommandLineParser &parser)
+{
+    options::addUrlOption(parser, u"database"_s,
+                          u"sqlite:/path/file.db or postgresql://user@host:port/db [ZEIKO_DATABASE]; a URL with a password "
+                          "only from ZEIKO_DATABASE or --database-file (never on the command line). Default: "
+                          "zeiko/zeiko-server.db in the user's data directory."_s);
+}
+
+QString databaseUrl(const QCommandLineParser &parser)
+{
+    const QString given = options::url(parser, u"database"_s, {"ZEIKO_DATABASE"});
+    return given.isEmpty() ? defaultDatabaseUrl() : given;
+}
+
 int runServe(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(
         u"Serve the Zeiko ticket API over HTTP and WebSocket.\n"
         "Every option can also be set with the environment variable in brackets;\n"
-        "the command line wins."_s);
+        "the command line wins. Secrets (API keys, webhook secrets, a URL with a password)\n"
+        "come only from the environment or a --...-file, never the command line (ps shows it)."_s);
     parser.addHelpOption();
     parser.addPositionalArgument(u"serve"_s, u"The subcommand."_s);
     parser.addOptions({
         {u"listen"_s, u"Address and port to listen on; port 0 picks a free one [ZEIKO_LISTEN]. Default 127.0.0.1:8080."_s, u"host:port"_s},
-        {u"database"_s, u"sqlite:/path/file.db or postgresql://user[:pw]@host:port/db [ZEIKO_DATABASE]. Default: zeiko/zeiko-server.db in the user's data directory."_s, u"url"_s},
         {u"demo"_s, u"Seed the demo tenant when the database has no tenant yet [ZEIKO_DEMO=1]."_s},
         {u"threads"_s, u"Worker threads running request handlers [ZEIKO_THREADS]. Default 8."_s, u"n"_s},
         {u"io-threads"_s, u"Threads running the sockets [ZEIKO_IO_THREADS]. Default 2."_s, u"n"_s},
@@ -66,6 +80,7 @@ int runServe(const QStringList &arguments)
         {u"sign-in-delay-ms"_s, u"Delay per sign-in attempt after 5 failures in 15 min; it holds no thread [ZEIKO_SIGN_IN_DELAY_MS]. Default 1000."_s, u"ms"_s},
         {u"hash-threads"_s, u"Threads hashing passwords (sign-in), apart from the request handlers; at most this many hashes (19 MiB each) run at once [ZEIKO_HASH_THREADS]. Default 2."_s, u"n"_s},
     });
+    addDatabaseOption(parser);
     channels::addChannelOptions(parser);
     parser.process(arguments);
 
@@ -94,8 +109,7 @@ int runServe(const QStringList &arguments)
             options::integer(parser, u"sign-in-delay-ms"_s, "ZEIKO_SIGN_IN_DELAY_MS", 1000, 0, 60'000));
         const int hashThreads = options::integer(parser, u"hash-threads"_s, "ZEIKO_HASH_THREADS", 2, 1, 64);
         const bool demo = parser.isSet(u"demo"_s) || qEnvironmentVariable("ZEIKO_DEMO") == u"1"_s;
-        const auto config = store::DatabaseConfig::parse(
-            parser.isSet(u"database"_s) ? parser.value(u"database"_s) : defaultDatabaseUrl());
+        const auto config = store::DatabaseConfig::parse(databaseUrl(parser));
 
         store::Database db(config);
         db.migrate();

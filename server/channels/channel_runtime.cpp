@@ -30,10 +30,7 @@ void addChannelOptions(QCommandLineParser &parser)
         {u"test-clock"_s, u"TESTS ONLY: enable POST /api/v1/test/clock, which moves the server's clock forward [ZEIKO_TEST_CLOCK=1]."_s},
         {u"inbound-domain"_s, u"Domain of the support+{account}@ and ticket+{key}@ aliases [RESEND_INBOUND_DOMAIN]."_s, u"domain"_s},
         {u"from-email"_s, u"From address of outbound mail [RESEND_SUPPORT_FROM_EMAIL, else RESEND_FROM_EMAIL, else EMAIL_SENDER]."_s, u"address"_s},
-        {u"resend-api-key"_s, u"Resend API key: fetches received emails and sends mail through Resend [RESEND_API_KEY]."_s, u"key"_s},
         {u"resend-api-base-url"_s, u"Resend API base URL [RESEND_API_BASE_URL]. Default https://api.resend.com."_s, u"url"_s},
-        {u"resend-webhook-secret"_s, u"whsec_... secret that signs Resend webhooks (Svix) [RESEND_WEBHOOK_SECRET]."_s, u"secret"_s},
-        {u"smtp-url"_s, u"Send mail over SMTP, e.g. smtps://user:pw@host:465 or smtp://user:pw@host:587 (STARTTLS required) [SMTP_URL]."_s, u"url"_s},
         {u"smtp-allow-plaintext"_s, u"Send over smtp:// without TLS; only to a relay on this machine (loopback) [SMTP_ALLOW_PLAINTEXT=1]."_s},
         {u"widget-starts-per-minute"_s, u"New widget conversations one client address may start per minute, per process; 0: unlimited [ZEIKO_WIDGET_STARTS_PER_MINUTE]. Default 10."_s, u"n"_s},
         {u"mail-spool-dir"_s, u"Write outbound mail as .eml files here (demo transport) [MAIL_SPOOL_DIR]."_s, u"dir"_s},
@@ -41,6 +38,16 @@ void addChannelOptions(QCommandLineParser &parser)
         {u"mail-max-attempts"_s, u"Send attempts before a mail is marked failed [ZEIKO_MAIL_MAX_ATTEMPTS]. Default 6."_s, u"n"_s},
         {u"routing-max-sleep-ms"_s, u"Longest wait before waiting handoffs are re-checked for capacity freed by other processes [ZEIKO_ROUTING_MAX_SLEEP_MS]. Default 5000."_s, u"ms"_s},
     });
+    // Secrets only from the environment or a file (never argv, which `ps` shows).
+    options::addSecretOption(parser, u"resend-api-key"_s,
+                             u"File holding the Resend API key, which fetches received emails and sends mail through Resend "
+                             "[RESEND_API_KEY]. Never on the command line."_s);
+    options::addSecretOption(parser, u"resend-webhook-secret"_s,
+                             u"File holding the whsec_... secret that signs Resend webhooks (Svix) [RESEND_WEBHOOK_SECRET]. "
+                             "Never on the command line."_s);
+    options::addUrlOption(parser, u"smtp-url"_s,
+                          u"Send mail over SMTP, e.g. smtps://user:pw@host:465 or smtp://user:pw@host:587 (STARTTLS "
+                          "required) [SMTP_URL]; with a password only from SMTP_URL or --smtp-url-file."_s);
     // Removed: one Shopify secret for every tenant let a delivery signed for
     // one shop be posted to another tenant. Refused with a pointer to the
     // per-tenant command rather than as an unknown option.
@@ -91,11 +98,11 @@ ChannelRuntime::ChannelRuntime(const QCommandLineParser &parser, store::Database
         options::integer(parser, u"widget-starts-per-minute"_s, "ZEIKO_WIDGET_STARTS_PER_MINUTE", 10, 0, 1'000'000));
     d->slaTimer = std::make_unique<sla::SlaTimer>(database, d->clock, d->notify, std::chrono::milliseconds(slaSleep));
     ResendSettings resend;
-    resend.apiKey = text(parser, u"resend-api-key"_s, {"RESEND_API_KEY"});
+    resend.apiKey = options::secret(parser, u"resend-api-key"_s, {"RESEND_API_KEY"});
     resend.apiBaseUrl = text(parser, u"resend-api-base-url"_s, {"RESEND_API_BASE_URL"}, u"https://api.resend.com"_s);
     while (resend.apiBaseUrl.endsWith(u'/'))
         resend.apiBaseUrl.chop(1);
-    resend.webhookSecret = text(parser, u"resend-webhook-secret"_s, {"RESEND_WEBHOOK_SECRET"});
+    resend.webhookSecret = options::secret(parser, u"resend-webhook-secret"_s, {"RESEND_WEBHOOK_SECRET"});
     d->emailWebhooks = std::make_unique<EmailWebhookService>(database, d->notify, d->clock, d->mail, resend);
     if (parser.isSet(u"shopify-webhook-secret"_s))
         throw std::invalid_argument("--shopify-webhook-secret is gone: Shopify webhook secrets are per tenant, set with "
@@ -111,7 +118,7 @@ ChannelRuntime::ChannelRuntime(const QCommandLineParser &parser, store::Database
     mailOptions.transport.fromAddress = d->mail.fromAddress.isEmpty() ? u"support@zeiko.localhost"_s : d->mail.fromAddress;
     mailOptions.transport.resendApiKey = resend.apiKey;
     mailOptions.transport.resendBaseUrl = resend.apiBaseUrl;
-    mailOptions.transport.smtpUrl = text(parser, u"smtp-url"_s, {"SMTP_URL"});
+    mailOptions.transport.smtpUrl = options::url(parser, u"smtp-url"_s, {"SMTP_URL"});
     mailOptions.transport.spoolDir = text(parser, u"mail-spool-dir"_s, {"MAIL_SPOOL_DIR"});
     mailOptions.transport.smtpPlaintextLoopback =
         parser.isSet(u"smtp-allow-plaintext"_s) || qEnvironmentVariable("SMTP_ALLOW_PLAINTEXT") == u"1"_s;

@@ -62,7 +62,8 @@ int runSimulate(const QStringList &arguments)
     parser.setApplicationDescription(
         u"Drive realistic support traffic against a running zeiko-server through its public APIs:\n"
         "widget chats, AI-agent replies, handoffs and resolves, Shopify order webhooks, inbound emails.\n"
-        "Options also read the environment variable in brackets; the command line wins."_s);
+        "Options also read the environment variable in brackets; the command line wins.\n"
+        "Secrets come only from the environment or a --...-file, never the command line (ps shows it)."_s);
     parser.addHelpOption();
     parser.addPositionalArgument(u"simulate"_s, u"The subcommand."_s);
     parser.addOptions({
@@ -71,13 +72,20 @@ int runSimulate(const QStringList &arguments)
         {u"rate"_s, u"Actions per minute [ZEIKO_SIMULATE_RATE]. Default 6."_s, u"n"_s},
         {u"duration"_s, u"Stop after this many seconds; 0 runs until SIGINT/SIGTERM. Default 0."_s, u"s"_s},
         {u"seed"_s, u"Random seed: the same seed plays the same story. Default 1."_s, u"n"_s},
-        {u"agent-token"_s, u"AI-agent service token; without it no agent replies/handoffs/resolves [AGENT_SERVICE_TOKEN]."_s, u"token"_s},
-        {u"shopify-secret"_s, u"Shopify webhook secret; enables signed order webhooks [SHOPIFY_WEBHOOK_SECRET]."_s, u"secret"_s},
-        {u"resend-webhook-secret"_s, u"whsec_ secret; enables signed inbound emails (needs --email-standin) [RESEND_WEBHOOK_SECRET]."_s, u"secret"_s},
         {u"email-standin"_s, u"Serve Resend's received-emails API on this loopback host:port; start the server with --resend-api-base-url http://<it>."_s, u"host:port"_s},
         {u"inbound-domain"_s, u"Domain of the support+{account}@ alias [RESEND_INBOUND_DOMAIN]. Default inbound.zeiko.localhost."_s, u"domain"_s},
         {u"run-id"_s, u"Tag of this run in request/order/email ids. Default: the start time in seconds."_s, u"id"_s},
     });
+    // Secrets only from the environment or a file (never argv, which `ps` shows).
+    options::addSecretOption(parser, u"agent-token"_s,
+                             u"File holding an AI-agent token of the account; without it no agent replies/handoffs/resolves "
+                             "[AGENT_SERVICE_TOKEN]."_s);
+    options::addSecretOption(parser, u"shopify-secret"_s,
+                             u"File holding the account's Shopify webhook secret (admin set-shopify); enables signed order "
+                             "webhooks [SHOPIFY_WEBHOOK_SECRET]."_s);
+    options::addSecretOption(parser, u"resend-webhook-secret"_s,
+                             u"File holding the whsec_ secret; enables signed inbound emails (needs --email-standin) "
+                             "[RESEND_WEBHOOK_SECRET]."_s);
     parser.process(arguments);
 
     try {
@@ -94,9 +102,9 @@ int runSimulate(const QStringList &arguments)
         if (config.runId.isEmpty() || config.runId.size() > 40 ||
             config.runId.contains(QRegularExpression(u"[^A-Za-z0-9_-]"_s)))
             throw std::invalid_argument("--run-id must be 1-40 letters, digits, - or _");
-        config.agentToken = setting(parser, u"agent-token"_s, "AGENT_SERVICE_TOKEN").toUtf8();
-        config.shopifySecret = setting(parser, u"shopify-secret"_s, "SHOPIFY_WEBHOOK_SECRET");
-        config.resendSecret = setting(parser, u"resend-webhook-secret"_s, "RESEND_WEBHOOK_SECRET");
+        config.agentToken = options::secret(parser, u"agent-token"_s, {"AGENT_SERVICE_TOKEN"}).toUtf8();
+        config.shopifySecret = options::secret(parser, u"shopify-secret"_s, {"SHOPIFY_WEBHOOK_SECRET"});
+        config.resendSecret = options::secret(parser, u"resend-webhook-secret"_s, {"RESEND_WEBHOOK_SECRET"});
         config.inboundDomain = setting(parser, u"inbound-domain"_s, "RESEND_INBOUND_DOMAIN", u"inbound.zeiko.localhost"_s);
 
         std::unique_ptr<ReceivedEmailStandIn> standIn;

@@ -102,13 +102,12 @@ inline AcmeTenant createAcme(ServerProcess &server)
     all.prepend({QStringLiteral("boss@acme.test"), QStringLiteral("Boss"), QString(), 0});
     for (const AcmeOperator &op : all) {
         QStringList args{QStringLiteral("admin"), QStringLiteral("create-operator"), QStringLiteral("--account"),
-                         QStringLiteral("acme"), QStringLiteral("--email"), op.email, QStringLiteral("--name"), op.name,
-                         QStringLiteral("--password"), QString::fromLatin1(acmePassword)};
+                         QStringLiteral("acme"), QStringLiteral("--email"), op.email, QStringLiteral("--name"), op.name};
         if (op.email.startsWith(u"boss"))
             args << QStringLiteral("--role") << QStringLiteral("admin");
         if (!op.skills.isEmpty())
             args << QStringLiteral("--skills") << op.skills;
-        if (server.runCommand(args, &out) != 0) {
+        if (server.runCommand(args, &out, {{QStringLiteral("ZEIKO_OPERATOR_PASSWORD"), QString::fromLatin1(acmePassword)}}) != 0) {
             acme.error = QString::fromUtf8(out);
             return acme;
         }

@@ -80,8 +80,8 @@ private slots:
         QVERIFY(resend.listen());
         ZEIKO_PREPARE_SUITE_DATABASE(database);
         QVERIFY2(server.start(ServerProcess::Options::onDatabase(
-                     database.url(), {u"--resend-webhook-secret"_s, secret, u"--resend-api-key"_s, u"re_test_key"_s,
-                          u"--resend-api-base-url"_s, resend.baseUrl(), u"--inbound-domain"_s, domain})),
+                     database.url(), {u"--resend-api-base-url"_s, resend.baseUrl(), u"--inbound-domain"_s, domain},
+                     {{u"RESEND_WEBHOOK_SECRET"_s, secret}, {u"RESEND_API_KEY"_s, u"re_test_key"_s}})),
                  qPrintable(server.errorText()));
         acme = createAcme(server);
         QVERIFY2(acme.ok(), qPrintable(acme.error));

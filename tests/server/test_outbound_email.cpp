@@ -109,8 +109,8 @@ private slots:
         QVERIFY2(server.start(ServerProcess::Options::onDatabase(
                      database.url(), {u"--smtp-url"_s, u"smtp://127.0.0.1:%1"_s.arg(smtpPort), u"--smtp-allow-plaintext"_s, u"--from-email"_s,
                           u"Acme Support <support@acme.test>"_s, u"--inbound-domain"_s, domain,
-                          u"--resend-webhook-secret"_s, secret, u"--resend-api-key"_s, u"re_test"_s,
-                          u"--resend-api-base-url"_s, resend.baseUrl()})),
+                          u"--resend-api-base-url"_s, resend.baseUrl()},
+                     {{u"RESEND_WEBHOOK_SECRET"_s, secret}, {u"RESEND_API_KEY"_s, u"re_test"_s}})),
                  qPrintable(server.errorText()));
         acme = createAcme(server);
         QVERIFY2(acme.ok(), qPrintable(acme.error));
@@ -317,8 +317,8 @@ private slots:
         QCOMPARE(server.stop(), 0);
         QVERIFY2(server.start(ServerProcess::Options::onDatabase(
                      server.databaseUrl(), {u"--from-email"_s, u"support@acme.test"_s, u"--inbound-domain"_s, domain,
-                                            u"--resend-api-key"_s, u"re_test"_s, u"--resend-api-base-url"_s,
-                                            resend.baseUrl(), u"--mail-retry-base-ms"_s, u"50"_s})),
+                                            u"--resend-api-base-url"_s, resend.baseUrl(), u"--mail-retry-base-ms"_s, u"50"_s},
+                     {{u"RESEND_API_KEY"_s, u"re_test"_s}})),
                  qPrintable(server.errorText()));
         const HttpReply created = server.post(
             u"/api/v1/tickets"_s,

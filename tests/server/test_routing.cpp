@@ -334,8 +334,8 @@ private slots:
         // Another process (the admin command) adds him; the server notices on its own.
         QByteArray out;
         QCOMPARE(server.runCommand({u"admin"_s, u"create-operator"_s, u"--account"_s, u"acme"_s, u"--email"_s, dan,
-                                    u"--name"_s, u"Dan"_s, u"--password"_s, QString::fromLatin1(acmePassword)},
-                                   &out),
+                                    u"--name"_s, u"Dan"_s},
+                                   &out, {{u"ZEIKO_OPERATOR_PASSWORD"_s, QString::fromLatin1(acmePassword)}}),
                  0);
         const QString danId = server.get(u"/api/v1/me"_s, server.signIn(u"acme"_s, dan, QString::fromLatin1(acmePassword)))
                                   .json()

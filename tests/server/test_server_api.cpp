@@ -109,9 +109,8 @@ private slots:
         QByteArray output;
         QCOMPARE(server.runCommand({u"admin"_s, u"create-tenant"_s, u"--slug"_s, u"other"_s, u"--name"_s, u"Other Co"_s}, &output), 0);
         QCOMPARE(server.runCommand({u"admin"_s, u"create-operator"_s, u"--account"_s, u"other"_s, u"--email"_s,
-                                    u"bob@other.test"_s, u"--name"_s, u"Bob"_s, u"--password"_s, u"other-password"_s,
-                                    u"--role"_s, u"admin"_s},
-                                   &output),
+                                    u"bob@other.test"_s, u"--name"_s, u"Bob"_s, u"--role"_s, u"admin"_s},
+                                   &output, {{u"ZEIKO_OPERATOR_PASSWORD"_s, u"other-password"_s}}),
                  0);
         otherToken = server.signIn(u"other"_s, u"bob@other.test"_s, u"other-password"_s);
         QVERIFY(!otherToken.isEmpty());

@@ -197,7 +197,8 @@ private slots:
     {
         QCOMPARE(server.runCommand({u"admin"_s, u"create-tenant"_s, u"--slug"_s, u"acme"_s}), 0);
         QCOMPARE(server.runCommand({u"admin"_s, u"create-operator"_s, u"--account"_s, u"acme"_s, u"--email"_s,
-                                    u"ann@acme.test"_s, u"--password"_s, u"acme-password"_s}),
+                                    u"ann@acme.test"_s},
+                                   nullptr, {{u"ZEIKO_OPERATOR_PASSWORD"_s, u"acme-password"_s}}),
                  0);
         const QString acme = server.signIn(u"acme"_s, u"ann@acme.test"_s, u"acme-password"_s);
         QVERIFY(!acme.isEmpty());
@@ -215,7 +216,8 @@ private slots:
     {
         QCOMPARE(server.runCommand({u"admin"_s, u"create-tenant"_s, u"--slug"_s, u"beta"_s}), 0);
         QCOMPARE(server.runCommand({u"admin"_s, u"create-operator"_s, u"--account"_s, u"beta"_s, u"--email"_s,
-                                    u"bo@beta.test"_s, u"--password"_s, u"beta-password"_s}),
+                                    u"bo@beta.test"_s},
+                                   nullptr, {{u"ZEIKO_OPERATOR_PASSWORD"_s, u"beta-password"_s}}),
                  0);
         const QString leaving = demoSignIn(server);
         const QString colleague = demoSignIn(server);   // same operator, another device

@@ -55,8 +55,8 @@ private:
     {
         if (server.runCommand({u"admin"_s, u"create-tenant"_s, u"--slug"_s, u"sync"_s, u"--name"_s, u"Sync"_s}) != 0)
             return {};
-        if (server.runCommand({u"admin"_s, u"create-operator"_s, u"--account"_s, u"sync"_s, u"--email"_s, u"w@sync.test"_s,
-                               u"--password"_s, u"writer-password"_s}) != 0)
+        if (server.runCommand({u"admin"_s, u"create-operator"_s, u"--account"_s, u"sync"_s, u"--email"_s, u"w@sync.test"_s},
+                              nullptr, {{u"ZEIKO_OPERATOR_PASSWORD"_s, u"writer-password"_s}}) != 0)
             return {};
         return server.signIn(u"sync"_s, u"w@sync.test"_s, u"writer-password"_s);
     }

@@ -38,12 +38,20 @@ private:
 
     QStringList simulateArgs(const QStringList &extra)
     {
-        return QStringList{u"simulate"_s,          u"--url"_s,           server.baseUrl().toString(),
-                           u"--account"_s,         u"demo"_s,            u"--agent-token"_s,
-                           agentToken,             u"--shopify-secret"_s, shopifySecret,
-                           u"--resend-webhook-secret"_s, resendSecret,   u"--inbound-domain"_s,
-                           domain,                 u"--email-standin"_s, u"127.0.0.1:%1"_s.arg(standInPort)} +
+        return QStringList{u"simulate"_s,  u"--url"_s,           server.baseUrl().toString(),
+                           u"--account"_s, u"demo"_s,            u"--inbound-domain"_s,
+                           domain,         u"--email-standin"_s, u"127.0.0.1:%1"_s.arg(standInPort)} +
                extra;
+    }
+    // The simulator's secrets, by the environment (never its command line).
+    void startSimulator(QProcess &sim, const QStringList &extra)
+    {
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(u"AGENT_SERVICE_TOKEN"_s, agentToken);
+        environment.insert(u"SHOPIFY_WEBHOOK_SECRET"_s, shopifySecret);
+        environment.insert(u"RESEND_WEBHOOK_SECRET"_s, resendSecret);
+        sim.setProcessEnvironment(environment);
+        sim.start(ServerProcess::binaryPath(), simulateArgs(extra));
     }
     QList<Event> allEventsAfter(Seq after)
     {
@@ -64,9 +72,8 @@ private slots:
         standInPort = freePort();
         QVERIFY(standInPort != 0);
         QVERIFY2(server.start(ServerProcess::Options::withDemo(
-                     {u"--resend-webhook-secret"_s, resendSecret, u"--resend-api-key"_s, u"re_sim"_s,
-                      u"--resend-api-base-url"_s, u"http://127.0.0.1:%1"_s.arg(standInPort), u"--inbound-domain"_s,
-                      domain})),
+                     {u"--resend-api-base-url"_s, u"http://127.0.0.1:%1"_s.arg(standInPort), u"--inbound-domain"_s, domain},
+                     {{u"RESEND_WEBHOOK_SECRET"_s, resendSecret}, {u"RESEND_API_KEY"_s, u"re_sim"_s}})),
                  qPrintable(server.errorText()));
         QVERIFY2(server.addAgentToken(u"demo"_s, agentToken), qPrintable(server.errorText()));
         QVERIFY2(server.setShopify(u"demo"_s, u"demo.myshopify.com"_s, shopifySecret), qPrintable(server.errorText()));
@@ -78,8 +85,7 @@ private slots:
     {
         const Seq before = decode<EventPage>(server.get(u"/api/v1/events?after=0&limit=1"_s, token).body).head;
         QProcess sim;
-        sim.start(ServerProcess::binaryPath(),
-                  simulateArgs({u"--rate"_s, u"600"_s, u"--duration"_s, u"6"_s, u"--seed"_s, u"7"_s, u"--run-id"_s, u"t1"_s}));
+        startSimulator(sim, {u"--rate"_s, u"600"_s, u"--duration"_s, u"6"_s, u"--seed"_s, u"7"_s, u"--run-id"_s, u"t1"_s});
         QVERIFY(sim.waitForFinished(120000));
         const QByteArray out = sim.readAllStandardOutput();
         QVERIFY2(sim.exitStatus() == QProcess::NormalExit && sim.exitCode() == 0,
@@ -133,7 +139,7 @@ private slots:
     void sigtermStopsCleanly()
     {
         QProcess sim;
-        sim.start(ServerProcess::binaryPath(), simulateArgs({u"--rate"_s, u"120"_s, u"--run-id"_s, u"t2"_s}));
+        startSimulator(sim, {u"--rate"_s, u"120"_s, u"--run-id"_s, u"t2"_s});
         QVERIFY(sim.waitForStarted());
         QByteArray out;
         QTRY_VERIFY_WITH_TIMEOUT((out += sim.readAllStandardOutput()).contains("chat_start "), 30000);
@@ -153,6 +159,20 @@ private slots:
         QVERIFY(sim.waitForFinished(30000));
         QCOMPARE(sim.exitCode(), 1);
         QVERIFY(sim.readAllStandardError().contains("does not answer"));
+    }
+
+    // Issue 10, finding 16: a secret on the simulator's command line is refused.
+    void secretsOnTheCommandLineAreRefused()
+    {
+        for (const QString &option : {u"--agent-token"_s, u"--shopify-secret"_s, u"--resend-webhook-secret"_s}) {
+            QProcess sim;
+            sim.start(ServerProcess::binaryPath(), simulateArgs({option, u"visible-to-every-local-user"_s, u"--duration"_s, u"1"_s}));
+            QVERIFY(sim.waitForFinished(30000));
+            QCOMPARE(sim.exitCode(), 1);
+            const QByteArray error = sim.readAllStandardError();
+            QVERIFY2(error.contains("not accepted on the command line") && error.contains((option + u"-file"_s).toUtf8()),
+                     error.constData());
+        }
     }
 
     void cleanupTestCase() { QCOMPARE(server.stop(), 0); }

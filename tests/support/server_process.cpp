@@ -101,8 +101,9 @@ bool ServerProcess::start(const Options &options)
     if (m_databaseUrl.isEmpty()) {
         m_databaseUrl = QStringLiteral("sqlite:") + m_dir->filePath(QStringLiteral("db.sqlite"));
     }
-    QStringList arguments{QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0"),
-                          QStringLiteral("--database"), m_databaseUrl};
+    // The database URL by the environment: a PostgreSQL URL may hold a
+    // password, which the server refuses on its command line.
+    QStringList arguments{QStringLiteral("serve"), QStringLiteral("--listen"), QStringLiteral("127.0.0.1:0")};
     if (options.demo)
         arguments << QStringLiteral("--demo");
     // Suites start many conversations and connections from 127.0.0.1: no
@@ -115,12 +116,11 @@ bool ServerProcess::start(const Options &options)
     m_process->setProgram(binaryPath());
     m_process->setArguments(arguments);
     m_process->setStandardErrorFile(m_logPath);
-    if (!options.environment.isEmpty()) {
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        for (auto it = options.environment.cbegin(); it != options.environment.cend(); ++it)
-            environment.insert(it.key(), it.value());
-        m_process->setProcessEnvironment(environment);
-    }
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("ZEIKO_DATABASE"), m_databaseUrl);
+    for (auto it = options.environment.cbegin(); it != options.environment.cend(); ++it)
+        environment.insert(it.key(), it.value());
+    m_process->setProcessEnvironment(environment);
     m_process->start();
     if (!m_process->waitForStarted(10000)) {
         m_error = QStringLiteral("cannot start %1: %2").arg(binaryPath(), m_process->errorString());
@@ -212,13 +212,12 @@ int ServerProcess::runCommand(const QStringList &arguments, QByteArray *output,
 {
     QProcess process;
     process.setProgram(binaryPath());
-    if (!environment.isEmpty()) {
-        QProcessEnvironment withExtras = QProcessEnvironment::systemEnvironment();
-        for (auto it = environment.cbegin(); it != environment.cend(); ++it)
-            withExtras.insert(it.key(), it.value());
-        process.setProcessEnvironment(withExtras);
-    }
-    process.setArguments(arguments + QStringList{QStringLiteral("--database"), m_databaseUrl});
+    QProcessEnvironment withExtras = QProcessEnvironment::systemEnvironment();
+    withExtras.insert(QStringLiteral("ZEIKO_DATABASE"), m_databaseUrl);
+    for (auto it = environment.cbegin(); it != environment.cend(); ++it)
+        withExtras.insert(it.key(), it.value());
+    process.setProcessEnvironment(withExtras);
+    process.setArguments(arguments);
     process.setProcessChannelMode(QProcess::MergedChannels);
     process.start();
     if (!process.waitForFinished(60000))

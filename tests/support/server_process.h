@@ -64,18 +64,20 @@ public:
         int startTimeoutMs = 60000;
 
         // Shorthands: a fresh SQLite file seeded with the demo tenant, or a given database.
-        static Options withDemo(QStringList extra = {})
+        static Options withDemo(QStringList extra = {}, QMap<QString, QString> environment = {})
         {
             Options o;
             o.demo = true;
             o.extraArguments = std::move(extra);
+            o.environment = std::move(environment);
             return o;
         }
-        static Options onDatabase(QString url, QStringList extra = {})
+        static Options onDatabase(QString url, QStringList extra = {}, QMap<QString, QString> environment = {})
         {
             Options o;
             o.databaseUrl = std::move(url);
             o.extraArguments = std::move(extra);
+            o.environment = std::move(environment);
             return o;
         }
     };
@@ -99,7 +101,7 @@ public:
     QUrl wsUrl(const QString &pathAndQuery = QStringLiteral("/api/v1/stream")) const;
 
     // Runs another subcommand of the same binary (e.g. admin create-tenant)
-    // against this server's database; returns the exit code.
+    // against this server's database (ZEIKO_DATABASE); returns the exit code.
     // `environment` is added to the command's (e.g. ZEIKO_OPERATOR_PASSWORD).
     int runCommand(const QStringList &arguments, QByteArray *output = nullptr,
                    const QMap<QString, QString> &environment = {}) const;
