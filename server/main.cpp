@@ -1,6 +1,6 @@
 // zeiko-server: the reference ticket backend.
 //   zeiko-server serve [--listen H:P] [--database URL] [--demo] ...
-//   zeiko-server admin create-tenant|create-operator ...
+//   zeiko-server admin create-tenant|create-operator|create-agent-token|set-shopify ...
 //   zeiko-server demo [--database URL] [--tickets N] [--seed S]
 //   zeiko-server simulate [--url U] [--account S] [--rate N] [--duration s] [--seed S] ...
 // Each subcommand documents itself with --help.
@@ -37,7 +37,7 @@ int main(int argc, char *argv[])
                  "Usage: zeiko-server <command> [options]\n\n"
                  "Commands:\n"
                  "  serve    serve the HTTP/WebSocket API (serve --help for options and env vars)\n"
-                 "  admin    create-tenant / create-operator (admin --help)\n"
+                 "  admin    tenants, operators, agent tokens, Shopify shops (admin --help)\n"
                  "  demo     generate the deterministic demo tenant (demo --help)\n"
                  "  simulate drive realistic traffic against a running server (simulate --help)\n");
     return command == QLatin1String("--help") || command == QLatin1String("-h") ? 0 : 2;

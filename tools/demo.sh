@@ -24,7 +24,9 @@ email_port="${ZEIKO_DEMO_EMAIL_PORT:-$((port + 1))}"
 # environment (not the command line, which every user can read).
 random_secret() { head -c 32 /dev/urandom | base64 | tr -d '\n'; }
 export AGENT_SERVICE_TOKEN="$(random_secret | tr -d '/+=')"
-export SHOPIFY_WEBHOOK_SECRET="$(random_secret)"
+# The shop's secret goes to the database (admin set-shopify) and to the
+# simulator only: the server has no Shopify secret of its own.
+shopify_secret="$(random_secret)"
 export RESEND_WEBHOOK_SECRET="whsec_$(random_secret)"
 export RESEND_INBOUND_DOMAIN=inbound.zeiko.localhost
 
@@ -55,7 +57,7 @@ printf %s "$AGENT_SERVICE_TOKEN" >"$token_file"
   --label "demo-$(date +%s)" --token-file "$token_file" >/dev/null
 # Shopify secrets are per tenant too: the simulator's shop (demo.myshopify.com)
 # signs with this run's secret.
-printf %s "$SHOPIFY_WEBHOOK_SECRET" >"$token_file"
+printf %s "$shopify_secret" >"$token_file"
 "$server" admin set-shopify --database "sqlite:$data_dir/demo.sqlite" --account demo \
   --shop-domain demo.myshopify.com --secret-file "$token_file" >/dev/null
 rm -f "$token_file"
@@ -67,7 +69,7 @@ Sign in with   account: demo   email: alex@demo.zeiko.test   password: demo-pass
 MSG
 
 if [ "$rate" != 0 ]; then
-  "$server" simulate --url "http://127.0.0.1:$port" --account demo --rate "$rate" \
+  SHOPIFY_WEBHOOK_SECRET="$shopify_secret" "$server" simulate --url "http://127.0.0.1:$port" --account demo --rate "$rate" \
     --email-standin "127.0.0.1:$email_port" &
   sim_pid=$!
   echo "Simulated traffic: $rate actions/min (ZEIKO_DEMO_RATE=0 turns it off)"
