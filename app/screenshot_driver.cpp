@@ -134,7 +134,13 @@ void ScreenshotDriver::pickTicket()
                             if (qobject_cast<ui::HandoffDialog *>(top))
                                 top->close();
                         }
-                        goOffline();
+                        // The queue on a 1366×768 laptop screen (issue 11, item 14).
+                        m_window->resize(1366, 768);
+                        QTimer::singleShot(800, this, [this] {
+                            save(QStringLiteral("main-1366.png"));
+                            m_window->resize(1400, 900);
+                            goOffline();
+                        });
                     });
                 });
             });

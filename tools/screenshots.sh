@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Opens the console on the demo data under Xvfb (1400x900, no window manager)
-# and saves docs/screenshots/{main,composer-note,palette,handoff,offline}.png.
+# and saves docs/screenshots/{main,composer-note,palette,handoff,main-1366,offline}.png
+# (main-1366: the window at 1366x768, a laptop screen).
 # The console drives itself (--screenshot-dir); this script stops the server
 # when the console asks, for the offline shot. The token goes to a throwaway
 # keyring (tests/support/with-keyring.sh), never the developer's own.

@@ -1495,6 +1495,14 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <source>%1 %2</source>
         <translation>%1 %2</translation>
     </message>
+    <message>
+        <source>Columns</source>
+        <translation>Spalten</translation>
+    </message>
+    <message>
+        <source>Default columns</source>
+        <translation>Standardspalten</translation>
+    </message>
 </context>
 <context>
     <name>zeiko::ui::SettingsDialog</name>

@@ -22,6 +22,7 @@ public:
     explicit ConsoleSettings(const QString &dataDir = {});
 
     QSettings &raw() { return *m_settings; }
+    const QSettings &raw() const { return *m_settings; }
 
     QByteArray windowGeometry() const;
     void setWindowGeometry(const QByteArray &state);

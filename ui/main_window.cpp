@@ -232,7 +232,8 @@ void MainWindow::fitFirstStart()
 
 void MainWindow::restoreLayout()
 {
-    m_mainSplitter->setSizes({660, 460, 280});
+    // The queue gets half: at 1366 px its subjects stay readable.
+    m_mainSplitter->setSizes({700, 440, 260});
     m_ticketPane->splitter()->setSizes({520, 260});
     if (!m_settings.windowGeometry().isEmpty())
         restoreGeometry(m_settings.windowGeometry());   // Qt moves it back onto a smaller screen

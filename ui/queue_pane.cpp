@@ -9,6 +9,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
 #include <QTabBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -110,20 +111,19 @@ QueuePane::QueuePane(LocalStore &store, TicketCache &tickets, const QString &ope
     m_delegate = new QueueDelegate(tickets, m_view);
     m_view->setItemDelegate(m_delegate);
     QHeaderView *header = m_view->header();
-    header->setSortIndicator(TicketQueueModel::LastActivityColumn, Qt::DescendingOrder);
     m_view->setSortingEnabled(true);
     header->setStretchLastSection(false);
     header->setSectionsMovable(true);
-    // Default layout (a saved one replaces it): what triage needs first on the left.
-    const QList<int> widths{78, 105, 180, 118, 62, 158, 70, 150, 120};
-    for (int c = 0; c < widths.size(); ++c)
-        header->resizeSection(c, widths[c]);
-    const QList<int> order{TicketQueueModel::NumberColumn, TicketQueueModel::SlaColumn, TicketQueueModel::PriorityColumn,
-                           TicketQueueModel::AssigneeColumn, TicketQueueModel::CustomerColumn,
-                           TicketQueueModel::SubjectColumn, TicketQueueModel::StatusColumn,
-                           TicketQueueModel::SourceColumn, TicketQueueModel::LastActivityColumn};
-    for (int visual = 0; visual < order.size(); ++visual)
-        header->moveSection(header->visualIndex(order[visual]), visual);
+    header->setMinimumSectionSize(40);
+    applyDefaultColumns();
+    // The columns menu: right-click the header or the list, or the Menu key
+    // in the list.
+    header->setContextMenuPolicy(Qt::CustomContextMenu);
+    m_view->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(header, &QHeaderView::customContextMenuRequested, this,
+            [this, header](const QPoint &pos) { showColumnMenu(header->mapToGlobal(pos)); });
+    connect(m_view, &QTreeView::customContextMenuRequested, this,
+            [this](const QPoint &pos) { showColumnMenu(m_view->viewport()->mapToGlobal(pos)); });
     connect(m_view->selectionModel(), &QItemSelectionModel::currentChanged, this, [this](const QModelIndex &current) {
         if (!current.isValid())
             return;
@@ -271,9 +271,63 @@ void QueuePane::updateViewCounts()
         m_tabs->setTabText(i, tr("%1 %2").arg(viewName(kViews[i])).arg(m_proxy.countFor(kViews[i])));
 }
 
+// What the operator reads first, in view at 1366 px: number, SLA, the
+// subject (taking the rest of the width), customer and owner. Priority,
+// status, source and last activity are in the columns menu. Sorted by the
+// number, newest first: the sort is always by a column in view.
+void QueuePane::applyDefaultColumns()
+{
+    using M = TicketQueueModel;
+    QHeaderView *header = m_view->header();
+    const QList<int> order{M::NumberColumn, M::SlaColumn, M::SubjectColumn, M::CustomerColumn, M::AssigneeColumn,
+                           M::PriorityColumn, M::StatusColumn, M::SourceColumn, M::LastActivityColumn};
+    for (int visual = 0; visual < order.size(); ++visual)
+        header->moveSection(header->visualIndex(order[visual]), visual);
+    const QHash<int, int> widths{{M::NumberColumn, 60},   {M::SlaColumn, 104},    {M::CustomerColumn, 112},
+                                 {M::AssigneeColumn, 118}, {M::PriorityColumn, 70}, {M::StatusColumn, 130},
+                                 {M::SourceColumn, 80},    {M::LastActivityColumn, 140}};
+    for (int column = 0; column < M::ColumnCount; ++column) {
+        header->setSectionResizeMode(column, column == M::SubjectColumn ? QHeaderView::Stretch : QHeaderView::Interactive);
+        if (column != M::SubjectColumn)
+            header->resizeSection(column, widths.value(column, 100));
+        header->setSectionHidden(column, order.indexOf(column) > order.indexOf(M::AssigneeColumn));
+    }
+    header->setSortIndicator(M::NumberColumn, Qt::DescendingOrder);
+}
+
+void QueuePane::showColumnMenu(const QPoint &globalPos)
+{
+    QHeaderView *header = m_view->header();
+    auto *menu = new QMenu(this);
+    menu->setObjectName(QStringLiteral("queueColumnsMenu"));
+    menu->setAttribute(Qt::WA_DeleteOnClose);
+    menu->addSection(tr("Columns"));
+    for (int visual = 0; visual < header->count(); ++visual) {
+        const int column = header->logicalIndex(visual);
+        QAction *toggle = menu->addAction(m_proxy.headerData(column, Qt::Horizontal).toString());
+        toggle->setCheckable(true);
+        toggle->setChecked(!header->isSectionHidden(column));
+        toggle->setEnabled(column != TicketQueueModel::SubjectColumn);   // the subject always shows
+        connect(toggle, &QAction::toggled, this, [this, column](bool on) {
+            m_view->header()->setSectionHidden(column, !on);
+            // Sorted by a column that is gone: sort by the number instead.
+            if (!on && m_view->header()->sortIndicatorSection() == column)
+                m_view->header()->setSortIndicator(TicketQueueModel::NumberColumn, Qt::DescendingOrder);
+        });
+    }
+    menu->addSeparator();
+    connect(menu->addAction(tr("Default columns")), &QAction::triggered, this, &QueuePane::applyDefaultColumns);
+    menu->popup(globalPos);
+}
+
+// The saved header of an older column layout is not restored (it hid the
+// subject at 1366 px); later changes of the operator's are.
+static constexpr int kHeaderLayoutVersion = 2;
+
 void QueuePane::restoreState(const ConsoleSettings &settings)
 {
-    if (!settings.queueHeaderState().isEmpty())
+    if (!settings.queueHeaderState().isEmpty()
+        && settings.raw().value(QStringLiteral("queue/headerLayout")).toInt() == kHeaderLayoutVersion)
         m_view->header()->restoreState(settings.queueHeaderState());
     const int view = settings.currentView();
     const View initial = view >= 0 && view <= int(View::SlaAtRiskOrBreached) ? View(view) : View::All;
@@ -284,6 +338,7 @@ void QueuePane::restoreState(const ConsoleSettings &settings)
 void QueuePane::saveState(ConsoleSettings &settings) const
 {
     settings.setQueueHeaderState(m_view->header()->saveState());
+    settings.raw().setValue(QStringLiteral("queue/headerLayout"), kHeaderLayoutVersion);
     settings.setCurrentView(int(m_proxy.view()));
 }
 

@@ -64,6 +64,11 @@ public:
     // Repaints the visible SLA cells (the countdown is computed while painting).
     void tick();
 
+    // The column layout: what triage reads first in view at 1366 px, the
+    // rest in the columns menu (the header's or the list's context menu).
+    void applyDefaultColumns();
+    void showColumnMenu(const QPoint &globalPos);
+
     void restoreState(const ConsoleSettings &settings);
     void saveState(ConsoleSettings &settings) const;
 

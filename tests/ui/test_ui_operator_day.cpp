@@ -10,6 +10,7 @@
 #include "ui/facts_rail.h"
 #include "ui/main_window.h"
 #include "ui/outbox_panel.h"
+#include "ui/ticket_cache.h"
 #include "ui/settings_dialog.h"
 #include "ui/queue_pane.h"
 #include "ui/thread_view.h"
@@ -28,6 +29,8 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QMenu>
+#include <QContextMenuEvent>
 #include <QPlainTextEdit>
 #include <QScreen>
 #include <QSplitter>
@@ -54,6 +57,7 @@ private Q_SLOTS:
     void pendingReplyIsNotCalledSent();
     void flippingCarriesTheTextAndShowsTheOtherDraft();
     void shortcutRecorderKeepsEscAndArrowsAndRefusesConflicts();
+    void queueShowsWhatTriageReadsAt1366();
     // Stops the server: keep it last.
     void offlineBannerKeepsTheQueueStill();
 
@@ -409,6 +413,56 @@ void TestUiOperatorDay::shortcutRecorderKeepsEscAndArrowsAndRefusesConflicts()
     QVERIFY(!m_demo.settings->hasShortcut(QStringLiteral("queue.previous")));
     QCOMPARE(m_window->actions().key(QStringLiteral("queue.previous")), QKeySequence(Qt::Key_K));
     QTRY_VERIFY(QApplication::focusWidget() && QApplication::focusWidget()->window() == m_window.get());
+}
+
+// Item 14: the subject showed ~9 characters at 1366 px while status, source
+// and the sorted-by last activity were off-screen.
+void TestUiOperatorDay::queueShowsWhatTriageReadsAt1366()
+{
+    using M = TicketQueueModel;
+    QTreeView *queue = m_window->queueView();
+    QHeaderView *header = queue->header();
+    QCOMPARE(m_window->width(), 1366);
+    const int viewport = queue->viewport()->width();
+    for (int column : {M::NumberColumn, M::SlaColumn, M::SubjectColumn, M::CustomerColumn, M::AssigneeColumn}) {
+        const int left = header->sectionViewportPosition(column);
+        QVERIFY2(!header->isSectionHidden(column) && left >= 0 && left + header->sectionSize(column) <= viewport,
+                 qPrintable(QStringLiteral("column %1 at %2+%3 is not in the %4 px list")
+                                .arg(m_window->queueProxy().headerData(column, Qt::Horizontal).toString())
+                                .arg(left).arg(header->sectionSize(column)).arg(viewport)));
+    }
+    // The subject is readable: room for 36 characters.
+    const int subject = header->sectionSize(M::SubjectColumn);
+    QVERIFY2(subject >= queue->fontMetrics().averageCharWidth() * 36,
+             qPrintable(QStringLiteral("subject %1 px").arg(subject)));
+    // Sorted by a column in view.
+    QVERIFY(!header->isSectionHidden(header->sortIndicatorSection()));
+
+    // The rest is in the columns menu: the Menu key in the list opens it.
+    QContextMenuEvent menuKey(QContextMenuEvent::Keyboard, QPoint(10, 10), queue->mapToGlobal(QPoint(10, 10)));
+    QApplication::sendEvent(queue, &menuKey);
+    QMenu *menu = nullptr;
+    QTRY_VERIFY((menu = m_window->findChild<QMenu *>(QStringLiteral("queueColumnsMenu"))) && menu->isVisible());
+    QAction *status = nullptr;
+    for (QAction *action : menu->actions()) {
+        if (action->text() == m_window->queueProxy().headerData(M::StatusColumn, Qt::Horizontal).toString())
+            status = action;
+    }
+    QVERIFY(status && !status->isChecked());
+    menu->setActiveAction(status);
+    QTest::keyClick(menu, Qt::Key_Return);
+    QVERIFY(!header->isSectionHidden(M::StatusColumn));
+
+    // Remembered: a queue built from the saved settings shows it too.
+    m_window->saveLayout();
+    ui::TicketCache cache(m_demo.session->store());
+    ui::QueuePane restored(m_demo.session->store(), cache, m_demo.session->operatorId());
+    restored.restoreState(*m_demo.settings);
+    QVERIFY(!restored.view()->header()->isSectionHidden(M::StatusColumn));
+    QVERIFY(restored.view()->header()->isSectionHidden(M::SourceColumn));
+
+    m_window->queuePane()->applyDefaultColumns();
+    QVERIFY(header->isSectionHidden(M::StatusColumn));
 }
 
 // Item 17: the offline banner pushed the queue down.
