@@ -27,7 +27,7 @@ Response signIn(Call &call)
     // Answered later: the password is checked on the hashing pool (after the
     // throttle's delay), never on this handler thread.
     auto pending = std::make_shared<http::PendingResponse>();
-    call.auth.signIn({account, email, password, call.request.peer.toString()},
+    call.auth.signIn({account, email, password, call.request.client.toString()},
                      [pending](const service::SignInOutcome &outcome) {
                          if (const auto *error = std::get_if<ServiceError>(&outcome))
                              return pending->complete(errorJson(*error));

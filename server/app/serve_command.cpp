@@ -5,6 +5,7 @@
 #include "channels/channel_runtime.h"
 #include "channels/option_values.h"
 #include "demo/demo_generator.h"
+#include "http/client_address.h"
 #include "http/http_server.h"
 #include "routing/handoff_flow.h"
 #include "service/auth_service.h"
@@ -77,7 +78,8 @@ int runServe(const QStringList &arguments)
         {u"max-connections"_s, u"Open connections before new ones get 503 [ZEIKO_MAX_CONNECTIONS]. Default 1024."_s, u"n"_s},
         {u"max-connections-per-peer"_s, u"Open connections from one address before its new ones get 429; 0: no cap [ZEIKO_MAX_CONNECTIONS_PER_PEER]. Default 64."_s, u"n"_s},
         {u"heartbeat-seconds"_s, u"WebSocket stream heartbeat interval [ZEIKO_HEARTBEAT_SECONDS]. Default 15."_s, u"s"_s},
-        {u"sign-in-delay-ms"_s, u"Delay per sign-in attempt after 5 failures in 15 min; it holds no thread [ZEIKO_SIGN_IN_DELAY_MS]. Default 1000."_s, u"ms"_s},
+        {u"sign-in-delay-ms"_s, u"Delay per sign-in attempt once its account+address or its address has 5 failures; it holds no thread [ZEIKO_SIGN_IN_DELAY_MS]. Default 1000."_s, u"ms"_s},
+        {u"trusted-proxy"_s, u"Address range (CIDR, e.g. 10.0.0.0/8) of a reverse proxy whose X-Forwarded-For is believed: for its requests the client is the rightmost X-Forwarded-For entry outside these ranges, and the sign-in throttle and widget start limit count that address (the connection cap counts the socket's). Repeat or separate with commas [ZEIKO_TRUSTED_PROXIES]. Default: none."_s, u"cidr"_s},
         {u"hash-threads"_s, u"Threads hashing passwords (sign-in), apart from the request handlers; at most this many hashes (19 MiB each) run at once [ZEIKO_HASH_THREADS]. Default 2."_s, u"n"_s},
     });
     addDatabaseOption(parser);
@@ -103,6 +105,10 @@ int runServe(const QStringList &arguments)
         options.maxConnections = options::integer(parser, u"max-connections"_s, "ZEIKO_MAX_CONNECTIONS", 1024, 1, 1'000'000);
         options.maxConnectionsPerPeer =
             options::integer(parser, u"max-connections-per-peer"_s, "ZEIKO_MAX_CONNECTIONS_PER_PEER", 64, 0, 1'000'000);
+        QStringList trustedProxies = parser.values(u"trusted-proxy"_s);
+        if (trustedProxies.isEmpty())
+            trustedProxies = QStringList{qEnvironmentVariable("ZEIKO_TRUSTED_PROXIES")};
+        options.trustedProxies = http::parseAddressRanges(trustedProxies);   // throws on a bad range
         const int heartbeat = options::integer(parser, u"heartbeat-seconds"_s, "ZEIKO_HEARTBEAT_SECONDS", 15, 1, 3600);
         service::ThrottlePolicy throttle;
         throttle.delay = std::chrono::milliseconds(

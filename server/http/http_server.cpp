@@ -5,6 +5,7 @@
 
 #include "http/http_server.h"
 
+#include "http/client_address.h"
 #include "http/errors.h"
 #include "http/transport_internal.h"
 
@@ -281,7 +282,7 @@ private:
         m_version = message.version();
         m_keepAlive = message.keep_alive();
         m_head = message.method() == bhttp::verb::head;
-        Request request = toRequest(message, m_peer);
+        Request request = toRequest(message, m_peer, options().trustedProxies);
         if (!request.path.startsWith(QLatin1Char('/'))) {
             return respondAndClose(errorResponse(400, errorcode::badRequest,
                                                  QStringLiteral("Only origin-form request targets are served")));
@@ -325,7 +326,7 @@ private:
         if (m_state->stopping)
             return respondAndClose(errorResponse(503, errorcode::serviceUnavailable,
                                                  QStringLiteral("Server is shutting down")));
-        Request request = toRequest(message, m_peer);
+        Request request = toRequest(message, m_peer, options().trustedProxies);
         auto shared = std::make_shared<bhttp::request<bhttp::string_body>>(std::move(message));
         asio::post(*m_state->workers, [self = shared_from_this(), request = std::move(request), shared]() {
             using Result = std::variant<Response, std::shared_ptr<WebSocketSession>>;
@@ -438,7 +439,8 @@ private:
 
 } // namespace
 
-Request toRequest(const bhttp::request<bhttp::string_body> &message, const QHostAddress &peer)
+Request toRequest(const bhttp::request<bhttp::string_body> &message, const QHostAddress &peer,
+                  const QList<QPair<QHostAddress, int>> &trustedProxies)
 {
     Request request;
     request.method = toBytes(message.method_string());
@@ -458,6 +460,7 @@ Request toRequest(const bhttp::request<bhttp::string_body> &message, const QHost
     }
     request.body = QByteArray(message.body().data(), qsizetype(message.body().size()));
     request.peer = peer;
+    request.client = resolveClientAddress(peer, request.header("x-forwarded-for"), trustedProxies);
     return request;
 }
 

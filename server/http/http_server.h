@@ -2,6 +2,8 @@
 #include "http/http_types.h"
 
 #include <QHostAddress>
+#include <QList>
+#include <QPair>
 
 #include <chrono>
 #include <memory>
@@ -27,7 +29,12 @@ struct ServerOptions {
     // Open connections from one peer address; over it that peer's new
     // connections get 429 (+ Retry-After) and close, so one address cannot
     // hold every slot. 0: no per-peer cap.
+    // The socket's peer address: the cap applies when a connection is
+    // accepted, before any header (X-Forwarded-For) has arrived.
     int maxConnectionsPerPeer = 64;
+    // Reverse proxies whose X-Forwarded-For is believed (see
+    // client_address.h): Request::client is resolved through them.
+    QList<QPair<QHostAddress, int>> trustedProxies;
     std::chrono::milliseconds webSocketPingInterval{15'000}; // transport-level ping; dead peers are dropped
     std::size_t maxWebSocketMessageBytes = 1024 * 1024; // bigger incoming message: connection closed (1009)
     std::size_t maxWebSocketQueueBytes = 16 * 1024 * 1024; // unsent outgoing bytes: over it the slow consumer is closed

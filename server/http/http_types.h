@@ -26,7 +26,11 @@ struct Request {
     QUrlQuery query;                         // parsed query string
     QHash<QByteArray, QByteArray> headers;   // keys lower-cased; repeated headers joined with ", "
     QByteArray body;
-    QHostAddress peer;
+    QHostAddress peer;                       // the socket's peer
+    // Who the request is from: the peer, or for a peer inside
+    // ServerOptions::trustedProxies the client it forwarded for
+    // (client_address.h). Every per-address limit uses this.
+    QHostAddress client;
     QHash<QString, QString> pathParams;      // filled by the router, e.g. {"id": "42"}
 
     QByteArray header(const QByteArray &lowerCaseName) const { return headers.value(lowerCaseName); }

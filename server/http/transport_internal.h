@@ -176,7 +176,8 @@ private:
 };
 
 // Builds the Beast-free Request the application sees.
-Request toRequest(const bhttp::request<bhttp::string_body> &message, const QHostAddress &peer);
+Request toRequest(const bhttp::request<bhttp::string_body> &message, const QHostAddress &peer,
+                  const QList<QPair<QHostAddress, int>> &trustedProxies);
 
 // Takes over an upgraded connection (defined in websocket_session.cpp).
 void startWebSocketSession(std::shared_ptr<ServerState> state, beast::tcp_stream stream,

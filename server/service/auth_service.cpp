@@ -21,14 +21,15 @@ namespace zeiko::service {
 
 namespace {
 
-QString accountScope(const QString &account, const QString &email)
+QString pairScope(const QString &account, const QString &email, const QString &client)
 {
-    return QStringLiteral("account:") + account.trimmed().toLower() + QLatin1Char('/') + email.trimmed().toLower();
+    return QStringLiteral("pair:") + account.trimmed().toLower() + QLatin1Char('/') + email.trimmed().toLower()
+        + QLatin1Char('@') + client;
 }
 
-QString peerScope(const QString &peer)
+QString addressScope(const QString &client)
 {
-    return QStringLiteral("peer:") + peer;
+    return QStringLiteral("address:") + client;
 }
 
 QString newToken()
@@ -72,26 +73,44 @@ QByteArray AuthService::tokenHash(const QByteArray &token)
     return QCryptographicHash::hash(token, QCryptographicHash::Sha256);
 }
 
-std::chrono::milliseconds AuthService::checkThrottle(const QStringList &scopes, qint64 nowMs)
+std::chrono::milliseconds AuthService::admit(const QString &pair, const QString &address, qint64 nowMs)
 {
-    const qint64 windowMs = m_throttle.window.count();
-    store::FailureWindow worst;
-    m_db.read([&](QSqlDatabase &db) {
-        for (const QString &scope : scopes) {
-            const store::FailureWindow w = store::failedSignIns(db, scope, nowMs - windowMs);
-            if (w.count > worst.count)
-                worst = w;
+    const ThrottlePolicy &p = m_throttle;
+    struct Verdict {
+        int failures = 0;        // the most of either counter before this attempt
+        qint64 refusedUntil = 0; // > nowMs: refused
+    };
+    const Verdict verdict = m_db.write([&](QSqlDatabase &db) {
+        auto counters = store::lockThrottleCounters(db, m_db.isPostgres(), {pair, address});
+        Verdict v;
+        for (auto it = counters.begin(); it != counters.end(); ++it) {
+            store::ThrottleCounter &c = it.value();
+            if (c.failures > 0 && nowMs - c.lastFailureMs >= p.forgetAfter.count())
+                c = {};
+            v.failures = std::max(v.failures, c.failures);
+            const int backoffAfter = it.key() == pair ? p.pairBackoffAfter : p.addressBackoffAfter;
+            if (c.failures >= backoffAfter) {
+                const int doublings = std::min(c.failures - backoffAfter, 30);
+                const qint64 wait = std::min<qint64>(p.maxBackoff.count(), p.firstBackoff.count() << doublings);
+                v.refusedUntil = std::max(v.refusedUntil, c.lastFailureMs + wait);
+            }
         }
+        if (v.refusedUntil > nowMs)
+            return v;   // refused: not counted
+        // Admitted: counted as a failure now; a success takes it back.
+        for (auto it = counters.begin(); it != counters.end(); ++it)
+            store::setThrottleCounter(db, it.key(), {it.value().failures + 1, nowMs});
+        return v;
     });
-    if (worst.count >= m_throttle.lockAfter) {
-        qCInfo(lcAuth) << "sign-in refused after" << worst.count << "recent failures";
+    if (verdict.refusedUntil > nowMs) {
+        qCInfo(lcAuth) << "sign-in refused after" << verdict.failures << "failures";
         ServiceError e(429, "too_many_attempts", QStringLiteral("Too many failed sign-ins; try again later"));
-        e.retryAfterSeconds = int(std::max<qint64>(1, (worst.newestMs + windowMs - nowMs + 999) / 1000));
+        e.retryAfterSeconds = int(std::max<qint64>(1, (verdict.refusedUntil - nowMs + 999) / 1000));
         throw e;
     }
-    if (worst.count >= m_throttle.delayAfter) {
-        qCInfo(lcAuth) << "sign-in delayed after" << worst.count << "recent failures";
-        return m_throttle.delay;
+    if (verdict.failures >= p.delayAfter) {
+        qCInfo(lcAuth) << "sign-in delayed after" << verdict.failures << "recent failures";
+        return p.delay;
     }
     return std::chrono::milliseconds(0);
 }
@@ -100,15 +119,15 @@ void AuthService::signIn(const SignInAttempt &attempt, std::function<void(SignIn
 {
     if (!m_hashing)
         throw std::logic_error("AuthService::signIn needs a hashing pool");
-    const QStringList scopes{accountScope(attempt.account, attempt.email), peerScope(attempt.client)};
-    const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const std::chrono::milliseconds delay = checkThrottle(scopes, now);   // a refusal throws here
+    const QString pair = pairScope(attempt.account, attempt.email, attempt.client);
+    const QString address = addressScope(attempt.client);
+    const std::chrono::milliseconds delay = admit(pair, address, tokenNowMs());   // a refusal throws here
     // The delay is the job's due time in the pool's queue: no thread waits it out.
     m_hashing->post(
-        [this, attempt, scopes, now, done] {
+        [this, attempt, pair, address, done] {
             SignInOutcome outcome = errors::unauthorized();
             try {
-                outcome = verifySignIn(attempt, scopes, now);
+                outcome = verifySignIn(attempt, pair, address);
             } catch (const ServiceError &e) {
                 outcome = e;
             } catch (const std::exception &e) {
@@ -121,7 +140,7 @@ void AuthService::signIn(const SignInAttempt &attempt, std::function<void(SignIn
         HashingPool::Clock::now() + delay);
 }
 
-SignInResult AuthService::verifySignIn(const SignInAttempt &attempt, const QStringList &scopes, qint64 now)
+SignInResult AuthService::verifySignIn(const SignInAttempt &attempt, const QString &pair, const QString &address)
 {
     const QString &account = attempt.account;
     const QString &email = attempt.email;
@@ -147,10 +166,9 @@ SignInResult AuthService::verifySignIn(const SignInAttempt &attempt, const QStri
     }
 
     if (!ok) {
+        // Already counted when admitted; counters long without a failure go.
         m_db.write([&](QSqlDatabase &db) {
-            for (const QString &scope : scopes)
-                store::recordFailedSignIn(db, scope, now);
-            store::pruneFailedSignIns(db, now - m_throttle.window.count());
+            store::pruneThrottleCounters(db, tokenNowMs() - m_throttle.forgetAfter.count());
         });
         throw wrongCredentials();
     }
@@ -160,7 +178,8 @@ SignInResult AuthService::verifySignIn(const SignInAttempt &attempt, const QStri
     const qint64 tenantId = found->first.id.toLongLong();
     const qint64 operatorId = found->second.op.id.toLongLong();
     const bool upgraded = m_db.write([&](QSqlDatabase &db) {
-        store::clearFailedSignIns(db, scopes.first());
+        store::clearThrottleCounter(db, pair);
+        store::takeBackThrottleFailure(db, address);
         store::insertToken(db, tokenHash(token.toLatin1()), tenantId, operatorId, issuedAt,
                            issuedAt + std::chrono::duration_cast<std::chrono::milliseconds>(m_tokenLifetime).count());
         return rehashed && store::replacePasswordHash(db, tenantId, operatorId, found->second.passwordHash, *rehashed);

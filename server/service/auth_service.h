@@ -24,7 +24,7 @@ struct SignInAttempt {
     QString account;
     QString email;
     QString password;
-    QString client;   // the caller's address (throttling)
+    QString client;   // the client address (http::Request::client: behind a trusted proxy, the forwarded one)
 };
 
 // What a sign-in ends in: a token, or the refusal to answer with.
@@ -41,17 +41,32 @@ struct NewOperatorInput {
     int maxOpenAssignments = 0;
 };
 
-// Failed sign-ins are counted per account+email and per peer address in the
-// database (so the limit holds across processes and restarts). From
-// `delayAfter` failures within `window` each attempt waits `delay` first
-// (as a due time in the hashing pool's queue: no thread waits it out);
-// from `lockAfter` failures every attempt is refused (429 + Retry-After)
-// until the window has passed since the newest failure.
+// Failed sign-ins are counted per (account+email, client address) pair and
+// per client address, in the database (so the limits hold across processes
+// and restarts). The client address is the request's resolved one (behind a
+// trusted proxy: from X-Forwarded-For). Nothing locks a named operator out:
+// failures from one address never refuse the same operator from another.
+// - From `delayAfter` failures of either counter, each attempt waits
+//   `delay` first (as a due time in the hashing pool's queue: no thread
+//   waits it out).
+// - From `pairBackoffAfter` failures of the pair (`addressBackoffAfter` of
+//   the address), attempts are refused with 429 + Retry-After until
+//   `firstBackoff` after the newest failure, doubling with every further
+//   failure (up to `maxBackoff`): once the wait is over, one more attempt is
+//   evaluated, and a failure doubles the next wait.
+// - An attempt is counted as a failure when it is admitted, in the same
+//   transaction as the check (rows locked), so concurrent attempts cannot
+//   exceed a limit; a success then clears the pair and takes its one count
+//   back from the address. A counter with no failure for `forgetAfter`
+//   starts again from 0.
 struct ThrottlePolicy {
     int delayAfter = 5;
-    int lockAfter = 10;
-    std::chrono::milliseconds window = std::chrono::minutes(15);
     std::chrono::milliseconds delay = std::chrono::seconds(1);
+    int pairBackoffAfter = 10;
+    int addressBackoffAfter = 30;
+    std::chrono::milliseconds firstBackoff = std::chrono::minutes(1);
+    std::chrono::milliseconds maxBackoff = std::chrono::hours(1);
+    std::chrono::milliseconds forgetAfter = std::chrono::hours(24);
 };
 
 class AuthService
@@ -88,9 +103,10 @@ public:
     static QByteArray tokenHash(const QByteArray &token);
 
 private:
-    // The delay the attempt waits first (0: none); throws 429 when refused.
-    std::chrono::milliseconds checkThrottle(const QStringList &scopes, qint64 nowMs);
-    SignInResult verifySignIn(const SignInAttempt &attempt, const QStringList &scopes, qint64 now);
+    // Checks the attempt against both counters and counts it, atomically;
+    // returns the delay it waits first (0: none); throws 429 when refused.
+    std::chrono::milliseconds admit(const QString &pairScope, const QString &addressScope, qint64 nowMs);
+    SignInResult verifySignIn(const SignInAttempt &attempt, const QString &pairScope, const QString &addressScope);
     qint64 tokenNowMs() const;
 
     store::Database &m_db;

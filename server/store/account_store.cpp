@@ -152,27 +152,43 @@ void revokeToken(QSqlDatabase &db, const QByteArray &tokenHash, qint64 nowMs)
         {nowMs, QString::fromLatin1(tokenHash.toHex())});
 }
 
-void recordFailedSignIn(QSqlDatabase &db, const QString &scope, qint64 nowMs)
+QHash<QString, ThrottleCounter> lockThrottleCounters(QSqlDatabase &db, bool postgres, QStringList scopes)
 {
-    run(db, QStringLiteral("INSERT INTO sign_in_attempts (scope, attempted_at) VALUES (?, ?)"), {scope, nowMs});
+    scopes.sort();   // one lock order for every transaction: no deadlock
+    scopes.removeDuplicates();
+    QHash<QString, ThrottleCounter> counters;
+    for (const QString &scope : scopes) {
+        run(db, QStringLiteral("INSERT INTO sign_in_throttle (scope, failures, last_failure_at) VALUES (?, 0, 0) "
+                               "ON CONFLICT (scope) DO NOTHING"),
+            {scope});
+        QSqlQuery q = runOne(db, QStringLiteral("SELECT failures, last_failure_at FROM sign_in_throttle WHERE scope = ?")
+                                     + (postgres ? QStringLiteral(" FOR UPDATE") : QString()),
+                             {scope});
+        counters.insert(scope, {q.value(0).toInt(), q.value(1).toLongLong()});
+    }
+    return counters;
 }
 
-FailureWindow failedSignIns(QSqlDatabase &db, const QString &scope, qint64 sinceMs)
+void setThrottleCounter(QSqlDatabase &db, const QString &scope, const ThrottleCounter &counter)
 {
-    QSqlQuery q = runOne(db, QStringLiteral("SELECT COUNT(*), MAX(attempted_at) FROM sign_in_attempts "
-                                            "WHERE scope = ? AND attempted_at > ?"),
-                         {scope, sinceMs});
-    return {q.value(0).toInt(), q.value(1).isNull() ? 0 : q.value(1).toLongLong()};
+    run(db, QStringLiteral("UPDATE sign_in_throttle SET failures = ?, last_failure_at = ? WHERE scope = ?"),
+        {counter.failures, counter.lastFailureMs, scope});
 }
 
-void clearFailedSignIns(QSqlDatabase &db, const QString &scope)
+void clearThrottleCounter(QSqlDatabase &db, const QString &scope)
 {
-    run(db, QStringLiteral("DELETE FROM sign_in_attempts WHERE scope = ?"), {scope});
+    run(db, QStringLiteral("DELETE FROM sign_in_throttle WHERE scope = ?"), {scope});
 }
 
-void pruneFailedSignIns(QSqlDatabase &db, qint64 olderThanMs)
+void takeBackThrottleFailure(QSqlDatabase &db, const QString &scope)
 {
-    run(db, QStringLiteral("DELETE FROM sign_in_attempts WHERE attempted_at < ?"), {olderThanMs});
+    run(db, QStringLiteral("UPDATE sign_in_throttle SET failures = failures - 1 WHERE scope = ? AND failures > 0"),
+        {scope});
+}
+
+void pruneThrottleCounters(QSqlDatabase &db, qint64 lastFailureBeforeMs)
+{
+    run(db, QStringLiteral("DELETE FROM sign_in_throttle WHERE last_failure_at < ?"), {lastFailureBeforeMs});
 }
 
 } // namespace zeiko::store

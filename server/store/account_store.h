@@ -4,7 +4,9 @@
 
 #include "domain/types.h"
 
+#include <QHash>
 #include <QSqlDatabase>
+#include <QStringList>
 
 #include <optional>
 
@@ -57,14 +59,20 @@ void insertToken(QSqlDatabase &db, const QByteArray &tokenHash, qint64 tenantId,
 std::optional<TokenOwner> findLiveToken(QSqlDatabase &db, const QByteArray &tokenHash, qint64 nowMs);
 void revokeToken(QSqlDatabase &db, const QByteArray &tokenHash, qint64 nowMs);
 
-// Failed sign-ins, by scope ("account:<slug>/<email>" or "peer:<address>")
-void recordFailedSignIn(QSqlDatabase &db, const QString &scope, qint64 nowMs);
-struct FailureWindow {
-    int count = 0;        // failures since the window start
-    qint64 newestMs = 0;  // when the newest was
+// Sign-in throttle counters, one row per scope (an account+email+address
+// pair, or an address; see service::AuthService).
+struct ThrottleCounter {
+    int failures = 0;          // counted since the scope was last forgotten or cleared
+    qint64 lastFailureMs = 0;  // when the newest was counted
 };
-FailureWindow failedSignIns(QSqlDatabase &db, const QString &scope, qint64 sinceMs);
-void clearFailedSignIns(QSqlDatabase &db, const QString &scope);
-void pruneFailedSignIns(QSqlDatabase &db, qint64 olderThanMs);
+// Inside a write transaction: makes sure each scope has a row and locks them
+// (PostgreSQL: SELECT ... FOR UPDATE in scope order; SQLite's write
+// transaction is exclusive already), so check-and-record cannot interleave.
+QHash<QString, ThrottleCounter> lockThrottleCounters(QSqlDatabase &db, bool postgres, QStringList scopes);
+void setThrottleCounter(QSqlDatabase &db, const QString &scope, const ThrottleCounter &counter);
+void pruneThrottleCounters(QSqlDatabase &db, qint64 lastFailureBeforeMs);
+void clearThrottleCounter(QSqlDatabase &db, const QString &scope);
+// One count less (an admitted attempt that succeeded), never below 0.
+void takeBackThrottleFailure(QSqlDatabase &db, const QString &scope);
 
 } // namespace zeiko::store

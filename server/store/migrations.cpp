@@ -154,6 +154,17 @@ QList<Migration> migrations()
                             "topic TEXT NOT NULL, object_key TEXT NOT NULL, version_ms BIGINT NOT NULL, "
                             "received_at BIGINT NOT NULL, PRIMARY KEY (tenant_id, topic, object_key))"),
          }},
+        {9,
+         {
+             // The sign-in throttle: one counter row per scope (an
+             // account+email+address pair, or an address), locked while an
+             // attempt is checked and recorded, so concurrent attempts cannot
+             // all pass the check (one row per attempt could not be locked).
+             QStringLiteral("CREATE TABLE sign_in_throttle (scope TEXT PRIMARY KEY, failures INTEGER NOT NULL, "
+                            "last_failure_at BIGINT NOT NULL)"),
+             QStringLiteral("CREATE INDEX sign_in_throttle_by_time ON sign_in_throttle (last_failure_at)"),
+             QStringLiteral("DROP TABLE sign_in_attempts"),
+         }},
     };
 }
 

@@ -43,7 +43,7 @@ void registerWidgetRoutes(http::Router &router, service::AuthService &auth, Widg
 
     // Visitor side: public; the conversation id is the capability.
     add("POST", u"/api/v1/widget/{account}/conversations"_s, [&w](Call &call) {
-        return answer(w.startConversation(param(call, u"account"_s), call.request.body, call.request.peer.toString()));
+        return answer(w.startConversation(param(call, u"account"_s), call.request.body, call.request.client.toString()));
     });
     add("GET", u"/api/v1/widget/conversations/{conversation}"_s, [&w](Call &call) {
         return answer(w.conversation(param(call, u"conversation"_s)));

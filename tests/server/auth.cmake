@@ -7,3 +7,5 @@ zeiko_add_qtest(test_server_passwords SOURCES test_server_passwords.cpp LIBS zei
 # Sign-in off the request handlers: the hashing pool and its delay queue.
 zeiko_add_qtest(test_hashing_pool SOURCES test_hashing_pool.cpp LIBS zeiko_server_lib LABELS server TIMEOUT 60)
 zeiko_add_qtest(test_server_sign_in_pool SOURCES test_server_sign_in_pool.cpp LIBS zeiko_domain LABELS server TIMEOUT 180)
+# Per-address limits behind trusted proxies.
+zeiko_add_qtest(test_client_address SOURCES test_client_address.cpp LIBS zeiko_http LABELS server TIMEOUT 60)
