@@ -35,6 +35,10 @@ enum Role : int {
     ResolutionDueRole,         // QDateTime (UTC) when the resolution is due; invalid QVariant: none
     SlaDueRole,                // QDateTime (UTC) the SLA countdown runs to (nextSlaDue, pending applied);
                                // invalid QVariant while paused/met/resolved/closed
+    HandoffWaitingRole,        // bool: the AI agent escalated and no human works the ticket yet
+                               // (rules::isHandoffWaiting, pending applied): the queue's badge
+    TicketFactsRole,           // rules::TicketFacts: what the command rules read (pending applied,
+                               // the live handoff included); the actions' enable rules use it
 
     // ---- ThreadModel ---------------------------------------------------------
     EntryIdRole = Qt::UserRole + 100,  // EntryId (qint64); 0 for a pending item

@@ -32,6 +32,7 @@ void TicketQueueModel::reload()
     m_index.clear();
     m_outbox.clear();
     m_viewedAt.clear();
+    m_handoffs.clear();
     if (m_store.isOpen()) {
         try {
             m_rows = m_store.ticketRows();
@@ -104,12 +105,20 @@ void TicketQueueModel::onStoreChanged(const StoreChange &change)
         }
         QSet<TicketId> touched(change.outboxChanged);
         touched.unite(change.viewedTickets);
+        // A thread load or an event may bring the handoff: read it again.
+        for (TicketId id : change.threadsChanged) {
+            if (m_handoffs.remove(id))
+                touched.insert(id);
+        }
+        for (TicketId id : change.insertedTickets)
+            m_handoffs.remove(id);
         for (TicketId id : change.updatedTickets) {
             const int row = m_index.value(id, -1);
             if (row < 0)
                 continue;
             if (auto fresh = m_store.ticketRow(id))
                 m_rows[row] = *fresh;
+            m_handoffs.remove(id);
             touched.insert(id);
         }
         // A ticket updated as "inserted" in a batch where it already existed.
@@ -160,6 +169,31 @@ QVariant TicketQueueModel::sortKey(const TicketRow &r, int column) const
     return {};
 }
 
+std::optional<rules::HandoffFacts> TicketQueueModel::handoffOf(TicketId id) const
+{
+    const auto cached = m_handoffs.constFind(id);
+    if (cached != m_handoffs.cend())
+        return *cached;
+    std::optional<rules::HandoffFacts> facts;
+    try {
+        const std::optional<Ticket> ticket = m_store.isOpen() ? m_store.ticket(id) : std::nullopt;
+        if (ticket && !ticket->handoffId.isEmpty()) {
+            const std::optional<Handoff> handoff = m_store.handoffForTicket(id);
+            facts = handoff ? rules::handoffFacts(*handoff) : rules::HandoffFacts{};   // not synced yet: requested
+        }
+    } catch (const StoreError &error) {
+        qCWarning(lcStore) << "queue could not read the handoff of" << id << error.userMessage();
+        return std::nullopt;   // not cached: read again next time
+    }
+    m_handoffs.insert(id, facts);
+    return facts;
+}
+
+rules::TicketFacts ticketFactsAt(const QModelIndex &index)
+{
+    return index.data(TicketFactsRole).value<rules::TicketFacts>();
+}
+
 static QVariant dueDate(qint64 ms)
 {
     return ms != 0 ? QVariant(QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC)) : QVariant();
@@ -174,9 +208,14 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
     const TicketRow *row = &stored;
     PendingOverlay overlay;
     const auto outbox = m_outbox.constFind(stored.id);
+    const bool needsHandoff = role == HandoffWaitingRole || role == TicketFactsRole;
     if (outbox != m_outbox.constEnd()) {
-        overlay = applyPending(stored, *outbox, m_operatorId);
+        rules::ActorFacts self;
+        self.id = m_operatorId;
+        overlay = applyPending(stored, handoffOf(stored.id), *outbox, self);
         row = &overlay.row;
+    } else if (needsHandoff) {
+        overlay.handoff = handoffOf(stored.id);
     }
     const TicketRow &r = *row;
 
@@ -216,6 +255,8 @@ QVariant TicketQueueModel::data(const QModelIndex &index, int role) const
         const auto due = nextSlaDue(r);
         return due ? QVariant(*due) : QVariant();
     }
+    case HandoffWaitingRole: return rules::isHandoffWaiting(ticketFacts(r, overlay.handoff));
+    case TicketFactsRole: return QVariant::fromValue(ticketFacts(r, overlay.handoff));
     }
     return {};
 }
@@ -262,6 +303,7 @@ QHash<int, QByteArray> TicketQueueModel::roleNames() const
     names.insert(NextResponseDueRole, "nextResponseDue");
     names.insert(ResolutionDueRole, "resolutionDue");
     names.insert(SlaDueRole, "slaDue");
+    names.insert(HandoffWaitingRole, "handoffWaiting");
     return names;
 }
 

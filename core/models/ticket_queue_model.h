@@ -4,8 +4,10 @@
 // activity first at load, new tickets appended); sort and filter with
 // QueueFilterProxy. Updates are fine-grained: inserted tickets become
 // beginInsertRows, changed ones dataChanged; never a reset per event.
-// Queued commands are overlaid (status, priority, assignee) with PendingRole.
+// Queued commands are overlaid (status, priority, assignee, the live
+// handoff) through the one rule set, with PendingRole.
 
+#include "domain/ticket_rules.h"
 #include "store/local_store.h"
 
 #include <QAbstractTableModel>
@@ -33,7 +35,7 @@ public:
 
     explicit TicketQueueModel(LocalStore &store, QObject *parent = nullptr);
 
-    // The signed-in operator (IsMineRole, take-over overlay).
+    // The signed-in operator (IsMineRole, the rules the overlay applies as).
     void setOperatorId(const QString &operatorId);
     QString operatorId() const { return m_operatorId; }
     // Re-read everything from the store (after sign-in or a store switch).
@@ -53,6 +55,9 @@ private:
     void emitRowChanged(TicketId id);
     QVariant displayText(const TicketRow &row, int column) const;
     QVariant sortKey(const TicketRow &row, int column) const;
+    // The ticket's live handoff as last synced (read lazily, cached until
+    // the store says the ticket changed); a link not synced yet reads as requested.
+    std::optional<rules::HandoffFacts> handoffOf(TicketId id) const;
 
     LocalStore &m_store;
     QString m_operatorId;
@@ -60,6 +65,11 @@ private:
     QHash<TicketId, int> m_index;
     QHash<TicketId, QList<OutboxItem>> m_outbox;   // only tickets with queued commands
     QHash<TicketId, qint64> m_viewedAt;
+    mutable QHash<TicketId, std::optional<rules::HandoffFacts>> m_handoffs;
 };
+
+// What the rules read of the ticket at `index` (TicketFactsRole; defaults
+// when the index holds none).
+rules::TicketFacts ticketFactsAt(const QModelIndex &index);
 
 } // namespace zeiko

@@ -2,9 +2,22 @@
 
 namespace zeiko {
 
-PendingOverlay applyPending(const TicketRow &row, const QList<OutboxItem> &items, const QString &selfOperatorId)
+rules::TicketFacts ticketFacts(const TicketRow &row, const std::optional<rules::HandoffFacts> &handoff)
 {
-    PendingOverlay overlay{row, false, false, {}};
+    rules::TicketFacts f;
+    f.status = row.status;
+    f.priority = row.priority;
+    f.ownerMode = row.ownerMode;
+    f.assignee = row.assignee;
+    f.slaState = row.slaState;
+    f.handoff = handoff;
+    return f;
+}
+
+PendingOverlay applyPending(const TicketRow &row, const std::optional<rules::HandoffFacts> &handoff,
+                            const QList<OutboxItem> &items, const rules::ActorFacts &self)
+{
+    PendingOverlay overlay{row, handoff, false, false, {}};
     TicketRow &r = overlay.row;
     for (const OutboxItem &item : items) {
         if (item.state == OutboxState::Failed) {
@@ -14,44 +27,26 @@ PendingOverlay applyPending(const TicketRow &row, const QList<OutboxItem> &items
             continue;
         }
         overlay.hasPending = true;
-        const Command &c = item.command;
-        switch (c.type) {
-        case CommandType::EmailReply:
-        case CommandType::ChatReply:
-            if (r.status != TicketStatus::Closed) {
-                r.status = TicketStatus::WaitingOnCustomer;
-                // As the server will: the reply meets the running response target.
-                r.slaState = SlaState::Met;
-                r.nextResponseDueMs = 0;
-            }
-            break;
-        case CommandType::InternalNote:
-            break;
-        case CommandType::TakeOver:
-            r.ownerMode = OwnerMode::Human;
-            if ((!r.assignee || r.assignee->kind == ActorKind::Agent) && !selfOperatorId.isEmpty())
-                r.assignee = Assignee{ActorKind::Operator, selfOperatorId, {}};
-            break;
-        case CommandType::Reopen:
-            r.status = TicketStatus::Open;
-            break;
-        case CommandType::Close:
-        case CommandType::ForceClose:
-            r.status = TicketStatus::Closed;
-            r.slaState = SlaState::Met;
-            break;
-        case CommandType::SetPriority:
-            if (c.priority)
-                r.priority = *c.priority;
-            break;
-        case CommandType::Assign:
-            if (!r.assignee || r.assignee->id != c.assigneeId)
-                r.assignee = Assignee{ActorKind::Operator, c.assigneeId, {}};
-            break;
-        case CommandType::Unassign:
-            r.assignee.reset();
-            break;
-        }
+        const rules::TicketFacts before = ticketFacts(r, overlay.handoff);
+        const rules::Outcome outcome = rules::apply(before, item.command, self);
+        const rules::TicketAfter *after = std::get_if<rules::TicketAfter>(&outcome);
+        if (const auto *undecided = std::get_if<rules::ServerDecides>(&outcome))
+            after = &undecided->ifAccepted;
+        if (!after)
+            continue;   // refused by the rules: the server will refuse it, nothing changes
+        const rules::TicketFacts &t = after->ticket;
+        r.status = t.status;
+        r.priority = t.priority;
+        r.ownerMode = t.ownerMode;
+        // The same assignee keeps the name the queue shows.
+        const bool sameAssignee = t.assignee && r.assignee && t.assignee->kind == r.assignee->kind &&
+                                  t.assignee->id == r.assignee->id;
+        if (!sameAssignee)
+            r.assignee = t.assignee;
+        r.slaState = rules::shownSlaState(before, *after);
+        if (after->sla == rules::SlaEffect::ResponseMet)
+            r.nextResponseDueMs = 0;   // as the server will: the reply meets the running response target
+        overlay.handoff = t.handoff;
     }
     return overlay;
 }

@@ -90,7 +90,9 @@ private Q_SLOTS:
         QCOMPARE(changes.count(), 2);
         const QModelIndex index = model.index(model.rowOf(2), TicketQueueModel::StatusColumn);
         QCOMPARE(index.data(StatusRole).toInt(), int(TicketStatus::Closed));
-        QCOMPARE(index.data(PriorityRole).toInt(), int(Priority::Urgent));
+        // The rules refuse a priority change on a closed ticket (so will the
+        // server): the queue does not show a priority that will not happen.
+        QCOMPARE(index.data(PriorityRole).toInt(), int(Priority::Normal));
         QVERIFY(index.data(PendingRole).toBool());
         QVERIFY(!index.data(FailedRole).toBool());
 
@@ -99,8 +101,55 @@ private Q_SLOTS:
         failed.errorMessage = QStringLiteral("A handoff is still open");
         m_store->updateOutboxItem(failed);
         QCOMPARE(index.data(StatusRole).toInt(), int(TicketStatus::WaitingOnTeam));   // failed: not applied
+        QCOMPARE(index.data(PriorityRole).toInt(), int(Priority::Urgent));            // now the change applies
         QVERIFY(index.data(FailedRole).toBool());
         QCOMPARE(index.data(FailureMessageRole).toString(), QStringLiteral("A handoff is still open"));
+    }
+
+    // The "handoff waiting" badge is a role of the model (rules::isHandoffWaiting),
+    // read from the synced handoff and with queued commands applied.
+    void handoffWaitingIsARole()
+    {
+        TicketQueueModel model(*m_store);
+        model.setOperatorId(QStringLiteral("me"));
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const QModelIndex plain = model.index(model.rowOf(2), 0);
+        QVERIFY(!plain.data(HandoffWaitingRole).toBool());   // no handoff
+
+        Ticket linked = with(ticket(2, 2), TicketStatus::WaitingOnTeam, Priority::Normal, SlaState::OnTrack);
+        linked.handoffId = QStringLiteral("h-1");
+        QSignalSpy changes(&model, &QAbstractItemModel::dataChanged);
+        m_store->applyEvents({ticketEvent(1, linked)});
+        const QModelIndex index = model.index(model.rowOf(2), 0);
+        QVERIFY(index.data(HandoffWaitingRole).toBool());   // linked, not synced yet: as requested
+
+        Event assigned = ticketEvent(2, with(ticket(2, 3), TicketStatus::WaitingOnTeam, Priority::Normal,
+                                             SlaState::OnTrack));
+        assigned.ticket->handoffId = QStringLiteral("h-1");
+        assigned.type = EventType::HandoffUpdated;
+        assigned.handoff = Handoff{QStringLiteral("h-1"), 2, HandoffState::Active,
+                                   Assignee{ActorKind::Operator, QStringLiteral("other"), QStringLiteral("Sam")},
+                                   QStringLiteral("agent"), QStringLiteral("conv"), at(1), at(2)};
+        m_store->applyEvents({assigned});
+        QVERIFY(!index.data(HandoffWaitingRole).toBool());   // a human works it
+        QCOMPARE(toString(ticketFactsAt(index).handoff->state), toString(HandoffState::Active));
+
+        assigned.seq = 3;
+        assigned.ticket->version = 4;
+        assigned.handoff->state = HandoffState::Requested;
+        assigned.handoff->assignee.reset();
+        m_store->applyEvents({assigned});
+        QVERIFY(index.data(HandoffWaitingRole).toBool());
+
+        // A queued take-over: the operator works it now (as the server will say).
+        Command takeOver = note(2, {});
+        takeOver.type = CommandType::TakeOver;
+        m_store->insertOutboxItem(takeOver);
+        QVERIFY(!index.data(HandoffWaitingRole).toBool());
+        const rules::TicketFacts facts = ticketFactsAt(index);
+        QCOMPARE(toString(facts.ownerMode), toString(OwnerMode::Human));
+        QCOMPARE(toString(facts.handoff->state), toString(HandoffState::Active));
+        QCOMPARE(facts.handoff->assignee->id, QStringLiteral("me"));
     }
 
     void slaDueDatesAreRoles()

@@ -9,9 +9,12 @@
 // the same code; what the console applies the server applies with the same
 // result; where the console says "the server decides", the server accepts with
 // the result the console showed or refuses with a code only its data explains
-// (handoff team, capacity, unknown operator).
+// (handoff team, capacity, unknown operator). The console's side is what it
+// really runs: the pending overlay (what the queue shows while the command is
+// queued) must show what the server's event will carry.
 
 #include "domain/ticket_rules.h"
+#include "outbox/pending_overlay.h"
 #include "service/command_rules.h"
 #include "service/service_error.h"
 #include "service/sla_policy.h"
@@ -208,6 +211,22 @@ QString describe(const rules::TicketAfter &after)
                                                  assigneeText(t.assignee), toString(t.slaState), handoffText(t.handoff));
 }
 
+// The server's event as the queue row shows it (the SLA state as clients
+// read it: derived at `kNow`).
+QString describeRow(const service::CommandOutcome &out, const std::optional<Handoff> &handoff)
+{
+    const Ticket t = service::withEffectiveSla(out.ticket, kNow);
+    return u"%1 %2 %3 %4 sla=%5 handoff=%6"_s.arg(toString(t.status), toString(t.priority), toString(t.ownerMode),
+                                                 assigneeText(t.assignee), toString(t.sla.state),
+                                                 handoffText(rules::handoffFacts(handoff)));
+}
+
+QString describeRow(const TicketRow &r, const std::optional<rules::HandoffFacts> &handoff)
+{
+    return u"%1 %2 %3 %4 sla=%5 handoff=%6"_s.arg(toString(r.status), toString(r.priority), toString(r.ownerMode),
+                                                 assigneeText(r.assignee), toString(r.slaState), handoffText(handoff));
+}
+
 rules::ActorFacts consoleActor(const Case &c)
 {
     // The console knows its operator's id, name and role (not what the server
@@ -228,6 +247,7 @@ class TestRuleAgreement : public QObject
 private slots:
     void theMatrixCoversEveryEnumValue();
     void serverAndConsoleRulesAgree();
+    void pendingOverlayShowsWhatTheServerWillSend();
     void serverOnlyRefusalsAreNotGuessedByTheConsole();
 };
 
@@ -298,6 +318,29 @@ void TestRuleAgreement::serverAndConsoleRulesAgree()
     QVERIFY(refused > 0);
     QVERIFY(applied > 0);
     QVERIFY(decidedByServer > 0);
+}
+
+void TestRuleAgreement::pendingOverlayShowsWhatTheServerWillSend()
+{
+    QStringList disagreements;
+    for (const Case &c : everyCase()) {
+        const Ticket ticket = ticketFor(c);
+        const TicketRow before = rowOf(service::withEffectiveSla(ticket, kNow));   // as synced
+        const std::optional<rules::HandoffFacts> handoff = rules::handoffFacts(handoffFor(c));
+        OutboxItem item;
+        item.id = 1;
+        item.command = commandFor(c);
+        const PendingOverlay overlay = applyPending(before, handoff, {item}, consoleActor(c));
+        const QString shown = describeRow(overlay.row, overlay.handoff);
+        const ServerAnswer server = serverPath(c, ServerData::Permissive);
+        const QString expected = server.outcome ? describeRow(*server.outcome, server.handoffAfter)
+                                                : describeRow(before, handoff);   // refused: nothing changes
+        if (!overlay.hasPending || shown != expected)
+            disagreements.append(u"%1: the queue shows %2 while queued, the server then sends %3"_s.arg(
+                c.name(), shown, server.outcome ? expected : u"a refusal (%1)"_s.arg(QString::fromLatin1(server.code))));
+    }
+    QVERIFY2(disagreements.isEmpty(),
+             qPrintable(u"%1 disagreements, e.g.:\n"_s.arg(disagreements.size()) + disagreements.mid(0, 15).join(u'\n')));
 }
 
 void TestRuleAgreement::serverOnlyRefusalsAreNotGuessedByTheConsole()
