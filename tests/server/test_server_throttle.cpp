@@ -11,7 +11,10 @@
 // - behind a trusted proxy the client address comes from X-Forwarded-For,
 //   for the sign-in throttle and the widget start limit alike;
 // - the counters live in the database: a restart does not reset them.
+// The same suite runs on PostgreSQL as test_server_throttle_postgres (row
+// locks there instead of SQLite's exclusive write transaction).
 
+#include "support/postgres.h"
 #include "support/raw_socket.h"
 #include "support/server_process.h"
 
@@ -91,12 +94,35 @@ class ServerThrottleTest : public QObject
 {
     Q_OBJECT
 
+    std::unique_ptr<TemporaryPostgresDatabase> m_pg;   // ZEIKO_TEST_ON_POSTGRES builds: one per test
+
+    // A fresh demo database (SQLite file, or PostgreSQL in the _postgres build).
+    ServerProcess::Options withDemo(QStringList extra) const
+    {
+        ServerProcess::Options options = ServerProcess::Options::withDemo(std::move(extra));
+        if (m_pg)
+            options.databaseUrl = m_pg->url();
+        return options;
+    }
+
 private Q_SLOTS:
+    void init()
+    {
+#ifdef ZEIKO_TEST_ON_POSTGRES
+        if (!TemporaryPostgresDatabase::configured())
+            QSKIP("ZEIKO_TEST_POSTGRES_URL is not set");
+        m_pg = std::make_unique<TemporaryPostgresDatabase>();
+        QVERIFY2(m_pg->isValid(), qPrintable(m_pg->errorText()));
+#endif
+    }
+
+    void cleanup() { m_pg.reset(); }
+
     void delaysThenBacksOffExponentiallyAndPersists()
     {
         const QStringList options{u"--sign-in-delay-ms"_s, u"20"_s, u"--test-clock"_s};
         ServerProcess server;
-        QVERIFY2(server.start(ServerProcess::Options::withDemo(options)), qPrintable(server.errorText()));
+        QVERIFY2(server.start(withDemo(options)), qPrintable(server.errorText()));
         const QString clockToken = server.signIn(u"demo"_s, u"mei@demo.zeiko.test"_s, rightPassword);
         QVERIFY(!clockToken.isEmpty());
 
@@ -154,7 +180,7 @@ private Q_SLOTS:
     void failuresFromOneAddressDoNotLockTheOperatorOut()
     {
         ServerProcess server;
-        QVERIFY2(server.start(ServerProcess::Options::withDemo({u"--sign-in-delay-ms"_s, u"0"_s})),
+        QVERIFY2(server.start(withDemo({u"--sign-in-delay-ms"_s, u"0"_s})),
                  qPrintable(server.errorText()));
         const QHostAddress attacker(u"127.0.0.2"_s);
         for (int i = 0; i < 10; ++i)
@@ -173,7 +199,7 @@ private Q_SLOTS:
     void concurrentAttemptsCannotExceedTheLimit()
     {
         ServerProcess server;
-        QVERIFY2(server.start(ServerProcess::Options::withDemo({u"--sign-in-delay-ms"_s, u"0"_s})),
+        QVERIFY2(server.start(withDemo({u"--sign-in-delay-ms"_s, u"0"_s})),
                  qPrintable(server.errorText()));
         // Qt opens at most 6 connections per host and manager: 4 managers, 24 at once.
         std::vector<std::unique_ptr<QNetworkAccessManager>> managers;
@@ -202,7 +228,7 @@ private Q_SLOTS:
     void trustedProxyForwardsTheClientAddress()
     {
         ServerProcess server;
-        QVERIFY2(server.start(ServerProcess::Options::withDemo(
+        QVERIFY2(server.start(withDemo(
                      {u"--sign-in-delay-ms"_s, u"0"_s, u"--trusted-proxy"_s, u"127.0.0.1/32,10.0.0.0/8"_s,
                       u"--widget-starts-per-minute"_s, u"1"_s})),
                  qPrintable(server.errorText()));
@@ -240,7 +266,7 @@ private Q_SLOTS:
     void forwardedForIsIgnoredFromUntrustedPeers()
     {
         ServerProcess server;   // no --trusted-proxy
-        QVERIFY2(server.start(ServerProcess::Options::withDemo({u"--sign-in-delay-ms"_s, u"0"_s})),
+        QVERIFY2(server.start(withDemo({u"--sign-in-delay-ms"_s, u"0"_s})),
                  qPrintable(server.errorText()));
         for (int i = 0; i < 10; ++i)
             QCOMPARE(signInFrom(server, alex, u"guess-%1"_s.arg(i), "203.0.113.%1"_ba.replace("%1", QByteArray::number(i))).status, 401);
@@ -252,7 +278,7 @@ private Q_SLOTS:
     void aBadTrustedProxyRangeIsRefusedAtStart()
     {
         ServerProcess server;
-        QVERIFY(!server.start(ServerProcess::Options::withDemo({u"--trusted-proxy"_s, u"10.0.0.0/99"_s})));
+        QVERIFY(!server.start(withDemo({u"--trusted-proxy"_s, u"10.0.0.0/99"_s})));
         QVERIFY2(server.errorText().contains(u"CIDR"_s), qPrintable(server.errorText()));
     }
 };
