@@ -1503,6 +1503,18 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <source>Default columns</source>
         <translation>Standardspalten</translation>
     </message>
+    <message>
+        <source>%1, search “%2”</source>
+        <translation>%1, Suche „%2“</translation>
+    </message>
+    <message>
+        <source>#%1 is not in %2: the queue shows All. Esc in the queue goes back.</source>
+        <translation>#%1 ist nicht in %2: Die Liste zeigt Alle. Esc in der Liste geht zurück.</translation>
+    </message>
+    <message>
+        <source>Back to %1</source>
+        <translation>Zurück zu %1</translation>
+    </message>
 </context>
 <context>
     <name>zeiko::ui::SettingsDialog</name>

@@ -10,6 +10,8 @@
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
+#include <QHBoxLayout>
+#include <QPushButton>
 #include <QTabBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -139,6 +141,29 @@ QueuePane::QueuePane(LocalStore &store, TicketCache &tickets, const QString &ope
     // the operator is reading down the screen.
     layout->addWidget(m_offlineBanner);
 
+    // After a jump to a ticket outside the view: what happened, and the way back.
+    m_jumpNotice = new QWidget(this);
+    m_jumpNotice->setObjectName(QStringLiteral("queueJumpNotice"));
+    m_jumpNotice->setAutoFillBackground(true);
+    m_jumpNotice->setBackgroundRole(QPalette::ToolTipBase);
+    auto *jumpLayout = new QHBoxLayout(m_jumpNotice);
+    jumpLayout->setContentsMargins(6, 4, 6, 4);
+    m_jumpLabel = new QLabel(m_jumpNotice);
+    m_jumpLabel->setObjectName(QStringLiteral("queueJumpLabel"));
+    m_jumpLabel->setWordWrap(true);
+    m_jumpLabel->setTextFormat(Qt::PlainText);
+    m_jumpLabel->setForegroundRole(QPalette::ToolTipText);
+    m_jumpBackButton = new QPushButton(m_jumpNotice);
+    m_jumpBackButton->setObjectName(QStringLiteral("queueJumpBack"));
+    jumpLayout->addWidget(m_jumpLabel, 1);
+    jumpLayout->addWidget(m_jumpBackButton);
+    connect(m_jumpBackButton, &QPushButton::clicked, this, [this] {
+        goBackFromJump();
+        m_view->setFocus(Qt::OtherFocusReason);
+    });
+    m_jumpNotice->hide();
+    layout->addWidget(m_jumpNotice);
+
     // View counts: throttled, not debounced — a steady trickle of changes must
     // not starve the counters. Only changes that can move a ticket between
     // views; opening a ticket (viewed) must not recount 100,000 rows on every j.
@@ -184,8 +209,58 @@ TicketId QueuePane::ticketByNumber(qint64 number) const
     return 0;
 }
 
+bool QueuePane::jumpTo(TicketId id, qint64 number)
+{
+    if (selectTicket(id))
+        return true;
+    const JumpBack back{m_proxy.view(), m_search->text(), m_current};
+    clearSearch();
+    setView(View::All);
+    if (!selectTicket(id))
+        return false;
+    // Say it, and offer the way back (Esc in the queue, or the button).
+    m_jumpBack = back;
+    const QString where = back.search.isEmpty() ? viewName(back.view)
+                                                : tr("%1, search “%2”").arg(viewName(back.view), back.search);
+    m_jumpLabel->setText(tr("#%1 is not in %2: the queue shows All. Esc in the queue goes back.").arg(number).arg(where));
+    m_jumpLabel->setAccessibleName(m_jumpLabel->text());
+    m_jumpBackButton->setText(tr("Back to %1").arg(viewName(back.view)));
+    m_jumpNotice->show();
+    layout()->activate();
+    m_view->scrollTo(m_view->currentIndex());
+    return true;
+}
+
+bool QueuePane::goBackFromJump()
+{
+    if (!m_jumpBack)
+        return false;
+    const JumpBack back = *m_jumpBack;
+    m_jumpBack.reset();
+    m_jumpNotice->hide();
+    setView(back.view);
+    if (!back.search.isEmpty()) {
+        m_search->setText(back.search);
+        m_searchTimer.stop();
+        m_proxy.setSearchText(back.search);
+    }
+    if (!selectTicket(back.ticket))
+        moveSelection(0);
+    return true;
+}
+
+QString QueuePane::jumpNoticeText() const
+{
+    return m_jumpNotice->isVisibleTo(this) ? m_jumpLabel->text() : QString();
+}
+
 void QueuePane::setView(View view)
 {
+    if (m_jumpBack && view != View::All) {
+        // The operator chose a view themselves: the way back is moot.
+        m_jumpBack.reset();
+        m_jumpNotice->hide();
+    }
     m_proxy.setView(view);
     const int tab = tabOf(view);
     if (m_tabs->currentIndex() != tab) {
@@ -239,6 +314,8 @@ void QueuePane::focusSearch()
 
 void QueuePane::back()
 {
+    if (goBackFromJump())
+        return;
     if (!m_search->text().isEmpty()) {
         clearSearch();
         selectTicket(m_current);

@@ -11,8 +11,10 @@
 #include <QWidget>
 
 #include <array>
+#include <optional>
 
 class QLabel;
+class QPushButton;
 class QLineEdit;
 class QTabBar;
 class QTreeView;
@@ -54,11 +56,16 @@ public:
     TicketId ticketByNumber(qint64 number) const;
 
     void setView(View view);
+    // Selects `id`; when it is not in this view or search, shows All and
+    // says so, with the way back (goBackFromJump, Esc in the queue).
+    bool jumpTo(TicketId id, qint64 number);
+    bool goBackFromJump();
+    QString jumpNoticeText() const;
     void moveSelection(int delta);
     bool selectTicket(TicketId id);
     void clearSearch();
     void focusSearch();
-    // Esc in the queue: a search is cleared first.
+    // Esc in the queue: back from a jump first, then a search is cleared.
     void back();
     void setOffline(bool offline);
     // Repaints the visible SLA cells (the countdown is computed while painting).
@@ -88,6 +95,16 @@ private:
     QTabBar *m_tabs = nullptr;
     QTreeView *m_view = nullptr;
     QueueDelegate *m_delegate = nullptr;
+    struct JumpBack
+    {
+        View view;
+        QString search;
+        TicketId ticket;
+    };
+    std::optional<JumpBack> m_jumpBack;
+    QWidget *m_jumpNotice = nullptr;
+    QLabel *m_jumpLabel = nullptr;
+    QPushButton *m_jumpBackButton = nullptr;
     QTimer m_searchTimer;
     QTimer m_countsTimer;
 };

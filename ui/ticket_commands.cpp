@@ -214,12 +214,7 @@ bool TicketCommands::openTicketByNumber(qint64 number)
         Q_EMIT message(tr("Ticket #%1 is not in the local copy.").arg(number), 6000);
         return false;
     }
-    if (!queue->selectTicket(id)) {
-        // Not in this view or search: show everything.
-        queue->clearSearch();
-        queue->setView(QueuePane::View::All);
-        queue->selectTicket(id);
-    }
+    queue->jumpTo(id, number);   // not in this view or search: All, said, with the way back
     m_panes.ticket->threadView()->setFocus(Qt::ShortcutFocusReason);
     return true;
 }

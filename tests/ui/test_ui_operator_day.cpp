@@ -58,6 +58,7 @@ private Q_SLOTS:
     void flippingCarriesTheTextAndShowsTheOtherDraft();
     void shortcutRecorderKeepsEscAndArrowsAndRefusesConflicts();
     void queueShowsWhatTriageReadsAt1366();
+    void jumpOutsideTheViewSaysSoAndGoesBack();
     // Stops the server: keep it last.
     void offlineBannerKeepsTheQueueStill();
 
@@ -463,6 +464,43 @@ void TestUiOperatorDay::queueShowsWhatTriageReadsAt1366()
 
     m_window->queuePane()->applyDefaultColumns();
     QVERIFY(header->isSectionHidden(M::StatusColumn));
+}
+
+// Item 27: jumping to a ticket number outside the current view switched the
+// queue to All without a word.
+void TestUiOperatorDay::jumpOutsideTheViewSaysSoAndGoesBack()
+{
+    press(Qt::Key_G);
+    press(Qt::Key_M);   // Mine
+    QCOMPARE(m_window->queueProxy().view(), QueueFilterProxy::View::Mine);
+    const TicketId before = m_window->currentTicketId();
+    // A ticket that is not mine.
+    TicketId other = 0;
+    for (const TicketRow &row : m_demo.session->store().ticketRows()) {
+        if (!row.assignee || row.assignee->id != m_demo.session->operatorId()) {
+            other = row.id;
+            break;
+        }
+    }
+    QVERIFY(other);
+    openByPalette(other);
+    QCOMPARE(m_window->queueProxy().view(), QueueFilterProxy::View::All);
+    auto *notice = m_window->findChild<QWidget *>(QStringLiteral("queueJumpNotice"));
+    QVERIFY2(notice && notice->isVisible(), "the switch to All is not said");
+    const QString number = QStringLiteral("#%1").arg(m_demo.session->store().ticket(other)->number);
+    const QString said = m_window->queuePane()->jumpNoticeText();
+    QVERIFY2(said.contains(number) && said.contains(QLatin1String("Mine")), qPrintable(said));
+
+    // Esc to the queue, Esc again: back to Mine, where the operator was.
+    press(Qt::Key_Escape);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_window->queueView()));
+    press(Qt::Key_Escape);
+    QCOMPARE(m_window->queueProxy().view(), QueueFilterProxy::View::Mine);
+    QVERIFY(!notice->isVisible());
+    if (before)
+        QCOMPARE(m_window->currentTicketId(), before);
+    press(Qt::Key_G);
+    press(Qt::Key_A);
 }
 
 // Item 17: the offline banner pushed the queue down.
