@@ -1,5 +1,7 @@
 #include "ui/main_window.h"
 
+#include "store/store_error.h"
+#include "sync/logging.h"
 #include "ui/attention_watcher.h"
 #include "ui/composer.h"
 #include "ui/facts_rail.h"
@@ -206,6 +208,15 @@ void MainWindow::connectSync()
     });
     connect(&m_session.outbox(), &Outbox::storeFailed, this, [this](const QString &message) {
         statusBar()->showMessage(message, 10000);
+    });
+    // The operator's own reply or action is activity they have seen: it must
+    // not mark the ticket unread again (the unread dot is for what others did).
+    connect(&m_session.outbox(), &Outbox::itemConfirmed, this, [this](const QString &, TicketId ticketId) {
+        try {
+            m_session.store().markViewed(ticketId);
+        } catch (const StoreError &error) {
+            qCWarning(lcStore) << "could not mark ticket" << ticketId << "read:" << error.userMessage();
+        }
     });
 }
 

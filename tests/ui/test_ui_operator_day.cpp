@@ -59,6 +59,7 @@ private Q_SLOTS:
     void shortcutRecorderKeepsEscAndArrowsAndRefusesConflicts();
     void queueShowsWhatTriageReadsAt1366();
     void jumpOutsideTheViewSaysSoAndGoesBack();
+    void ownRepliesAndActionsLeaveTheTicketRead();
     // Stops the server: keep it last.
     void offlineBannerKeepsTheQueueStill();
 
@@ -501,6 +502,33 @@ void TestUiOperatorDay::jumpOutsideTheViewSaysSoAndGoesBack()
         QCOMPARE(m_window->currentTicketId(), before);
     press(Qt::Key_G);
     press(Qt::Key_A);
+}
+
+// Item 23: the operator's own replies and actions marked the ticket unread.
+void TestUiOperatorDay::ownRepliesAndActionsLeaveTheTicketRead()
+{
+    const TicketId id = pickOpenTicket();
+    QVERIFY(id);
+    openByPalette(id);
+    TicketQueueModel &model = m_window->queueModel();
+    const auto unread = [&] { return model.index(model.rowOf(id), 0).data(UnreadRole).toBool(); };
+    QTRY_VERIFY(!unread());   // opened: read
+    const auto lastActivity = [&] { return m_demo.session->store().ticketRow(id)->lastActivityMs; };
+
+    // A reply, sent at once.
+    const qint64 beforeReply = lastActivity();
+    press(Qt::Key_R);
+    type(QStringLiteral("We have sent a replacement today."));
+    press(Qt::Key_Return, Qt::ControlModifier);
+    QTRY_VERIFY_WITH_TIMEOUT(m_demo.session->store().outboxItems(id).isEmpty() && lastActivity() > beforeReply, 30000);
+    QVERIFY2(!unread(), "the operator's own reply marked the ticket unread");
+
+    // An action: priority high (2) from the queue.
+    const qint64 beforeAction = lastActivity();
+    press(Qt::Key_Escape);
+    press(Qt::Key_2);
+    QTRY_VERIFY_WITH_TIMEOUT(m_demo.session->store().outboxItems(id).isEmpty() && lastActivity() > beforeAction, 30000);
+    QVERIFY2(!unread(), "the operator's own action marked the ticket unread");
 }
 
 // Item 17: the offline banner pushed the queue down.
