@@ -76,7 +76,7 @@ int runServe(const QStringList &arguments)
         {u"io-threads"_s, u"Threads running the sockets [ZEIKO_IO_THREADS]. Default 2."_s, u"n"_s},
         {u"max-body-bytes"_s, u"Largest request body; more is 413 [ZEIKO_MAX_BODY_BYTES]. Default 4194304."_s, u"bytes"_s},
         {u"max-connections"_s, u"Open connections before new ones get 503 [ZEIKO_MAX_CONNECTIONS]. Default 1024."_s, u"n"_s},
-        {u"max-connections-per-peer"_s, u"Open connections from one address before its new ones get 429; 0: no cap [ZEIKO_MAX_CONNECTIONS_PER_PEER]. Default 64."_s, u"n"_s},
+        {u"max-connections-per-peer"_s, u"Open connections from one socket address before its new ones get 429; 0: no cap. It counts the socket's peer, never X-Forwarded-For (it applies before any header) [ZEIKO_MAX_CONNECTIONS_PER_PEER]. Default 64."_s, u"n"_s},
         {u"heartbeat-seconds"_s, u"WebSocket stream heartbeat interval [ZEIKO_HEARTBEAT_SECONDS]. Default 15."_s, u"s"_s},
         {u"sign-in-delay-ms"_s, u"Delay per sign-in attempt once its account+address or its address has 5 failures; it holds no thread [ZEIKO_SIGN_IN_DELAY_MS]. Default 1000."_s, u"ms"_s},
         {u"trusted-proxy"_s, u"Address range (CIDR, e.g. 10.0.0.0/8) of a reverse proxy whose X-Forwarded-For is believed: for its requests the client is the rightmost X-Forwarded-For entry outside these ranges, and the sign-in throttle and widget start limit count that address (the connection cap counts the socket's). Repeat or separate with commas [ZEIKO_TRUSTED_PROXIES]. Default: none."_s, u"cidr"_s},
