@@ -919,38 +919,6 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <translation>E-Mail-Antwort senden</translation>
     </message>
     <message>
-        <source>%1: adding the note in %2 s — Undo (Ctrl+Z)</source>
-        <translation>%1: Notiz wird in %2 s hinzugefügt – Rückgängig (Strg+Z)</translation>
-    </message>
-    <message>
-        <source>%1: sending the reply in %2 s — Undo (Ctrl+Z)</source>
-        <translation>%1: Antwort wird in %2 s gesendet – Rückgängig (Strg+Z)</translation>
-    </message>
-    <message>
-        <source>%1: the note was not added — it is back in that ticket&apos;s note draft.</source>
-        <translation>%1: Die Notiz wurde nicht hinzugefügt – sie ist wieder im Notizentwurf dieses Tickets.</translation>
-    </message>
-    <message>
-        <source>%1: the reply was not sent — it is back in that ticket&apos;s reply draft.</source>
-        <translation>%1: Die Antwort wurde nicht gesendet – sie ist wieder im Antwortentwurf dieses Tickets.</translation>
-    </message>
-    <message>
-        <source>Your text is now an internal note (private).</source>
-        <translation>Ihr Text ist jetzt eine interne Notiz (privat).</translation>
-    </message>
-    <message>
-        <source>Your text is now an email reply (the customer receives it).</source>
-        <translation>Ihr Text ist jetzt eine E-Mail-Antwort (der Kunde erhält sie).</translation>
-    </message>
-    <message>
-        <source>Showing the internal note&apos;s own draft; your reply is kept (Ctrl+Shift+N goes back).</source>
-        <translation>Der eigene Entwurf der internen Notiz wird angezeigt; Ihre Antwort bleibt erhalten (Strg+Umschalt+N wechselt zurück).</translation>
-    </message>
-    <message>
-        <source>Showing the reply&apos;s own draft; your internal note is kept (Ctrl+Shift+N goes back).</source>
-        <translation>Der eigene Entwurf der Antwort wird angezeigt; Ihre interne Notiz bleibt erhalten (Strg+Umschalt+N wechselt zurück).</translation>
-    </message>
-    <message>
         <source>Email reply · draft</source>
         <translation>E-Mail-Antwort · Entwurf</translation>
     </message>
@@ -965,6 +933,38 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
     <message>
         <source>The internal note has a saved draft</source>
         <translation>Die interne Notiz hat einen gespeicherten Entwurf</translation>
+    </message>
+    <message>
+        <source>%1: note added in %2 s (Ctrl+Z)</source>
+        <translation>%1: Notiz folgt in %2 s (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>%1: reply sends in %2 s (Ctrl+Z)</source>
+        <translation>%1: Antwort geht in %2 s raus (Strg+Z)</translation>
+    </message>
+    <message>
+        <source>%1: note not added, back in its draft</source>
+        <translation>%1: Notiz nicht hinzugefügt, wieder im Entwurf</translation>
+    </message>
+    <message>
+        <source>%1: reply not sent, back in its draft</source>
+        <translation>%1: Antwort nicht gesendet, wieder im Entwurf</translation>
+    </message>
+    <message>
+        <source>Now an internal note (private)</source>
+        <translation>Jetzt eine interne Notiz (privat)</translation>
+    </message>
+    <message>
+        <source>Now an email reply (customer sees it)</source>
+        <translation>Jetzt eine E-Mail-Antwort (Kunde sieht sie)</translation>
+    </message>
+    <message>
+        <source>Note draft shown; reply kept</source>
+        <translation>Notizentwurf gezeigt; Antwort bleibt</translation>
+    </message>
+    <message>
+        <source>Reply draft shown; note kept</source>
+        <translation>Antwortentwurf gezeigt; Notiz bleibt</translation>
     </message>
 </context>
 <context>

@@ -7,62 +7,102 @@ namespace zeiko::ui {
 namespace {
 
 // ---- enable rules --------------------------------------------------------------
-// One function per rule, shared by every action it applies to. When the rule
-// set moves into core/domain (issue 12, point 2) these call it.
+// Ticket commands ask the one rule set (core/domain/ticket_rules) about the
+// command they queue; this only words its answer for the operator.
 
 Availability needsTicket(const ActionState &s)
 {
     return s.hasTicket ? Availability::yes() : Availability::no(ActionTable::tr("Select a ticket first."));
 }
 
-Availability needsNotClosed(const ActionState &s)
+QString refusalText(const rules::Refusal &refusal, const Command &command, const ActionState &s)
+{
+    switch (refusal.kind) {
+    case rules::RefusalKind::InvalidTransition:
+        if (s.ticket.status == TicketStatus::Closed)
+            return ActionTable::tr("This ticket is closed.");
+        if (command.type == CommandType::Reopen)
+            return ActionTable::tr("Only a resolved or closed ticket can be reopened.");
+        return ActionTable::tr("Not possible while the ticket is %1.").arg(labels::status(s.ticket.status));
+    case rules::RefusalKind::HandoffOpen:
+        return ActionTable::tr("A live handoff is still open: resolve it first, or use Force close.");
+    case rules::RefusalKind::NotHandoffOwner:
+        return ActionTable::tr("Only the operator who owns the live conversation can reply in it: take it over first.");
+    case rules::RefusalKind::HandoffResolved:
+        return ActionTable::tr("The handoff is already resolved.");
+    case rules::RefusalKind::AlreadyClaimed:
+        return ActionTable::tr("%1 already took this handoff.").arg(refusal.by ? refusal.by->name : QString());
+    case rules::RefusalKind::NotOnTeam:
+        return ActionTable::tr("You are not on this agent's handoff team.");
+    case rules::RefusalKind::AtCapacity:
+        return ActionTable::tr("You already have as many open handoffs as you may.");
+    case rules::RefusalKind::UnknownAssignee:
+        return ActionTable::tr("There is no such operator.");
+    }
+    return refusal.message;
+}
+
+// The rule of a ticket command action: what the rules answer for its command.
+template<ActionId id>
+Availability commandRule(const ActionState &s)
 {
     if (!s.hasTicket)
         return needsTicket(s);
-    if (s.status == TicketStatus::Closed)
-        return Availability::no(ActionTable::tr("This ticket is closed."));
-    return Availability::yes();
-}
-
-Availability takeOverRule(const ActionState &s)
-{
-    const Availability open = needsNotClosed(s);
-    if (!open.enabled)
-        return open;
-    if (s.ownerMode == OwnerMode::Human && s.isMine)
-        return Availability::no(ActionTable::tr("You already work this ticket."));
-    return Availability::yes();
-}
-
-Availability reopenRule(const ActionState &s)
-{
-    if (!s.hasTicket)
-        return needsTicket(s);
-    if (s.status != TicketStatus::Closed && s.status != TicketStatus::Resolved)
-        return Availability::no(ActionTable::tr("Only a resolved or closed ticket can be reopened."));
-    return Availability::yes();
-}
-
-Availability assignMeRule(const ActionState &s)
-{
-    const Availability open = needsNotClosed(s);
-    if (!open.enabled)
-        return open;
-    if (s.isMine)
-        return Availability::no(ActionTable::tr("This ticket is already assigned to you."));
-    return Availability::yes();
+    const std::optional<Command> command = ruleCommandFor(id, s.self.id);
+    const rules::Outcome outcome = rules::apply(s.ticket, *command, s.self);
+    if (const auto *refusal = std::get_if<rules::Refusal>(&outcome))
+        return Availability::no(refusalText(*refusal, *command, s));
+    // Accepted but pointless: taking over what one already works, assigning
+    // to whom it is assigned (the server would only add an audit line).
+    const auto *after = std::get_if<rules::TicketAfter>(&outcome);
+    if (after && rules::changesNothing(s.ticket, *after)) {
+        if (command->type == CommandType::TakeOver)
+            return Availability::no(ActionTable::tr("You already work this ticket."));
+        if (command->type == CommandType::Assign)
+            return Availability::no(ActionTable::tr("This ticket is already assigned to you."));
+    }
+    return Availability::yes();   // applied, or the server decides
 }
 
 Availability handoffRule(const ActionState &s)
 {
     if (!s.hasTicket)
         return needsTicket(s);
-    if (!s.hasHandoff)
+    if (!s.ticket.handoff)
         return Availability::no(ActionTable::tr("This ticket has no linked handoff conversation."));
     return Availability::yes();
 }
 
 } // namespace
+
+std::optional<Command> ruleCommandFor(ActionId id, const QString &selfOperatorId)
+{
+    Command c;
+    switch (id) {
+    case ActionId::TicketTakeOver: c.type = CommandType::TakeOver; return c;
+    case ActionId::TicketClose:
+    case ActionId::TicketCloseAndNext: c.type = CommandType::Close; return c;
+    case ActionId::TicketForceClose: c.type = CommandType::ForceClose; return c;
+    case ActionId::TicketReopen: c.type = CommandType::Reopen; return c;
+    case ActionId::TicketAssignMe:
+        c.type = CommandType::Assign;
+        c.assigneeId = selfOperatorId;
+        return c;
+    case ActionId::TicketAssignTo:
+        c.type = CommandType::Assign;   // to someone picked in the dialog: the server knows who exists
+        return c;
+    case ActionId::TicketPriorityUrgent:
+    case ActionId::TicketPriorityHigh:
+    case ActionId::TicketPriorityNormal:
+    case ActionId::TicketPriorityLow: {
+        static constexpr Priority byAction[] = {Priority::Urgent, Priority::High, Priority::Normal, Priority::Low};
+        c.type = CommandType::SetPriority;
+        c.priority = byAction[int(id) - int(ActionId::TicketPriorityUrgent)];
+        return c;
+    }
+    default: return std::nullopt;
+    }
+}
 
 ActionTable::ActionTable()
 {
@@ -109,28 +149,28 @@ ActionTable::ActionTable()
          M::Compose},
 
         {A::TicketTakeOver, "ticket.takeOver", tr("Take over from the AI agent"), key(Qt::Key_T), G::Ticket,
-         ActionContext::Window, M::Ticket, true, true, takeOverRule},
+         ActionContext::Window, M::Ticket, true, true, commandRule<A::TicketTakeOver>},
         {A::TicketClose, "ticket.close", tr("Close"), key(Qt::Key_C), G::Ticket, ActionContext::Window, M::Ticket,
-         false, true, needsNotClosed},
+         false, true, commandRule<A::TicketClose>},
         {A::TicketCloseAndNext, "ticket.closeAndNext", tr("Close and go to the next ticket"),
          key(Qt::CTRL | Qt::SHIFT | Qt::Key_X), G::Ticket, ActionContext::Window, M::Ticket, false, false,
-         needsNotClosed},
+         commandRule<A::TicketCloseAndNext>},
         {A::TicketForceClose, "ticket.forceClose", tr("Force close…"), key(Qt::SHIFT | Qt::Key_C), G::Ticket,
-         ActionContext::Window, M::Ticket, false, true, needsNotClosed},
+         ActionContext::Window, M::Ticket, false, true, commandRule<A::TicketForceClose>},
         {A::TicketReopen, "ticket.reopen", tr("Reopen"), key(Qt::Key_O), G::Ticket, ActionContext::Window, M::Ticket,
-         false, true, reopenRule},
+         false, true, commandRule<A::TicketReopen>},
         {A::TicketPriorityUrgent, "ticket.priority1", tr("Priority: %1").arg(labels::priority(Priority::Urgent)),
-         key(Qt::Key_1), G::Ticket, ActionContext::Window, M::TicketPriority, true, false, needsNotClosed},
+         key(Qt::Key_1), G::Ticket, ActionContext::Window, M::TicketPriority, true, false, commandRule<A::TicketPriorityUrgent>},
         {A::TicketPriorityHigh, "ticket.priority2", tr("Priority: %1").arg(labels::priority(Priority::High)),
-         key(Qt::Key_2), G::Ticket, ActionContext::Window, M::TicketPriority, false, false, needsNotClosed},
+         key(Qt::Key_2), G::Ticket, ActionContext::Window, M::TicketPriority, false, false, commandRule<A::TicketPriorityHigh>},
         {A::TicketPriorityNormal, "ticket.priority3", tr("Priority: %1").arg(labels::priority(Priority::Normal)),
-         key(Qt::Key_3), G::Ticket, ActionContext::Window, M::TicketPriority, false, false, needsNotClosed},
+         key(Qt::Key_3), G::Ticket, ActionContext::Window, M::TicketPriority, false, false, commandRule<A::TicketPriorityNormal>},
         {A::TicketPriorityLow, "ticket.priority4", tr("Priority: %1").arg(labels::priority(Priority::Low)),
-         key(Qt::Key_4), G::Ticket, ActionContext::Window, M::TicketPriority, false, false, needsNotClosed},
+         key(Qt::Key_4), G::Ticket, ActionContext::Window, M::TicketPriority, false, false, commandRule<A::TicketPriorityLow>},
         {A::TicketAssignMe, "ticket.assignMe", tr("Assign to me"), key(Qt::Key_A), G::Ticket, ActionContext::Window,
-         M::Ticket, false, true, assignMeRule},
+         M::Ticket, false, true, commandRule<A::TicketAssignMe>},
         {A::TicketAssignTo, "ticket.assignTo", tr("Assign to…"), key(Qt::SHIFT | Qt::Key_A), G::Ticket,
-         ActionContext::Window, M::Ticket, false, true, needsNotClosed},
+         ActionContext::Window, M::Ticket, false, true, commandRule<A::TicketAssignTo>},
         {A::TicketHandoff, "ticket.handoff", tr("Open the handoff conversation"), key(Qt::Key_H), G::Ticket,
          ActionContext::Window, M::Ticket, true, true, handoffRule},
 

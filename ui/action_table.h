@@ -12,6 +12,7 @@
 // A new command is one entry here plus one handler (TicketCommands).
 
 #include "domain/enums.h"
+#include "domain/ticket_rules.h"
 
 #include <QCoreApplication>
 #include <QHash>
@@ -104,16 +105,15 @@ enum class ActionMenu {
     Help              // &Help
 };
 
-// What the enable rules read: a snapshot of the current ticket as the
-// console shows it (pending actions applied). Plain data, built by
-// TicketCommands::actionState(), built by hand in tests.
+// What the enable rules read: the current ticket as the console shows it
+// (pending actions applied, its live handoff included) and who is signed in.
+// Plain data, built by TicketCommands::actionState() from the queue model's
+// TicketFactsRole, built by hand in tests.
 struct ActionState
 {
-    bool hasTicket = false;                    // a ticket is selected
-    TicketStatus status = TicketStatus::Open;  // its status
-    OwnerMode ownerMode = OwnerMode::Agent;    // who works it
-    bool isMine = false;                       // assigned to the signed-in operator
-    bool hasHandoff = false;                   // a linked handoff conversation exists
+    bool hasTicket = false;      // a ticket is selected
+    rules::TicketFacts ticket;   // what the command rules read of it
+    rules::ActorFacts self;      // the signed-in operator
 };
 
 // Whether an action can run now and, if not, why (in the operator's words).
@@ -138,6 +138,13 @@ struct ActionSpec
     bool onToolbar = false;         // the ticket pane's toolbar
     Availability (*enabledWhen)(const ActionState &) = nullptr;   // null: always
 };
+
+// The command whose rule decides whether a ticket action can run (the one
+// it queues, or — for a dialog — the kind it will queue); nothing for
+// actions that are not ticket commands. The enable rules ask
+// core/domain/ticket_rules about it: a refusal disables the action with its
+// reason, "the server decides" leaves it enabled.
+std::optional<Command> ruleCommandFor(ActionId id, const QString &selfOperatorId);
 
 class ActionTable
 {

@@ -11,9 +11,13 @@
 
 namespace zeiko::ui {
 
-QueueDelegate::QueueDelegate(TicketCache &tickets, QObject *parent)
+QueueDelegate::QueueDelegate(QObject *parent)
     : QStyledItemDelegate(parent)
-    , m_tickets(tickets)
+{
+}
+
+QueueDelegate::QueueDelegate(TicketCache &, QObject *parent)
+    : QueueDelegate(parent)
 {
 }
 
@@ -33,7 +37,7 @@ QString QueueDelegate::ownerText(const QModelIndex &index) const
 {
     if (OwnerMode(index.data(OwnerModeRole).toInt()) == OwnerMode::Human)
         return tr("Human");
-    if (m_tickets.isHandoffWaiting(index.data(TicketIdRole).toLongLong()))
+    if (index.data(HandoffWaitingRole).toBool())
         return tr("Handoff waiting");
     return tr("AI agent");
 }

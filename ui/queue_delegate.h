@@ -19,6 +19,9 @@ class QueueDelegate : public QStyledItemDelegate
 {
     Q_OBJECT
 public:
+    explicit QueueDelegate(QObject *parent = nullptr);
+    // The cache is not read any more ("handoff waiting" is the model's
+    // HandoffWaitingRole); kept until the queue pane stops passing it.
     QueueDelegate(TicketCache &tickets, QObject *parent = nullptr);
 
     void paint(QPainter *painter, const QStyleOptionViewItem &option, const QModelIndex &index) const override;
@@ -31,8 +34,6 @@ public:
 
 private:
     void paintBadge(QPainter *painter, const QRect &rect, const QString &text, const QColor &colour) const;
-
-    TicketCache &m_tickets;   // only for "handoff waiting" (the row has no handoff state)
 };
 
 } // namespace zeiko::ui

@@ -1,5 +1,6 @@
 #include "ui/ticket_cache.h"
 
+#include "domain/ticket_rules.h"
 #include "store/store_error.h"
 
 namespace zeiko::ui {
@@ -43,12 +44,12 @@ std::optional<Handoff> TicketCache::handoff(TicketId id) const
 bool TicketCache::isHandoffWaiting(TicketId id) const
 {
     const Ticket *t = ticket(id);
-    if (!t || t->handoffId.isEmpty() || t->ownerMode == OwnerMode::Human)
+    if (!t || t->handoffId.isEmpty())
         return false;
-    if (t->status == TicketStatus::Closed || t->status == TicketStatus::Resolved)
-        return false;
-    const std::optional<Handoff> h = handoff(id);
-    return !h || h->state == HandoffState::Requested || h->state == HandoffState::Assigned;
+    rules::TicketFacts facts = rules::ticketFacts(*t, handoff(id));
+    if (!facts.handoff)
+        facts.handoff = rules::HandoffFacts{};   // linked, not synced yet: as requested
+    return rules::isHandoffWaiting(facts);
 }
 
 void TicketCache::onStoreChanged(const StoreChange &change)

@@ -1,7 +1,6 @@
 #pragma once
 // Whole tickets (handoff link and state, Shopify order, CSAT) read lazily
-// from the store for the facts rail, the handoff window and the queue's
-// "handoff waiting" badge; everything else the queue paints (SLA due dates
+// from the store for the facts rail and the handoff window; everything else the queue paints (SLA due dates
 // included) comes from TicketRow through the queue model's roles. Entries
 // are dropped when the store reports the ticket changed.
 
@@ -22,7 +21,9 @@ public:
     const Ticket *ticket(TicketId id) const;
     // The handoff as last synced (may lag the ticket until its thread loads).
     std::optional<Handoff> handoff(TicketId id) const;
-    // The AI agent escalated and no human owns the ticket yet.
+    // The AI agent escalated and no human owns the ticket yet
+    // (rules::isHandoffWaiting on the ticket as stored; the queue reads
+    // HandoffWaitingRole, which also has the pending actions applied).
     bool isHandoffWaiting(TicketId id) const;
 
 Q_SIGNALS:

@@ -30,38 +30,21 @@ namespace zeiko::ui {
 
 std::optional<Command> ticketCommandFor(ActionId id, TicketId ticket, const QString &selfOperatorId)
 {
-    Command c;
-    c.ticketId = ticket;
-    switch (id) {
-    case ActionId::TicketTakeOver: c.type = CommandType::TakeOver; return c;
-    case ActionId::TicketClose:
-    case ActionId::TicketCloseAndNext: c.type = CommandType::Close; return c;
-    case ActionId::TicketReopen: c.type = CommandType::Reopen; return c;
-    case ActionId::TicketAssignMe:
-        c.type = CommandType::Assign;
-        c.assigneeId = selfOperatorId;
-        return c;
-    case ActionId::TicketPriorityUrgent:
-    case ActionId::TicketPriorityHigh:
-    case ActionId::TicketPriorityNormal:
-    case ActionId::TicketPriorityLow: {
-        static constexpr Priority byAction[] = {Priority::Urgent, Priority::High, Priority::Normal, Priority::Low};
-        c.type = CommandType::SetPriority;
-        c.priority = byAction[int(id) - int(ActionId::TicketPriorityUrgent)];
-        return c;
-    }
-    default: return std::nullopt;
-    }
+    // Force close and assign-to ask in a dialog first.
+    if (id == ActionId::TicketForceClose || id == ActionId::TicketAssignTo)
+        return std::nullopt;
+    std::optional<Command> c = ruleCommandFor(id, selfOperatorId);
+    if (c)
+        c->ticketId = ticket;
+    return c;
 }
 
-ActionState actionStateFor(TicketId id, TicketStatus status, OwnerMode ownerMode, bool isMine, const Ticket *ticket)
+ActionState actionStateFor(TicketId id, const rules::TicketFacts &ticket, const rules::ActorFacts &self)
 {
     ActionState s;
     s.hasTicket = id != 0;
-    s.status = status;
-    s.ownerMode = ownerMode;
-    s.isMine = isMine;
-    s.hasHandoff = ticket && !ticket->handoffId.isEmpty();
+    s.ticket = ticket;
+    s.self = self;
     return s;
 }
 
@@ -176,10 +159,8 @@ void TicketCommands::bindHandlers(ActionTable &table)
 
 ActionState TicketCommands::actionState() const
 {
-    const QueuePane *queue = m_panes.queue;
-    return actionStateFor(m_current, TicketStatus(queue->currentData(StatusRole).toInt()),
-                          OwnerMode(queue->currentData(OwnerModeRole).toInt()), queue->currentData(IsMineRole).toBool(),
-                          m_current ? m_tickets.ticket(m_current) : nullptr);
+    return actionStateFor(m_current, m_panes.queue->currentData(TicketFactsRole).value<rules::TicketFacts>(),
+                          rules::actorFacts(m_session.identity().self));
 }
 
 void TicketCommands::refresh()
@@ -190,7 +171,7 @@ void TicketCommands::refresh()
         m_panes.ticket->showNoTicket();
     else
         m_panes.ticket->showTitle(m_panes.queue->currentData(TicketNumberRole).toLongLong(),
-                                  m_panes.queue->currentData(SubjectRole).toString(), state.status);
+                                  m_panes.queue->currentData(SubjectRole).toString(), state.ticket.status);
 }
 
 void TicketCommands::setCurrentTicket(TicketId id)
@@ -243,10 +224,6 @@ void TicketCommands::closeTicket(bool thenNext)
 {
     const TicketId closing = m_current;
     const TicketId next = thenNext ? m_panes.queue->neighbour() : 0;
-    if (m_tickets.isHandoffWaiting(closing) && !thenNext) {
-        Q_EMIT message(tr("A live handoff is still open: the server will refuse a plain close. "
-                          "Use Force close (Shift+C) to close it anyway."), 8000);
-    }
     const auto command = ticketCommandFor(ActionId::TicketClose, closing, m_session.operatorId());
     if (enqueue(*command) && next)
         m_panes.queue->selectTicket(next);

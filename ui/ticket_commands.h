@@ -38,8 +38,8 @@ class TicketPane;
 // priority, assign to me) for `ticket`; nothing for other actions.
 std::optional<Command> ticketCommandFor(ActionId id, TicketId ticket, const QString &selfOperatorId);
 
-// The state the enable rules read, from the queue row's roles and the cached ticket.
-ActionState actionStateFor(TicketId id, TicketStatus status, OwnerMode ownerMode, bool isMine, const Ticket *ticket);
+// The state the enable rules read: the queue row's TicketFactsRole and the signed-in operator.
+ActionState actionStateFor(TicketId id, const rules::TicketFacts &ticket, const rules::ActorFacts &self);
 
 class TicketCommands : public QObject
 {

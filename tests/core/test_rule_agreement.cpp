@@ -11,13 +11,16 @@
 // the result the console showed or refuses with a code only its data explains
 // (handoff team, capacity, unknown operator). The console's side is what it
 // really runs: the pending overlay (what the queue shows while the command is
-// queued) must show what the server's event will carry.
+// queued) must show what the server's event will carry, and the actions
+// table (ui/action_table, widget-free) enables an action exactly when the
+// server would do something with its command.
 
 #include "domain/ticket_rules.h"
 #include "outbox/pending_overlay.h"
 #include "service/command_rules.h"
 #include "service/service_error.h"
 #include "service/sla_policy.h"
+#include "ui/action_table.h"
 
 #include <QTest>
 
@@ -248,6 +251,7 @@ private slots:
     void theMatrixCoversEveryEnumValue();
     void serverAndConsoleRulesAgree();
     void pendingOverlayShowsWhatTheServerWillSend();
+    void actionsAreEnabledExactlyWhenTheServerWouldAct();
     void serverOnlyRefusalsAreNotGuessedByTheConsole();
 };
 
@@ -339,6 +343,56 @@ void TestRuleAgreement::pendingOverlayShowsWhatTheServerWillSend()
             disagreements.append(u"%1: the queue shows %2 while queued, the server then sends %3"_s.arg(
                 c.name(), shown, server.outcome ? expected : u"a refusal (%1)"_s.arg(QString::fromLatin1(server.code))));
     }
+    QVERIFY2(disagreements.isEmpty(),
+             qPrintable(u"%1 disagreements, e.g.:\n"_s.arg(disagreements.size()) + disagreements.mid(0, 15).join(u'\n')));
+}
+
+void TestRuleAgreement::actionsAreEnabledExactlyWhenTheServerWouldAct()
+{
+    const ui::ActionTable table;
+    const QList<QByteArray> serverOnly{"forbidden", "at_capacity", "invalid_field"};
+    QStringList disagreements;
+    int checked = 0;
+    for (const Case &c : everyCase()) {
+        const Ticket ticket = ticketFor(c);
+        const std::optional<rules::HandoffFacts> handoff = rules::handoffFacts(handoffFor(c));
+        const TicketRow row = rowOf(service::withEffectiveSla(ticket, kNow));
+        ui::ActionState state;
+        state.hasTicket = true;
+        state.ticket = ticketFacts(row, handoff);   // what TicketFactsRole holds
+        state.self = consoleActor(c);
+        const ServerAnswer server = serverPath(c, ServerData::Permissive);
+        const ServerAnswer restricted = serverPath(c, ServerData::Restrictive);
+        for (int i = 0; i < int(ui::ActionId::Count); ++i) {
+            const auto id = ui::ActionId(i);
+            const std::optional<Command> command = ui::ruleCommandFor(id, kMe);
+            if (!command || command->type != c.command)
+                continue;
+            // Assign to me is the case with target me; assign to… picks anyone.
+            if (id == ui::ActionId::TicketAssignMe && c.target != Who::Me)
+                continue;
+            ++checked;
+            const ui::Availability a = table.availability(id, state);
+            const QString name = c.name() + u" ["_s + ui::ActionTable::name(id) + u"]: "_s;
+            if (a.enabled) {
+                if (!server.outcome)
+                    disagreements.append(name + u"enabled, the server refuses (%1)"_s.arg(QString::fromLatin1(server.code)));
+            } else if (a.reason.isEmpty()) {
+                disagreements.append(name + u"disabled without a reason"_s);
+            } else if (server.outcome) {
+                // Disabled although accepted: only when it would change nothing.
+                const QString before = describeRow(row, handoff);
+                if (describeRow(*server.outcome, server.handoffAfter).section(u" sla="_s, 0, 0) !=
+                        before.section(u" sla="_s, 0, 0) ||
+                    describeRow(*server.outcome, server.handoffAfter).section(u" handoff="_s, 1) !=
+                        before.section(u" handoff="_s, 1))
+                    disagreements.append(name + u"disabled (%1), the server applies it"_s.arg(a.reason));
+            } else if (serverOnly.contains(server.code) || serverOnly.contains(restricted.code)) {
+                disagreements.append(name + u"disabled (%1) on data only the server has"_s.arg(a.reason));
+            }
+        }
+    }
+    QVERIFY(checked > 5000);
     QVERIFY2(disagreements.isEmpty(),
              qPrintable(u"%1 disagreements, e.g.:\n"_s.arg(disagreements.size()) + disagreements.mid(0, 15).join(u'\n')));
 }

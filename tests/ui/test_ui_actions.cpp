@@ -24,6 +24,7 @@ private Q_SLOTS:
     void rulesWithoutATicket();
     void rulesOnAClosedTicket();
     void rulesOnAnOpenTicket();
+    void rulesWithALiveHandoff();
     void handlersRunOnlyWhenEnabled();
     void ticketCommandsForOneKeyActions();
     void stateFromTheQueueRow();
@@ -134,7 +135,7 @@ void TestUiActions::rulesOnAClosedTicket()
     const ActionTable table;
     ActionState closed;
     closed.hasTicket = true;
-    closed.status = TicketStatus::Closed;
+    closed.ticket.status = TicketStatus::Closed;
     for (ActionId id : {ActionId::TicketClose, ActionId::TicketCloseAndNext, ActionId::TicketForceClose,
                         ActionId::TicketTakeOver, ActionId::TicketAssignMe, ActionId::TicketAssignTo,
                         ActionId::TicketPriorityUrgent, ActionId::TicketPriorityLow}) {
@@ -145,7 +146,7 @@ void TestUiActions::rulesOnAClosedTicket()
     QVERIFY(table.availability(ActionId::TicketReopen, closed).enabled);
     QVERIFY(table.availability(ActionId::ComposeReply, closed).enabled);   // the composer warns instead
     ActionState resolved = closed;
-    resolved.status = TicketStatus::Resolved;
+    resolved.ticket.status = TicketStatus::Resolved;
     QVERIFY(table.availability(ActionId::TicketReopen, resolved).enabled);
     QVERIFY(table.availability(ActionId::TicketClose, resolved).enabled);
 }
@@ -155,29 +156,56 @@ void TestUiActions::rulesOnAnOpenTicket()
     const ActionTable table;
     ActionState open;
     open.hasTicket = true;
-    open.status = TicketStatus::WaitingOnTeam;
+    open.self.id = QStringLiteral("me");
+    open.ticket.status = TicketStatus::WaitingOnTeam;
     QVERIFY(table.availability(ActionId::TicketClose, open).enabled);
     QVERIFY(table.availability(ActionId::TicketTakeOver, open).enabled);
     QVERIFY(table.availability(ActionId::TicketAssignMe, open).enabled);
     const Availability reopen = table.availability(ActionId::TicketReopen, open);
     QVERIFY(!reopen.enabled);
-    QVERIFY(!reopen.reason.isEmpty());
+    QCOMPARE(reopen.reason, ActionTable::tr("Only a resolved or closed ticket can be reopened."));
     const Availability handoff = table.availability(ActionId::TicketHandoff, open);
     QVERIFY(!handoff.enabled);
     QVERIFY(!handoff.reason.isEmpty());
-    open.hasHandoff = true;
-    QVERIFY(table.availability(ActionId::TicketHandoff, open).enabled);
 
     // Mine and already taken over: nothing to take over, nothing to assign.
     ActionState mine = open;
-    mine.isMine = true;
-    mine.ownerMode = OwnerMode::Human;
-    QVERIFY(!table.availability(ActionId::TicketTakeOver, mine).enabled);
-    QVERIFY(!table.availability(ActionId::TicketAssignMe, mine).enabled);
+    mine.ticket.assignee = Assignee{ActorKind::Operator, QStringLiteral("me"), QStringLiteral("Me")};
+    mine.ticket.ownerMode = OwnerMode::Human;
+    QCOMPARE(table.availability(ActionId::TicketTakeOver, mine).reason, ActionTable::tr("You already work this ticket."));
+    QCOMPARE(table.availability(ActionId::TicketAssignMe, mine).reason,
+             ActionTable::tr("This ticket is already assigned to you."));
     QVERIFY(table.availability(ActionId::TicketAssignTo, mine).enabled);
     // Mine but the AI agent still answers: taking over is the point.
-    mine.ownerMode = OwnerMode::Agent;
+    mine.ticket.ownerMode = OwnerMode::Agent;
     QVERIFY(table.availability(ActionId::TicketTakeOver, mine).enabled);
+}
+
+// The rules read the live handoff and who owns it, not only the ticket.
+void TestUiActions::rulesWithALiveHandoff()
+{
+    const ActionTable table;
+    ActionState s;
+    s.hasTicket = true;
+    s.self.id = QStringLiteral("me");
+    s.ticket.status = TicketStatus::WaitingOnTeam;
+    s.ticket.handoff = rules::HandoffFacts{HandoffState::Requested, std::nullopt};
+    QVERIFY(table.availability(ActionId::TicketHandoff, s).enabled);
+    // A plain close is refused while the handoff is open; force close is the way.
+    const Availability close = table.availability(ActionId::TicketClose, s);
+    QVERIFY(!close.enabled);
+    QCOMPARE(close.reason, ActionTable::tr("A live handoff is still open: resolve it first, or use Force close."));
+    QVERIFY(!table.availability(ActionId::TicketCloseAndNext, s).enabled);
+    QVERIFY(table.availability(ActionId::TicketForceClose, s).enabled);
+    // Unclaimed: team and capacity are the server's to check, so take over is offered.
+    QVERIFY(table.availability(ActionId::TicketTakeOver, s).enabled);
+    // Someone else owns the live conversation: they do.
+    s.ticket.handoff->state = HandoffState::Active;
+    s.ticket.handoff->assignee = Assignee{ActorKind::Operator, QStringLiteral("sam"), QStringLiteral("Sam")};
+    QCOMPARE(table.availability(ActionId::TicketTakeOver, s).reason, ActionTable::tr("%1 already took this handoff.").arg(QStringLiteral("Sam")));
+    // Resolved: closing is fine again.
+    s.ticket.handoff->state = HandoffState::Resolved;
+    QVERIFY(table.availability(ActionId::TicketClose, s).enabled);
 }
 
 void TestUiActions::handlersRunOnlyWhenEnabled()
@@ -224,16 +252,16 @@ void TestUiActions::ticketCommandsForOneKeyActions()
 
 void TestUiActions::stateFromTheQueueRow()
 {
-    Ticket ticket;
-    QCOMPARE(actionStateFor(0, TicketStatus::Open, OwnerMode::Agent, false, nullptr).hasTicket, false);
-    ActionState s = actionStateFor(5, TicketStatus::Closed, OwnerMode::Human, true, &ticket);
+    rules::TicketFacts ticket;
+    ticket.status = TicketStatus::Closed;
+    ticket.handoff = rules::HandoffFacts{HandoffState::Active, std::nullopt};
+    rules::ActorFacts me;
+    me.id = QStringLiteral("op-7");
+    QCOMPARE(actionStateFor(0, ticket, me).hasTicket, false);
+    const ActionState s = actionStateFor(5, ticket, me);
     QVERIFY(s.hasTicket);
-    QVERIFY(s.status == TicketStatus::Closed);
-    QVERIFY(s.ownerMode == OwnerMode::Human);
-    QVERIFY(s.isMine);
-    QVERIFY(!s.hasHandoff);
-    ticket.handoffId = QStringLiteral("h-1");
-    QVERIFY(actionStateFor(5, TicketStatus::Open, OwnerMode::Agent, false, &ticket).hasHandoff);
+    QVERIFY(s.ticket == ticket);
+    QCOMPARE(s.self.id, me.id);
 }
 
 QTEST_GUILESS_MAIN(TestUiActions)

@@ -414,8 +414,18 @@ void TestUiTriage::refusedCloseShowsReasonAndCanBeDiscarded()
     if (handoff->state == HandoffState::Resolved)
         QSKIP("the handoff is already resolved");
     press(Qt::Key_Escape);
+    // The console knows the handoff is open: a plain close is disabled, with the reason.
+    QTRY_VERIFY(!m_window->actions().action(ui::ActionId::TicketClose)->isEnabled());
     press(Qt::Key_C);
-    // The server refuses (handoff_open): the item stays, failed, with the reason.
+    QVERIFY(m_demo.session->store().outboxItems().isEmpty());
+    // A close queued before the handoff reached this console (as another
+    // window's would be): the server refuses it (handoff_open) and the item
+    // stays, failed, with the reason.
+    Command close;
+    close.type = CommandType::Close;
+    close.ticketId = id;
+    QString error;
+    QVERIFY2(m_demo.session->outbox().enqueue(close, &error), qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(!m_demo.session->store().outboxItems().isEmpty()
                                  && m_demo.session->store().outboxItems().first().state == OutboxState::Failed,
                              20000);
