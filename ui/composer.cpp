@@ -362,16 +362,16 @@ void Composer::flipMode()
         m_otherDraft = typed;
         m_loading = false;
         setMode(target);
-        showUndoNotice(target == Mode::Note ? tr("Your text is now an internal note (private).")
-                                            : tr("Your text is now an email reply (the customer receives it)."));
+        showUndoNotice(target == Mode::Note ? tr("Now an internal note (private)")
+                                            : tr("Now an email reply (customer sees it)"));
         return;
     }
     setMode(target);
     if (!typed.trimmed().isEmpty()) {
         // Both modes hold text: each keeps its own, and this says so.
         showUndoNotice(target == Mode::Note
-                           ? tr("Showing the internal note's own draft; your reply is kept (Ctrl+Shift+N goes back).")
-                           : tr("Showing the reply's own draft; your internal note is kept (Ctrl+Shift+N goes back)."));
+                           ? tr("Note draft shown; reply kept")
+                           : tr("Reply draft shown; note kept"));
     }
 }
 
@@ -512,9 +512,9 @@ bool Composer::undoSend()
                                .arg(ticket, error));
         }
         showUndoNotice(message->type == CommandType::InternalNote
-                           ? tr("%1: the note was not added — it is back in that ticket's note draft.")
+                           ? tr("%1: note not added, back in its draft")
                                  .arg(ticketName(message->ticketId))
-                           : tr("%1: the reply was not sent — it is back in that ticket's reply draft.")
+                           : tr("%1: reply not sent, back in its draft")
                                  .arg(ticketName(message->ticketId)));
     }
     return true;
@@ -538,11 +538,11 @@ void Composer::onCountdown(int secondsLeft)
         return;
     const OutgoingMessage &message = *m_sendDelay.waiting();
     const QString ticket = ticketName(message.ticketId);
-    // The ticket first: the bar stays when the operator moves on, and a
-    // narrow composer cuts the end of the line.
+    // Short, the ticket first: the bar stays when the operator moves on,
+    // and a narrow composer cuts the end of the line (the tooltip has it all).
     m_undoLabel->setText(message.type == CommandType::InternalNote
-                             ? tr("%1: adding the note in %2 s — Undo (Ctrl+Z)").arg(ticket).arg(secondsLeft)
-                             : tr("%1: sending the reply in %2 s — Undo (Ctrl+Z)").arg(ticket).arg(secondsLeft));
+                             ? tr("%1: note added in %2 s (Ctrl+Z)").arg(ticket).arg(secondsLeft)
+                             : tr("%1: reply sends in %2 s (Ctrl+Z)").arg(ticket).arg(secondsLeft));
     m_undoLabel->setToolTip(m_undoLabel->text());
     m_undoLabel->setAccessibleName(m_undoLabel->text());
     m_noticeTimer.stop();
