@@ -1,6 +1,7 @@
 #include "channels/ticket_ops.h"
 
 #include "service/sla_policy.h"
+#include "service/ticket_creation.h"
 #include "store/sql.h"
 #include "store/ticket_store.h"
 
@@ -8,39 +9,9 @@ namespace zeiko::channels {
 
 TicketWithEntry createTicket(TenantTx &tx, const NewTicket &n, ThreadEntry entry, const QDateTime &now)
 {
-    Ticket t;
-    t.subject = n.subject;
-    t.customer = store::findOrCreateCustomer(tx.db(), tx.tenantId(), n.customerEmail, n.customerName, now.toMSecsSinceEpoch(),
-                                             n.customerEmailUnverified ? store::EmailClaim::Unverified
-                                                                       : store::EmailClaim::Verified);
-    t.source = n.source;
-    t.priority = n.priority;
-    t.status = TicketStatus::Open;
-    t.ownerMode = OwnerMode::Agent;
-    t.assignee = n.assignee;
-    t.tags = n.tags;
-    t.shopifyOrder = n.shopifyOrder;
-    t.createdAt = now;
-    t.lastActivityAt = now;
-    t.version = 1;
-    service::startSla(t, now);
-    t = store::insertTicket(tx.db(), tx.tenantId(), t);
-
-    entry.ticketId = t.id;
-    if (entry.kind == EntryKind::CustomerMessage)
-        entry.author = {ActorKind::Customer, t.customer.id, t.customer.name};
-    entry.createdAt = now;
-    entry = store::insertEntry(tx.db(), tx.tenantId(), entry);
-
-    Event event;
-    event.type = EventType::TicketCreated;
-    event.ticketId = t.id;
-    event.at = now;
-    event.requestId = entry.requestId;
-    event.ticket = service::withEffectiveSla(t, now);
-    event.entry = entry;
-    const Seq seq = tx.appendEvent(event);
-    return {t, entry, seq};
+    service::CreatedTicket created = service::insertNewTicket(tx.db(), tx.tenantId(), n, std::move(entry), now);
+    const Seq seq = tx.appendEvent(created.event);
+    return {created.ticket, created.entry, seq};
 }
 
 TicketWithEntry appendCustomerMessage(TenantTx &tx, const Ticket &before, ThreadEntry entry, const QDateTime &now)

@@ -6,20 +6,11 @@
 // (email, handoff, Shopify events) that annotate the thread.
 
 #include "channels/tenant_tx.h"
+#include "service/ticket_creation.h"
 
 namespace zeiko::channels {
 
-struct NewTicket {
-    QString subject;
-    QString customerEmail;
-    QString customerName;
-    Source source = Source::Email;
-    Priority priority = Priority::Normal;
-    QStringList tags;
-    std::optional<Assignee> assignee;   // e.g. the AI agent that owns a widget chat
-    std::optional<ShopifyOrder> shopifyOrder;
-    bool customerEmailUnverified = false;   // a widget visitor's claim (see store::EmailClaim)
-};
+using NewTicket = service::NewTicket;
 
 struct TicketWithEntry {
     Ticket ticket;
@@ -28,7 +19,8 @@ struct TicketWithEntry {
 };
 
 // Creates the ticket and its first entry (a customer message unless
-// `firstEntry.kind` says otherwise); emits ticket_created.
+// `firstEntry.kind` says otherwise) the one way (service::insertNewTicket);
+// emits ticket_created.
 TicketWithEntry createTicket(TenantTx &tx, const NewTicket &ticket, ThreadEntry firstEntry, const QDateTime &now);
 
 // A customer message on an existing ticket: waiting_on_customer -> waiting_on_team,

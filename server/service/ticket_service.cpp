@@ -5,6 +5,7 @@
 #include "domain/mailbox.h"
 #include "service/command_rules.h"
 #include "service/sla_policy.h"
+#include "service/ticket_creation.h"
 #include "store/account_store.h"
 #include "store/database.h"
 #include "store/event_log.h"
@@ -181,41 +182,21 @@ WriteResponse TicketService::create(const Session &session, const QString &key, 
     validateKey(key);
     const NewTicketRequest request = NewTicketRequest::decode(requestBytes);
     return idempotent(session, key, requestHash("POST /tickets", requestBytes), [&](QSqlDatabase &db, Seq seq) {
-        const QDateTime now = m_now();
-        const qint64 nowMs = now.toMSecsSinceEpoch();
-        Ticket t;
-        t.subject = request.subject;
-        t.customer = store::findOrCreateCustomer(db, session.tenantId, request.customerEmail, request.customerName, nowMs);
-        t.source = request.source;
-        t.priority = request.priority;
-        t.status = TicketStatus::Open;
-        t.ownerMode = OwnerMode::Agent;
-        t.createdAt = now;
-        t.lastActivityAt = now;
-        t.version = 1;
-        startSla(t, now);
-        t = store::insertTicket(db, session.tenantId, t);
-
-        ThreadEntry entry;
-        entry.ticketId = t.id;
-        entry.kind = EntryKind::CustomerMessage;
-        entry.author = {ActorKind::Customer, t.customer.id, t.customer.name};
-        entry.visibility = Visibility::Public;
-        entry.body = request.body;
-        entry.createdAt = now;
-        entry.requestId = key;
-        entry = store::insertEntry(db, session.tenantId, entry);
-
-        Event event;
-        event.seq = seq;
-        event.type = EventType::TicketCreated;
-        event.ticketId = t.id;
-        event.at = now;
-        event.requestId = key;
-        event.ticket = t;
-        event.entry = entry;
-        store::appendEvent(db, session.tenantId, event);
-        return WriteResponse{201, resultBody({t, entry, seq}), false};
+        NewTicket n;
+        n.subject = request.subject;
+        n.customerEmail = request.customerEmail;
+        n.customerName = request.customerName;
+        n.source = request.source;
+        n.priority = request.priority;
+        ThreadEntry first;
+        first.kind = EntryKind::CustomerMessage;
+        first.visibility = Visibility::Public;
+        first.body = request.body;
+        first.requestId = key;
+        CreatedTicket created = insertNewTicket(db, session.tenantId, n, first, m_now());
+        created.event.seq = seq;
+        store::appendEvent(db, session.tenantId, created.event);
+        return WriteResponse{201, resultBody({*created.event.ticket, created.entry, seq}), false};
     });
 }
 

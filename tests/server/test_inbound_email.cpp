@@ -200,6 +200,52 @@ private slots:
         QVERIFY(server.standardError().contains("matches no alias"));
     }
 
+    // Tickets come to be in one place (service::insertNewTicket): one made by
+    // an inbound email and one made by POST /tickets emit ticket_created events
+    // of the same shape, each with the SLA as clients read it (the same as a
+    // GET of the ticket at that time), and the API's answer is that ticket.
+    void everyEntryEmitsTheSameTicketCreatedShape()
+    {
+        const qint64 before = head();
+        const HttpReply mailed = deliver({u"support+acme@"_s + domain}, u"Is my order on its way?"_s);
+        QCOMPARE(mailed.status, 200);
+        const QString byMail = mailed.json().value(u"ticketId"_s).toString();
+        const HttpReply posted = server.post(
+            u"/api/v1/tickets"_s,
+            jsonBytes({{u"subject"_s, u"Broken kettle"_s},
+                       {u"customer"_s, QJsonObject{{u"email"_s, u"casey@example.com"_s}, {u"name"_s, u"Casey Customer"_s}}},
+                       {u"source"_s, u"email"_s},
+                       {u"body"_s, u"Is my order on its way?"_s}}),
+            acme.adminToken, newId());
+        QCOMPARE(posted.status, 201);
+        const QJsonObject answered = posted.json().value(u"ticket"_s).toObject();
+        const QString byApi = QString::number(answered.value(u"id"_s).toInteger());
+
+        QMap<QString, QJsonObject> created;   // ticket id -> its ticket_created event
+        const QJsonArray events = server.get(u"/api/v1/events?after=%1&limit=1000"_s.arg(before), acme.adminToken)
+                                      .json().value(u"events"_s).toArray();
+        for (const QJsonValue &v : events) {
+            const QJsonObject e = v.toObject();
+            if (e.value(u"type"_s).toString() == u"ticket_created"_s)
+                created.insert(QString::number(e.value(u"ticket"_s).toObject().value(u"id"_s).toInteger()), e);
+        }
+        QVERIFY(created.contains(byMail));
+        QVERIFY(created.contains(byApi));
+        const auto keys = [](const QJsonObject &o) { return o.keys(); };
+        const QJsonObject mailTicket = created[byMail].value(u"ticket"_s).toObject();
+        const QJsonObject apiTicket = created[byApi].value(u"ticket"_s).toObject();
+        QCOMPARE(keys(created[byApi]), keys(created[byMail]));
+        QCOMPARE(keys(apiTicket), keys(mailTicket));
+        QCOMPARE(keys(apiTicket.value(u"sla"_s).toObject()), keys(mailTicket.value(u"sla"_s).toObject()));
+        QCOMPARE(keys(created[byApi].value(u"entry"_s).toObject()), keys(created[byMail].value(u"entry"_s).toObject()));
+        for (const QString &id : {byMail, byApi}) {
+            const QJsonObject sla = created[id].value(u"ticket"_s).toObject().value(u"sla"_s).toObject();
+            QCOMPARE(sla, detail(id).value(u"ticket"_s).toObject().value(u"sla"_s).toObject());
+            QCOMPARE(sla.value(u"state"_s).toString(), toString(SlaState::OnTrack));
+        }
+        QCOMPARE(answered, apiTicket);   // the API answers with the ticket its event carries
+    }
+
     void cleanupTestCase()
     {
         if (server.isRunning())   // not started when the suite was skipped (no PostgreSQL)

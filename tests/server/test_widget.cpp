@@ -466,6 +466,52 @@ private slots:
         QCOMPARE(visitor(startConversation(), newId(), QString()).status, 400);   // empty body
     }
 
+    // Tickets come to be in one place (service::insertNewTicket): one started
+    // in the widget and one made by POST /tickets emit ticket_created events of
+    // the same shape, each with the SLA as clients read it (the same as a GET
+    // of the ticket at that time); the API answers with the ticket its event carries.
+    void everyEntryEmitsTheSameTicketCreatedShape()
+    {
+        const qint64 before = server.get(u"/api/v1/events?after=0&limit=1"_s, acme.adminToken).json().value(u"head"_s).toInteger();
+        const QString conversationId = startConversation();
+        QVERIFY(!conversationId.isEmpty());
+        const QString byWidget = QString::number(ticketOf(conversationId).id);
+        const HttpReply posted = server.post(
+            u"/api/v1/tickets"_s,
+            jsonBytes({{u"subject"_s, u"Parcel never arrived"_s},
+                       {u"customer"_s, QJsonObject{{u"email"_s, u"vera@example.com"_s}, {u"name"_s, u"Vera"_s}}},
+                       {u"source"_s, u"widget"_s},
+                       {u"body"_s, u"Hi, my parcel never arrived"_s}}),
+            acme.adminToken, newId());
+        QCOMPARE(posted.status, 201);
+        const QJsonObject answered = posted.json().value(u"ticket"_s).toObject();
+        const QString byApi = QString::number(answered.value(u"id"_s).toInteger());
+
+        QMap<QString, QJsonObject> created;   // ticket id -> its ticket_created event
+        const QJsonArray events = server.get(u"/api/v1/events?after=%1&limit=1000"_s.arg(before), acme.adminToken)
+                                      .json().value(u"events"_s).toArray();
+        for (const QJsonValue &v : events) {
+            const QJsonObject e = v.toObject();
+            if (e.value(u"type"_s).toString() == u"ticket_created"_s)
+                created.insert(QString::number(e.value(u"ticket"_s).toObject().value(u"id"_s).toInteger()), e);
+        }
+        QVERIFY(created.contains(byWidget));
+        QVERIFY(created.contains(byApi));
+        const auto keys = [](const QJsonObject &o) { return o.keys(); };
+        const QJsonObject widgetTicket = created[byWidget].value(u"ticket"_s).toObject();
+        const QJsonObject apiTicket = created[byApi].value(u"ticket"_s).toObject();
+        QCOMPARE(keys(created[byApi]), keys(created[byWidget]));
+        QCOMPARE(keys(apiTicket), keys(widgetTicket));
+        QCOMPARE(keys(apiTicket.value(u"sla"_s).toObject()), keys(widgetTicket.value(u"sla"_s).toObject()));
+        for (const QString &id : {byWidget, byApi}) {
+            const QJsonObject sla = created[id].value(u"ticket"_s).toObject().value(u"sla"_s).toObject();
+            const QJsonObject now = server.get(u"/api/v1/tickets/"_s + id, acme.adminToken).json().value(u"ticket"_s).toObject();
+            QCOMPARE(sla, now.value(u"sla"_s).toObject());
+            QCOMPARE(sla.value(u"state"_s).toString(), toString(SlaState::OnTrack));
+        }
+        QCOMPARE(answered, apiTicket);
+    }
+
     void cleanupTestCase()
     {
         if (server.isRunning())   // not started when the suite was skipped (no PostgreSQL)
