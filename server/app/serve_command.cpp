@@ -20,6 +20,8 @@
 #include <QCommandLineParser>
 #include <QCoreApplication>
 #include <QDir>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QLoggingCategory>
 #include <QStandardPaths>
 
@@ -59,6 +61,23 @@ QString databaseUrl(const QCommandLineParser &parser)
     return given.isEmpty() ? defaultDatabaseUrl() : given;
 }
 
+namespace {
+
+// One JSON line per route: what the tenant isolation matrix
+// (tests/server/test_tenant_isolation.cpp) calls, so a new route cannot be forgotten.
+void printRouteList(const http::Router &router)
+{
+    for (const http::Router::RouteInfo &route : router.routes()) {
+        const QJsonObject line{{u"method"_s, QString::fromLatin1(route.method)},
+                               {u"path"_s, route.pattern},
+                               {u"webSocket"_s, route.webSocket}};
+        std::printf("%s\n", QJsonDocument(line).toJson(QJsonDocument::Compact).constData());
+    }
+    std::fflush(stdout);
+}
+
+} // namespace
+
 int runServe(const QStringList &arguments)
 {
     QCommandLineParser parser;
@@ -80,6 +99,7 @@ int runServe(const QStringList &arguments)
         {u"heartbeat-seconds"_s, u"WebSocket stream heartbeat interval [ZEIKO_HEARTBEAT_SECONDS]. Default 15."_s, u"s"_s},
         {u"sign-in-delay-ms"_s, u"Delay per sign-in attempt once its account+address or its address has 5 failures; it holds no thread [ZEIKO_SIGN_IN_DELAY_MS]. Default 1000."_s, u"ms"_s},
         {u"trusted-proxy"_s, u"Address range (CIDR, e.g. 10.0.0.0/8) of a reverse proxy whose X-Forwarded-For is believed: for its requests the client is the rightmost X-Forwarded-For entry outside these ranges, and the sign-in throttle and widget start limit count that address (the connection cap counts the socket's). Repeat or separate with commas [ZEIKO_TRUSTED_PROXIES]. Default: none."_s, u"cidr"_s},
+        {u"print-routes"_s, u"Print every route this server serves with these options (--test-clock adds its own) as one JSON line each, {\"method\", \"path\", \"webSocket\"}, then exit 0. It opens and migrates the database like serve, builds the router the same way and listens on nothing."_s},
         {u"hash-threads"_s, u"Threads hashing passwords (sign-in), apart from the request handlers; at most this many hashes (19 MiB each) run at once [ZEIKO_HASH_THREADS]. Default 2."_s, u"n"_s},
     });
     addDatabaseOption(parser);
@@ -114,7 +134,8 @@ int runServe(const QStringList &arguments)
         throttle.delay = std::chrono::milliseconds(
             options::integer(parser, u"sign-in-delay-ms"_s, "ZEIKO_SIGN_IN_DELAY_MS", 1000, 0, 60'000));
         const int hashThreads = options::integer(parser, u"hash-threads"_s, "ZEIKO_HASH_THREADS", 2, 1, 64);
-        const bool demo = parser.isSet(u"demo"_s) || qEnvironmentVariable("ZEIKO_DEMO") == u"1"_s;
+        const bool printRoutes = parser.isSet(u"print-routes"_s);
+        const bool demo = !printRoutes && (parser.isSet(u"demo"_s) || qEnvironmentVariable("ZEIKO_DEMO") == u"1"_s);
         const auto config = store::DatabaseConfig::parse(databaseUrl(parser));
 
         store::Database db(config);
@@ -149,6 +170,10 @@ int runServe(const QStringList &arguments)
         sync.setClock(now);
         const auto router = api::buildRouter({auth, tickets, sync, hub});
         channelRuntime.registerRoutes(*router, auth);
+        if (printRoutes) {
+            printRouteList(*router);
+            return 0;
+        }
         http::HttpServer server(options, router);
         channelRuntime.start();
         const quint16 bound = server.start();

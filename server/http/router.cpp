@@ -105,6 +105,19 @@ Response Router::dispatch(Request &request) const
     return response;
 }
 
+QList<Router::RouteInfo> Router::routes() const
+{
+    QList<RouteInfo> all;
+    for (const Route &route : m_routes)
+        all.append({route.method, QLatin1Char('/') + route.segments.join(QLatin1Char('/')), false});
+    for (auto it = m_webSockets.cbegin(); it != m_webSockets.cend(); ++it)
+        all.append({"GET", it.key(), true});
+    std::sort(all.begin(), all.end(), [](const RouteInfo &a, const RouteInfo &b) {
+        return a.pattern != b.pattern ? a.pattern < b.pattern : a.method < b.method;
+    });
+    return all;
+}
+
 const WebSocketAcceptor *Router::webSocketAcceptor(const QString &path) const
 {
     const auto it = m_webSockets.constFind(QLatin1Char('/') + splitPath(path).join(QLatin1Char('/')));

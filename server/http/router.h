@@ -12,6 +12,15 @@ namespace zeiko::http {
 class Router
 {
 public:
+    // One registered route as given to add()/addWebSocket(); a WebSocket
+    // route is a GET of its path. Tests and `serve --print-routes` list them.
+    struct RouteInfo {
+        QByteArray method;
+        QString pattern;
+        bool webSocket = false;
+        friend bool operator==(const RouteInfo &, const RouteInfo &) = default;
+    };
+
     void add(const QByteArray &method, const QString &pattern, Handler handler);
     void addWebSocket(const QString &path, WebSocketAcceptor acceptor);
 
@@ -19,6 +28,8 @@ public:
     Response dispatch(Request &request) const;
     // The acceptor for a WebSocket upgrade to this path, or nullptr.
     const WebSocketAcceptor *webSocketAcceptor(const QString &path) const;
+    // Every route, sorted by pattern, then method.
+    QList<RouteInfo> routes() const;
 
 private:
     struct Route {

@@ -139,6 +139,21 @@ private slots:
         QCOMPARE(router.dispatch(request).status, 426);
     }
 
+    void routesListsEveryRouteAsRegistered()
+    {
+        Router router;
+        router.add("put", QStringLiteral("/items/{id}/"), replyWith("put"));
+        router.add("GET", QStringLiteral("/items/{id}"), replyWith("get"));
+        router.add("GET", QStringLiteral("/healthz"), replyWith("ok"));
+        router.addWebSocket(QStringLiteral("api/v1/stream"),
+                            [](const Request &) { return errorResponse(401, "unauthorized", QStringLiteral("no")); });
+        const QList<Router::RouteInfo> expected{{"GET", QStringLiteral("/api/v1/stream"), true},
+                                                {"GET", QStringLiteral("/healthz"), false},
+                                                {"GET", QStringLiteral("/items/{id}"), false},
+                                                {"PUT", QStringLiteral("/items/{id}"), false}};
+        QCOMPARE(router.routes(), expected);
+    }
+
     void errorResponseShape()
     {
         const Response response = errorResponse(413, "payload_too_large", QStringLiteral("Too \"big\""));
