@@ -47,9 +47,11 @@ constexpr std::array<const char *, StoredColumnCount> kColumnNames{
 
 QString columnList(int count, const char *format)
 {
+    const QString pattern = QString::fromLatin1(format);
+    const bool named = pattern.contains(u"%1");   // "?" lists placeholders; arg() would warn
     QStringList parts;
     for (int column = 0; column < count; ++column)
-        parts << QString::fromLatin1(format).arg(QLatin1String(kColumnNames[size_t(column)]));
+        parts << (named ? pattern.arg(QLatin1String(kColumnNames[size_t(column)])) : pattern);
     return parts.join(u", ");
 }
 
