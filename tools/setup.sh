@@ -18,6 +18,7 @@ BUILD_PACKAGES=(
 TEST_PACKAGES=(
   xvfb xauth dbus-x11 gnome-keyring libsecret-tools postgresql
   fonts-noto-color-emoji fonts-dejavu-core imagemagick python3-aiosmtpd appstream desktop-file-utils
+  python3-jsonschema python3-yaml
 )
 
 if [ ! -f /etc/debian_version ]; then

@@ -8,6 +8,7 @@
 
 #include "domain/codecs.h"
 #include "support/postgres.h"
+#include "support/response_log.h"
 #include "support/server_process.h"
 
 #include <QJsonDocument>
@@ -186,6 +187,7 @@ private slots:
         QWebSocket socket;
         QList<Event> received;
         connect(&socket, &QWebSocket::textMessageReceived, &socket, [&](const QString &text) {
+            response_log::recordStreamFrame(text);
             const QJsonObject frame = QJsonDocument::fromJson(text.toUtf8()).object();
             if (frame.value(u"type"_s).toString() == u"event"_s)
                 received.append(fromJson<Event>(frame.value(u"event"_s).toObject()));

@@ -1,5 +1,7 @@
 #include "support/server_process.h"
 
+#include "support/response_log.h"
+
 #include <QCoreApplication>
 #include <QDeadlineTimer>
 #include <QEventLoop>
@@ -62,6 +64,7 @@ HttpReply httpRequest(QNetworkAccessManager &manager, const QUrl &url, const Req
     if (!reply->isFinished())
         reply->abort();
     reply->deleteLater();
+    response_log::recordHttp(options.method, url, result.status, result.headers, result.body);
     return result;
 }
 
@@ -140,6 +143,7 @@ bool ServerProcess::start(const Options &options)
                     return false;
                 }
                 m_port = quint16(match.captured(1).toUInt());
+                response_log::addServerPort(m_port);
                 return true;
             }
         }
