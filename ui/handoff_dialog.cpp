@@ -1,5 +1,6 @@
 #include "ui/handoff_dialog.h"
 
+#include "domain/ticket_rules.h"
 #include "store/store_error.h"
 #include "ui/action_table.h"
 #include "ui/thread_view.h"
@@ -12,15 +13,6 @@
 #include <QVBoxLayout>
 
 namespace zeiko::ui {
-
-namespace {
-
-bool isOpen(const std::optional<Handoff> &handoff)
-{
-    return handoff && handoff->state != HandoffState::Resolved;
-}
-
-} // namespace
 
 HandoffDialog::HandoffDialog(ConsoleSession &session, TicketCache &tickets, TicketId ticketId, QWidget *parent)
     : QDialog(parent)
@@ -103,11 +95,19 @@ QString HandoffDialog::whyNoReply() const
     const Ticket *t = m_tickets.ticket(m_ticketId);
     if (!t)
         return tr("The ticket is not in the local copy yet.");
-    if (t->status == TicketStatus::Closed)
-        return tr("The ticket is closed: the live conversation is over.");
     const std::optional<Handoff> handoff = m_tickets.handoff(m_ticketId);
-    if (!handoff)
+    if (!handoff && t->status != TicketStatus::Closed)
         return tr("Loading the handoff…");
+    // Whether a live reply may be sent is the rules' to say (as the server will).
+    Command reply;
+    reply.type = CommandType::ChatReply;
+    const rules::Outcome outcome =
+        rules::apply(rules::ticketFacts(*t, handoff), reply, rules::actorFacts(m_session.identity().self));
+    if (!std::holds_alternative<rules::Refusal>(outcome))
+        return {};
+    // Refused: say why in this window's words.
+    if (t->status == TicketStatus::Closed || !handoff)
+        return tr("The ticket is closed: the live conversation is over.");
     switch (handoff->state) {
     case HandoffState::Requested:
     case HandoffState::Assigned:
@@ -116,11 +116,8 @@ QString HandoffDialog::whyNoReply() const
         return tr("The handoff is resolved: the live conversation is over. Reply by email from the ticket instead.");
     case HandoffState::Active: break;
     }
-    if (!handoff->assignee || handoff->assignee->id != m_session.operatorId()) {
-        const QString owner = handoff->assignee ? handoff->assignee->name : tr("another operator");
-        return tr("%1 owns the live conversation: only they can reply. Take it over to reply yourself.").arg(owner);
-    }
-    return {};
+    const QString owner = handoff->assignee ? handoff->assignee->name : tr("another operator");
+    return tr("%1 owns the live conversation: only they can reply. Take it over to reply yourself.").arg(owner);
 }
 
 QString HandoffDialog::failureText() const
@@ -158,7 +155,7 @@ void HandoffDialog::refreshState()
     m_send->setEnabled(mine);
     // Take over is offered while it would give the operator the conversation.
     const bool closed = !t || t->status == TicketStatus::Closed;
-    m_takeOver->setVisible(!mine && !closed && isOpen(handoff));
+    m_takeOver->setVisible(!mine && !closed && rules::isOpen(handoff));
 
     // The newest refused live reply, with the server's reason, until it is
     // retried or discarded (from the thread below or the outbox panel).
