@@ -64,7 +64,11 @@ void annotateForPlainText(cmark_node *document)
         cmark_node_insert_after(link, target);
     }
 
-    for (cmark_node *image : images) {
+    // Innermost first: an image's alt text can hold another image
+    // ("![a ![b](x)](y)"), and freeing the outer one frees the inner one, so
+    // in document order the inner one was used after being freed.
+    for (auto it = images.rbegin(); it != images.rend(); ++it) {
+        cmark_node *image = *it;
         QByteArray alt;
         for (cmark_node *child = cmark_node_first_child(image); child; child = cmark_node_next(child)) {
             if (const char *literal = cmark_node_get_literal(child))
