@@ -12,6 +12,7 @@
 
 #include "channels_test_support.h"
 #include "support/raw_socket.h"
+#include "support/response_log.h"
 
 #include <QEventLoop>
 #include <QMessageAuthenticationCode>
@@ -297,7 +298,8 @@ private:
                                                 {u"line_items"_s, QJsonArray{}}});
             o.body = order;
             o.headers += {{"X-Shopify-Topic", "orders/create"},
-                          {"X-Shopify-Shop-Domain", "victim.myshopify.com"},
+                          // The victim's shop, or (without a bearer token) the intruder's own.
+                          {"X-Shopify-Shop-Domain", credential.bearer.isEmpty() ? "intruder.myshopify.com" : "victim.myshopify.com"},
                           {"X-Shopify-Webhook-Id", newId().toLatin1()},
                           {"X-Shopify-Hmac-Sha256", shopifyHmac(order, intruderShopSecret)}};
             return o;
@@ -349,6 +351,7 @@ private:
         request.setRawHeader("Authorization", "Bearer " + token.toUtf8());
         QEventLoop loop;
         QObject::connect(&socket, &QWebSocket::textMessageReceived, &loop, [&](const QString &text) {
+            response_log::recordStreamFrame(text);   // checked against openapi.yaml after the suite
             reply.body += text.toUtf8() + '\n';
             if (text.contains(u"\"heartbeat\""_s))
                 loop.quit();
