@@ -153,6 +153,7 @@ private:
     QString intruderToken;
     QString intruderAgentToken = newId() + newId();
     QString intruderConversationId;
+    QString intruderTicketId;
     QString intruderVisitorToken = newId() + newId();
 
     // What the intruder has sent so far: a marker it sent itself is no leak when it comes back.
@@ -237,8 +238,13 @@ private:
                     next.append(QString(p).replace(param, v));
             paths = next;
         };
-        if (route.path.contains(u"{id}"_s))
-            fill(u"{id}"_s, {route.path.startsWith(u"/api/v1/handoffs/"_s) ? victimHandoffId : victimTicketId});
+        if (route.path.contains(u"{id}"_s)) {
+            QStringList ids{route.path.startsWith(u"/api/v1/handoffs/"_s) ? victimHandoffId : victimTicketId};
+            // Also the intruder's own ticket, where the victim's replayed Idempotency-Key must find nothing of the victim.
+            if (credential.bearer == intruderToken && route.path.startsWith(u"/api/v1/tickets/"_s))
+                ids << intruderTicketId;
+            fill(u"{id}"_s, ids);
+        }
         if (route.path.contains(u"{conversation}"_s)) {
             if (e.scope == Scope::Public) {
                 // The victim's guessable ids in the capability's place, and the intruder's own capability.
@@ -248,7 +254,11 @@ private:
                 values.removeDuplicates();
                 fill(u"{conversation}"_s, values);
             } else {
-                fill(u"{conversation}"_s, {victimConversationId});
+                // Also the intruder's own conversation, where the victim's replayed request ids must find nothing.
+                QStringList ids{victimConversationId};
+                if (credential.bearer == intruderAgentToken)
+                    ids << intruderConversationId;
+                fill(u"{conversation}"_s, ids);
             }
         }
         fill(u"{account}"_s, {victim});
@@ -400,6 +410,9 @@ private:
             const bool operatorToken = !used.bearer.isEmpty() && credential.bearer == intruderToken;
             switch (e.scope) {
             case Scope::Refused:
+                if (path.contains(intruderConversationId) || path.contains(u"/tickets/"_s + intruderTicketId + u"/"_s)
+                    || path.endsWith(u"/tickets/"_s + intruderTicketId))
+                    break;   // the intruder's own resource: its own business (the leak check above still holds)
                 if (!isRefusal(reply.status))
                     failures << u"%1: answered %2 — neither refused (401/403/404) nor listed as public: %3"_s.arg(what)
                                     .arg(reply.status)
@@ -544,6 +557,14 @@ private slots:
                                    {});
         QCOMPARE(own.status, 201);
         intruderConversationId = own.json().value(u"conversationId"_s).toString();
+        const HttpReply ownTicket = send(u"/api/v1/tickets"_s, "POST",
+                                         {{u"subject"_s, u"Intruder's own"_s},
+                                          {u"customer"_s, QJsonObject{{u"email"_s, u"someone@intruder.test"_s}}},
+                                          {u"source"_s, u"email"_s},
+                                          {u"body"_s, u"hello"_s}},
+                                         intruderToken, newId());
+        QCOMPARE(ownTicket.status, 201);
+        intruderTicketId = QString::number(ownTicket.json().value(u"ticket"_s).toObject().value(u"id"_s).toInteger());
     }
 
     void theRouterListIsTheOpenApiDocument()
