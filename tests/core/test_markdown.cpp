@@ -233,6 +233,15 @@ private slots:
         QVERIFY(!text.contains(u"javascript"));
         QVERIFY(text.contains(u"bad"));
     }
+
+    // Found by fuzz_markdown: the outer image's free used to free the inner
+    // one still waiting on the list (a use after free, then a SEGV).
+    void plainTextOfAnImageInsideAnImage()
+    {
+        const QString text = renderPlainText(QStringLiteral("![a ![b](x)](y) ![![![c](1)](2)](3)"));
+        QVERIFY2(text.contains(u"[image: a [image: b]]"), qPrintable(text));
+        QVERIFY2(text.contains(u"[image: [image: [image: c]]]"), qPrintable(text));
+    }
 };
 
 QTEST_GUILESS_MAIN(TestMarkdown)
