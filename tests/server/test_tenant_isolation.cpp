@@ -608,6 +608,45 @@ private slots:
         QCOMPARE(server.get(u"/api/v1/me"_s, victimSharedToken).status, 200);
     }
 
+    // The intruder's own shop, correctly signed, names the victim's customer:
+    // only the intruder's tickets may change.
+    void aDeliveryForTheIntrudersOwnShopTouchesNothingOfTheVictim()
+    {
+        const qint64 headBefore = victimHead();
+        const QByteArray before = victimState();
+        QCOMPARE(send(u"/api/v1/tickets"_s, "POST",
+                      {{u"subject"_s, u"Order question"_s},
+                       {u"customer"_s, QJsonObject{{u"email"_s, victimCustomerEmail}}},
+                       {u"source"_s, u"email"_s},
+                       {u"body"_s, u"Where is it?"_s}},
+                      intruderToken, newId())
+                     .status,
+                 201);
+        for (const QString &financial : {u"paid"_s, u"voided"_s}) {
+            const QByteArray order = jsonBytes({{u"id"_s, 7001},
+                                                {u"name"_s, u"#7001"_s},
+                                                {u"email"_s, victimCustomerEmail},
+                                                {u"updated_at"_s, financial == u"paid"_s ? u"2026-12-01T10:00:00Z"_s : u"2026-12-01T11:00:00Z"_s},
+                                                {u"financial_status"_s, financial},
+                                                {u"line_items"_s, QJsonArray{}}});
+            RequestOptions o;
+            o.method = "POST";
+            o.body = order;
+            o.headers = {{"Content-Type", "application/json"},
+                         {"X-Shopify-Topic", financial == u"paid"_s ? "orders/create" : "orders/updated"},
+                         {"X-Shopify-Shop-Domain", "intruder.myshopify.com"},
+                         {"X-Shopify-Webhook-Id", newId().toLatin1()},
+                         {"X-Shopify-Hmac-Sha256", shopifyHmac(order, intruderShopSecret)}};
+            const HttpReply reply = server.request(u"/api/v1/webhooks/shopify/intruder"_s, o);
+            QCOMPARE(reply.status, 200);
+            // The intruder's own tickets of that customer (the matrix may have made one more).
+            QVERIFY2(reply.json().value(u"ticketsUpdated"_s).toInt() >= 1, reply.body.constData());
+            QVERIFY2(!reply.body.contains(runTag.toUtf8()), reply.body.constData());
+        }
+        QCOMPARE(victimHead(), headBefore);
+        QCOMPARE(victimState(), before);
+    }
+
     // A start is a write by design (any visitor may chat with any account):
     // with the intruder's credentials and the victim's own request id it is
     // always a new conversation that shows nothing of the victim.
