@@ -1,5 +1,6 @@
 #include "ui/queue_pane.h"
 
+#include "domain/ticket_rules.h"
 #include "models/roles.h"
 #include "store/local_store.h"
 #include "ui/console_settings.h"
@@ -188,15 +189,33 @@ QVariant QueuePane::currentData(int role) const
     return row < 0 ? QVariant() : m_model.index(row, 0).data(role);
 }
 
-TicketId QueuePane::neighbour() const
+TicketId QueuePane::nextToWork() const
 {
+    const auto wantsWork = [](const QModelIndex &index) {
+        const auto facts = index.data(TicketFactsRole).value<rules::TicketFacts>();
+        return facts.status != TicketStatus::Closed
+            && !(facts.handoff && facts.handoff->state == HandoffState::Active);
+    };
     const int row = m_view->currentIndex().row();
-    for (int r : {row + 1, row - 1}) {
+    const int rows = m_proxy.rowCount();
+    for (int r = row + 1; r < rows; ++r) {
         const QModelIndex index = m_proxy.index(r, 0);
-        if (index.isValid())
+        if (wantsWork(index))
+            return index.data(TicketIdRole).toLongLong();
+    }
+    for (int r = row - 1; r >= 0; --r) {
+        const QModelIndex index = m_proxy.index(r, 0);
+        if (wantsWork(index))
             return index.data(TicketIdRole).toLongLong();
     }
     return 0;
+}
+
+void QueuePane::moveOnTo(TicketId next)
+{
+    if (next)
+        selectTicket(next);
+    m_view->setFocus(Qt::OtherFocusReason);
 }
 
 TicketId QueuePane::ticketByNumber(qint64 number) const

@@ -50,8 +50,15 @@ public:
     // The selected ticket (0: none) and a role of its row.
     TicketId currentTicket() const { return m_current; }
     QVariant currentData(int role) const;
-    // The row below the current one, else the one above (0: none).
-    TicketId neighbour() const;
+    // Close and next: the nearest row below the current one, else above, that
+    // still wants work — not closed, and no live chat a human is already in
+    // (an active handoff is worked in its own window). 0: none.
+    TicketId nextToWork() const;
+    // Close and next moves on: selects `next` (0: stays) and gives the
+    // keyboard to the queue. The next ticket is read before it is written
+    // to, so a cursor in the composer does not carry over into its reply
+    // box (Alt+J/Alt+K are the keys that keep composing).
+    void moveOnTo(TicketId next);
     // The ticket with this number in the local copy (0: none).
     TicketId ticketByNumber(qint64 number) const;
 

@@ -223,10 +223,10 @@ void TicketCommands::runTicketCommand(ActionId id)
 void TicketCommands::closeTicket(bool thenNext)
 {
     const TicketId closing = m_current;
-    const TicketId next = thenNext ? m_panes.queue->neighbour() : 0;
+    const TicketId next = thenNext ? m_panes.queue->nextToWork() : 0;
     const auto command = ticketCommandFor(ActionId::TicketClose, closing, m_session.operatorId());
-    if (enqueue(*command) && next)
-        m_panes.queue->selectTicket(next);
+    if (enqueue(*command) && thenNext)
+        m_panes.queue->moveOnTo(next);
 }
 
 void TicketCommands::forceClose()

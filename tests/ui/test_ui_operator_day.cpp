@@ -39,6 +39,8 @@
 #include <QToolBar>
 #include <QTreeView>
 
+#include <functional>
+
 using namespace zeiko;
 using namespace zeiko::test;
 
@@ -60,11 +62,17 @@ private Q_SLOTS:
     void queueShowsWhatTriageReadsAt1366();
     void jumpOutsideTheViewSaysSoAndGoesBack();
     void ownRepliesAndActionsLeaveTheTicketRead();
+    void closeAndNextGoesToTheQueueAndSkipsWhatIsDone();
     // Stops the server: keep it last.
     void offlineBannerKeepsTheQueueStill();
 
 private:
     TicketId pickOpenTicket();
+    // A new email ticket with this subject, once this console has it (0: not arrived).
+    TicketId newTicket(const QString &subject);
+    // A new live widget chat the AI agent handed off, once this console has it.
+    TicketId newWidgetHandoff();
+    TicketId waitForTicket(const std::function<bool(const TicketRow &)> &match);
     void openByPalette(TicketId id);
     // Where `widget` is in the window now (after pending layout work).
     QRect placeOf(QWidget *widget);
@@ -529,6 +537,122 @@ void TestUiOperatorDay::ownRepliesAndActionsLeaveTheTicketRead()
     press(Qt::Key_2);
     QTRY_VERIFY_WITH_TIMEOUT(m_demo.session->store().outboxItems(id).isEmpty() && lastActivity() > beforeAction, 30000);
     QVERIFY2(!unread(), "the operator's own action marked the ticket unread");
+}
+
+TicketId TestUiOperatorDay::waitForTicket(const std::function<bool(const TicketRow &)> &match)
+{
+    TicketId found = 0;
+    (void)QTest::qWaitFor([&] {
+        for (const TicketRow &row : m_demo.session->store().ticketRows()) {
+            if (match(row))
+                found = row.id;
+        }
+        return found != 0;
+    }, 30000);
+    return found;
+}
+
+TicketId TestUiOperatorDay::newTicket(const QString &subject)
+{
+    const QByteArray body = QJsonDocument(QJsonObject{
+        {QStringLiteral("subject"), subject},
+        {QStringLiteral("customer"), QJsonObject{{QStringLiteral("email"), QStringLiteral("next.please@example.com")}}},
+        {QStringLiteral("source"), QStringLiteral("email")},
+        {QStringLiteral("body"), QStringLiteral("Where is my order?")}}).toJson();
+    const HttpReply created = m_demo.server.post(QStringLiteral("/api/v1/tickets"), body, m_demo.token,
+                                                 QUuid::createUuid().toString(QUuid::WithoutBraces));
+    if (created.status != 201)
+        return 0;
+    return waitForTicket([&](const TicketRow &row) { return row.subject == subject; });
+}
+
+TicketId TestUiOperatorDay::newWidgetHandoff()
+{
+    const QJsonObject start{{QStringLiteral("clientRequestId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                            {QStringLiteral("visitorToken"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                            {QStringLiteral("agentId"), QStringLiteral("agent-orders")},
+                            {QStringLiteral("agentName"), QStringLiteral("Order Assistant")},
+                            {QStringLiteral("visitor"), QJsonObject{{QStringLiteral("name"), QStringLiteral("Nico")},
+                                                                    {QStringLiteral("email"), QStringLiteral("nico@example.com")}}},
+                            {QStringLiteral("body"), QStringLiteral("Can a person look at my refund?")}};
+    const HttpReply started = m_demo.server.post(QStringLiteral("/api/v1/widget/demo/conversations"),
+                                                 QJsonDocument(start).toJson(QJsonDocument::Compact));
+    if (started.status != 201)
+        return 0;
+    const QString conversation = started.json().value(QLatin1String("conversationId")).toString();
+    const qint64 number = started.json().value(QLatin1String("ticketNumber")).toInteger();
+    const QJsonObject handoff{{QStringLiteral("clientRequestId"), QUuid::createUuid().toString(QUuid::WithoutBraces)},
+                              {QStringLiteral("reason"), QStringLiteral("customer asked for a human")}};
+    if (m_demo.server.post(QStringLiteral("/api/v1/agent/conversations/%1/handoff").arg(conversation),
+                           QJsonDocument(handoff).toJson(QJsonDocument::Compact), DemoConsole::agentToken())
+            .status != 201)
+        return 0;
+    return waitForTicket([&](const TicketRow &row) {
+        if (row.number != number)
+            return false;
+        const auto ticket = m_demo.session->store().ticket(row.id);
+        return ticket && !ticket->handoffId.isEmpty();
+    });
+}
+
+// Item 24: close-and-next from the composer left the cursor in the next
+// ticket's reply box (the next "j j" typed "jj" into a customer reply), and
+// "next" was the next row even when that was closed or a live chat a human
+// is already in.
+void TestUiOperatorDay::closeAndNextGoesToTheQueueAndSkipsWhatIsDone()
+{
+    // Newest first (by number): current, a closed one, a live chat taken over, then the one to work on.
+    const TicketId toWork = newTicket(QStringLiteral("Close and next: the one to work on"));
+    QVERIFY(toWork);
+    const TicketId liveChat = newWidgetHandoff();
+    QVERIFY(liveChat);
+    QCOMPARE(m_demo.server.post(QStringLiteral("/api/v1/tickets/%1/commands").arg(liveChat), R"({"type":"take_over"})",
+                                m_demo.token, QUuid::createUuid().toString(QUuid::WithoutBraces)).status, 200);
+    const TicketId done = newTicket(QStringLiteral("Close and next: already closed"));
+    QVERIFY(done);
+    QCOMPARE(m_demo.server.post(QStringLiteral("/api/v1/tickets/%1/commands").arg(done), R"({"type":"close"})",
+                                m_demo.token, QUuid::createUuid().toString(QUuid::WithoutBraces)).status, 200);
+    const TicketId current = newTicket(QStringLiteral("Close and next: answered now"));
+    QVERIFY(current);
+    m_used << toWork << liveChat << done << current;
+    TicketQueueModel &model = m_window->queueModel();
+    const auto facts = [&](TicketId id) {
+        return model.index(model.rowOf(id), 0).data(TicketFactsRole).value<rules::TicketFacts>();
+    };
+    QTRY_VERIFY_WITH_TIMEOUT(facts(done).status == TicketStatus::Closed, 30000);
+    QTRY_VERIFY_WITH_TIMEOUT(facts(liveChat).handoff && facts(liveChat).handoff->state == HandoffState::Active, 30000);
+
+    openByPalette(current);
+    // The rows below are the closed ticket and the live chat, in that order, or this proves nothing.
+    const QueueFilterProxy &proxy = m_window->queueProxy();
+    const int row = m_window->queueView()->currentIndex().row();
+    QCOMPARE(proxy.index(row + 1, 0).data(TicketIdRole).toLongLong(), done);
+    QCOMPARE(proxy.index(row + 2, 0).data(TicketIdRole).toLongLong(), liveChat);
+    QCOMPARE(proxy.index(row + 3, 0).data(TicketIdRole).toLongLong(), toWork);
+
+    // Answer, send, close and next — all from the composer.
+    press(Qt::Key_R);
+    type(QStringLiteral("Refund issued, you will see it in three days."));
+    press(Qt::Key_Return, Qt::ControlModifier);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_window->composer()->editor()));
+    press(Qt::Key_X, Qt::ControlModifier | Qt::ShiftModifier);
+    QCOMPARE(m_window->currentTicketId(), toWork);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_window->queueView()));
+    // "j j" moves through the queue; nothing is typed anywhere.
+    press(Qt::Key_J);
+    press(Qt::Key_J);
+    QCOMPARE(m_window->composer()->editor()->toPlainText(), QString());
+    m_window->composer()->saveDrafts();
+    QCOMPARE(m_demo.session->store().draft(toWork, QStringLiteral("reply")), QString());
+    QCOMPARE(m_window->queueView()->currentIndex().row(), proxy.mapFromSource(model.index(model.rowOf(toWork), 0)).row() + 2);
+    QTRY_VERIFY_WITH_TIMEOUT(m_demo.serverTicket(current) && m_demo.serverTicket(current)->status == TicketStatus::Closed,
+                             30000);
+
+    // The live chat ends here, so no later test finds alex at capacity.
+    const auto handoff = m_demo.session->store().handoffForTicket(liveChat);
+    QVERIFY(handoff);
+    QCOMPARE(m_demo.server.post(QStringLiteral("/api/v1/handoffs/%1/resolve").arg(handoff->id), "{}", m_demo.token).status,
+             200);
 }
 
 // Item 17: the offline banner pushed the queue down.
