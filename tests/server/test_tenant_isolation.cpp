@@ -266,6 +266,16 @@ private:
         return paths;
     }
 
+    // The route with ids that exist in no tenant.
+    static QString ghostPath(const Route &route)
+    {
+        return QString(route.path)
+            .replace(u"{id}"_s, u"987654321"_s)
+            .replace(u"{conversation}"_s, newId().remove(u'-'))
+            .replace(u"{account}"_s, u"no-such-account"_s)
+            .replace(u"{agent}"_s, u"no-such-agent"_s);
+    }
+
     RequestOptions requestFor(const Route &route, const Credential &credential)
     {
         RequestOptions o;
@@ -413,10 +423,25 @@ private:
                 if (path.contains(intruderConversationId) || path.contains(u"/tickets/"_s + intruderTicketId + u"/"_s)
                     || path.endsWith(u"/tickets/"_s + intruderTicketId))
                     break;   // the intruder's own resource: its own business (the leak check above still holds)
-                if (!isRefusal(reply.status))
+                if (!isRefusal(reply.status)) {
                     failures << u"%1: answered %2 — neither refused (401/403/404) nor listed as public: %3"_s.arg(what)
                                     .arg(reply.status)
                                     .arg(QString::fromUtf8(reply.body.left(200)));
+                } else if (route.path.contains(u'{')) {
+                    // No existence oracle: the victim's resource is refused exactly like one that does not exist.
+                    RequestOptions ghostOptions = options;
+                    if (!ghostOptions.idempotencyKey.isEmpty())
+                        ghostOptions.idempotencyKey = newId();
+                    const HttpReply ghost = server.request(ghostPath(route), ghostOptions);
+                    ++calls;
+                    if (ghost.status != reply.status || ghost.errorCode() != reply.errorCode())
+                        failures << u"%1: answered %2 %3, but %4 %5 for an id that does not exist (an existence oracle)"_s
+                                        .arg(what)
+                                        .arg(reply.status)
+                                        .arg(reply.errorCode())
+                                        .arg(ghost.status)
+                                        .arg(ghost.errorCode());
+                }
                 break;
             case Scope::CallerScoped:
                 if (!operatorToken && !isRefusal(reply.status))
