@@ -112,6 +112,37 @@ ShopifyOrder orderFor(QRandomGenerator &rng, int number, const QDateTime &at)
     return o;
 }
 
+// The demo shows only states the product can reach (docs/api.md, Widget,
+// agents and handoffs): an open handoff follows the ticket's assignee — a
+// requested one waits unassigned with the agent still in charge, an assigned
+// one belongs to the ticket's operator, an active one is that operator's and
+// the ticket is human-owned. `fallback` is who gets it when the ticket has no
+// operator yet.
+void keepHandoffInvariants(Ticket &t, Handoff &h, const Assignee &fallback)
+{
+    const Assignee owner = t.assignee && t.assignee->kind == ActorKind::Operator ? *t.assignee : fallback;
+    switch (h.state) {
+    case HandoffState::Requested:
+        h.assignee.reset();
+        t.assignee.reset();
+        t.ownerMode = OwnerMode::Agent;
+        break;
+    case HandoffState::Assigned:
+        h.assignee = owner;
+        t.assignee = owner;
+        t.ownerMode = OwnerMode::Agent;
+        break;
+    case HandoffState::Active:
+        h.assignee = owner;
+        t.assignee = owner;
+        t.ownerMode = OwnerMode::Human;
+        break;
+    case HandoffState::Resolved:
+        h.assignee = owner;
+        break;
+    }
+}
+
 } // namespace
 
 DemoSummary generateDemo(store::Database &database, const DemoOptions &options)
@@ -231,8 +262,7 @@ DemoSummary generateDemo(store::Database &database, const DemoOptions &options)
                         h.state = HandoffState::Resolved;
                     else
                         h.state = allValues<HandoffState>()[rng.bounded(3)];
-                    if (h.state != HandoffState::Requested)
-                        h.assignee = Assignee{ActorKind::Operator, op.id, op.displayName};
+                    keepHandoffInvariants(t, h, Assignee{ActorKind::Operator, op.id, op.displayName});
                     h = store::insertHandoff(db, tenantId, h);
                     t.handoffId = h.id;
                     add(EntryKind::HandoffEvent, agentActor, Visibility::Internal,
