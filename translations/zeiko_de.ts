@@ -328,6 +328,77 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
     </message>
 </context>
 <context>
+    <name>SystemLine</name>
+    <message>
+        <source>%1 changed the priority from %2 to %3</source>
+        <translation>%1 hat die Priorität von %2 auf %3 geändert</translation>
+    </message>
+    <message>
+        <source>%1 changed the status to %2</source>
+        <translation>%1 hat den Status auf %2 gesetzt</translation>
+    </message>
+    <message>
+        <source>%1 assigned the ticket to %2</source>
+        <translation>%1 hat das Ticket %2 zugewiesen</translation>
+    </message>
+    <message>
+        <source>%1 unassigned the ticket</source>
+        <translation>%1 hat die Zuweisung des Tickets aufgehoben</translation>
+    </message>
+    <message>
+        <source>%1 took over from the AI agent</source>
+        <translation>%1 hat vom KI-Agenten übernommen</translation>
+    </message>
+    <message>
+        <source>%1 closed the ticket</source>
+        <translation>%1 hat das Ticket geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 reopened the ticket</source>
+        <translation>%1 hat das Ticket wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 force-closed the ticket</source>
+        <translation>%1 hat das Ticket zwangsweise geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 requested a human</source>
+        <translation>%1 hat einen Menschen angefordert</translation>
+    </message>
+    <message>
+        <source>handoff requested</source>
+        <translation>Übergabe angefordert</translation>
+    </message>
+    <message>
+        <source>handoff assigned</source>
+        <translation>Übergabe zugewiesen</translation>
+    </message>
+    <message>
+        <source>handoff active</source>
+        <translation>Übergabe aktiv</translation>
+    </message>
+    <message>
+        <source>handoff resolved</source>
+        <translation>Übergabe erledigt</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>bounced</source>
+        <translation>unzustellbar</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Triage AI-managed support tickets and human handoffs.</source>

@@ -3,6 +3,7 @@
 #include "models/labels.h"
 #include "models/roles.h"
 #include "ui/palette.h"
+#include "ui/system_line.h"
 
 #include <QDesktopServices>
 #include <QEvent>
@@ -203,13 +204,14 @@ void ThreadView::rebuild()
 
         if (isAction || (isSystemKind(kind) && !pending)) {
             // A compact system line: events and the operator's queued actions.
-            const QString text = isAction ? tr("You: %1").arg(index.data(BodyRole).toString())
-                                          : index.data(BodyRole).toString().simplified().left(300);
-            QString extra = index.data(EventStatusRole).toString();
+            // Events in the operator's words: no raw markdown or wire values (SystemLine).
+            const QString text = isAction ? escaped(tr("You: %1").arg(index.data(BodyRole).toString()))
+                                          : SystemLine::html(index.data(BodyRole).toString());
+            QString extra = SystemLine::eventStatus(index.data(EventStatusRole).toString());
             if (!extra.isEmpty())
                 extra = QStringLiteral(" (%1)").arg(escaped(extra));
             html += QStringLiteral("<p style=\"color:%1; margin: 6px 4px\"><small>%2 %3%4 · %5%6</small></p>")
-                        .arg(c.muted, systemGlyph(kind), escaped(text), extra, escaped(when), status);
+                        .arg(c.muted, systemGlyph(kind), text, extra, escaped(when), status);
             continue;
         }
 

@@ -28,6 +28,24 @@ namespace {
 
 constexpr qsizetype maxBodyChars = 100'000;
 
+// The name an AI agent that sends none goes by: the one it gave before — the
+// ticket's assignee while the agent holds it, else its latest named line in
+// the thread — never its id where a name is known (the queue shows the name).
+QString agentNameOf(QSqlDatabase &db, qint64 tenantId, const Ticket &t, const QString &agentId, const QString &given)
+{
+    if (!given.isEmpty())
+        return given;
+    if (t.assignee && t.assignee->kind == ActorKind::Agent && t.assignee->id == agentId && !t.assignee->name.isEmpty())
+        return t.assignee->name;
+    QString known;
+    for (const ThreadEntry &e : store::listEntries(db, tenantId, t.id, 0, 500)) {
+        if (e.author.kind == ActorKind::Agent && e.author.id == agentId && !e.author.name.isEmpty()
+            && e.author.name != agentId)
+            known = e.author.name;
+    }
+    return known.isEmpty() ? agentId : known;
+}
+
 QString randomId(const char *prefix)
 {
     quint32 words[4];
@@ -332,7 +350,7 @@ JsonResult WidgetService::agentReply(qint64 agentTenantId, const QString &conver
             throw ServiceError(409, "conversation_closed", u"This conversation is closed"_s);
         ThreadEntry entry;
         entry.kind = EntryKind::AgentReply;
-        entry.author = {ActorKind::Agent, row.agentId, agentName.isEmpty() ? row.agentId : agentName};
+        entry.author = {ActorKind::Agent, row.agentId, agentNameOf(tx.db(), row.tenantId, t, row.agentId, agentName)};
         entry.visibility = Visibility::Public;
         entry.body = text;
         entry.requestId = requestId;
@@ -355,6 +373,7 @@ JsonResult WidgetService::agentHandoff(qint64 agentTenantId, const QString &conv
     const QDateTime now = m_clock.now();
     return channels::tenantWrite(m_db, row.tenantId, m_notify, [&](TenantTx &tx) -> JsonResult {
         const Ticket t = requireTicket(tx.db(), row.tenantId, row.ticketId);
+        request.agentName = agentNameOf(tx.db(), row.tenantId, t, row.agentId, request.agentName);
         if (request.topic.isEmpty()) {
             // Route on what the customer said when the agent gives no topic.
             for (const ThreadEntry &e : store::listEntries(tx.db(), row.tenantId, t.id, 0, 50))
@@ -380,7 +399,8 @@ JsonResult WidgetService::agentResolve(qint64 agentTenantId, const QString &conv
         if (handoff && handoff->state == HandoffState::Active)
             throw ServiceError(409, "human_owned", u"A human owns this conversation; they resolve it"_s);
         const routing::HandoffOutcome out = routing::resolveHandoff(
-            tx, t, {ActorKind::Agent, row.agentId, agentName.isEmpty() ? row.agentId : agentName}, now, requestId);
+            tx, t, {ActorKind::Agent, row.agentId, agentNameOf(tx.db(), row.tenantId, t, row.agentId, agentName)}, now,
+            requestId);
         store::run(tx.db(), u"UPDATE widget_conversations SET csat_requested = 1 WHERE public_id = ?"_s, {row.publicId});
         return {200, {{u"ticket"_s, toJson(service::withEffectiveSla(out.ticket, now))}, {u"csatRequested"_s, true}}};
     });

@@ -63,6 +63,7 @@ private Q_SLOTS:
     void jumpOutsideTheViewSaysSoAndGoesBack();
     void ownRepliesAndActionsLeaveTheTicketRead();
     void closeAndNextGoesToTheQueueAndSkipsWhatIsDone();
+    void systemLinesSpeakHumanWords();
     // Stops the server: keep it last.
     void offlineBannerKeepsTheQueueStill();
 
@@ -73,6 +74,8 @@ private:
     // A new live widget chat the AI agent handed off, once this console has it.
     TicketId newWidgetHandoff();
     TicketId waitForTicket(const std::function<bool(const TicketRow &)> &match);
+    // The line of the shown thread that contains `words` ("" when none does).
+    QString threadLineWith(const QString &words) const;
     void openByPalette(TicketId id);
     // Where `widget` is in the window now (after pending layout work).
     QRect placeOf(QWidget *widget);
@@ -606,6 +609,12 @@ void TestUiOperatorDay::closeAndNextGoesToTheQueueAndSkipsWhatIsDone()
     QVERIFY(toWork);
     const TicketId liveChat = newWidgetHandoff();
     QVERIFY(liveChat);
+    // Routed to whoever is next; assigned to alex first (the handoff follows), so alex may take it over.
+    const QByteArray assign = QJsonDocument(QJsonObject{{QStringLiteral("type"), QStringLiteral("assign")},
+                                                        {QStringLiteral("assigneeId"), m_demo.session->operatorId()}})
+                                  .toJson(QJsonDocument::Compact);
+    QCOMPARE(m_demo.server.post(QStringLiteral("/api/v1/tickets/%1/commands").arg(liveChat), assign, m_demo.token,
+                                QUuid::createUuid().toString(QUuid::WithoutBraces)).status, 200);
     QCOMPARE(m_demo.server.post(QStringLiteral("/api/v1/tickets/%1/commands").arg(liveChat), R"({"type":"take_over"})",
                                 m_demo.token, QUuid::createUuid().toString(QUuid::WithoutBraces)).status, 200);
     const TicketId done = newTicket(QStringLiteral("Close and next: already closed"));
@@ -653,6 +662,57 @@ void TestUiOperatorDay::closeAndNextGoesToTheQueueAndSkipsWhatIsDone()
     QVERIFY(handoff);
     QCOMPARE(m_demo.server.post(QStringLiteral("/api/v1/handoffs/%1/resolve").arg(handoff->id), "{}", m_demo.token).status,
              200);
+}
+
+QString TestUiOperatorDay::threadLineWith(const QString &words) const
+{
+    for (const QString &line : m_window->threadView()->shownText().split(u'\n')) {
+        if (line.contains(words))
+            return line;
+    }
+    return {};
+}
+
+// Item 21: system lines showed raw markdown and ids ("**agent-billing**
+// requested a human"), raw wire values ("from normal to high") and the AI
+// agent by its id where the queue shows its name.
+void TestUiOperatorDay::systemLinesSpeakHumanWords()
+{
+    // A live chat the AI agent hands off; it gave its name when the chat started, not again.
+    const TicketId chat = newWidgetHandoff();
+    QVERIFY(chat);
+    m_used << chat;
+    openByPalette(chat);
+    const QString requested = QStringLiteral("requested a human");
+    QTRY_VERIFY_WITH_TIMEOUT(!threadLineWith(requested).isEmpty(), 15000);
+    const QString handoffLine = threadLineWith(requested);
+    QVERIFY2(handoffLine.contains(QLatin1String("Order Assistant requested a human")), qPrintable(handoffLine));
+    QVERIFY2(!handoffLine.contains(QLatin1String("**")) && !handoffLine.contains(QLatin1String("agent-orders")),
+             qPrintable(handoffLine));
+    // Its state in words, not the wire value in brackets.
+    QVERIFY2(!handoffLine.contains(QLatin1String("(requested)")) && !handoffLine.contains(QLatin1String("(assigned)")),
+             qPrintable(handoffLine));
+    QVERIFY2(handoffLine.contains(QLatin1String("(handoff ")), qPrintable(handoffLine));
+    const auto handoff = m_demo.session->store().handoffForTicket(chat);
+    QVERIFY(handoff);
+    QCOMPARE(m_demo.server.post(QStringLiteral("/api/v1/handoffs/%1/resolve").arg(handoff->id), "{}", m_demo.token).status,
+             200);
+
+    // Priority high, from the queue: the server writes "changed the priority from normal to high".
+    const TicketId id = newTicket(QStringLiteral("System lines: a priority change"));
+    QVERIFY(id);
+    m_used << id;
+    openByPalette(id);
+    TicketQueueModel &model = m_window->queueModel();
+    QVERIFY(Priority(model.index(model.rowOf(id), 0).data(PriorityRole).toInt()) == Priority::Normal);
+    press(Qt::Key_Escape);
+    press(Qt::Key_2);
+    press(Qt::Key_Return);
+    const QString changed = QStringLiteral("changed the priority");
+    QTRY_VERIFY_WITH_TIMEOUT(!threadLineWith(changed).isEmpty() && m_demo.session->store().outboxItems(id).isEmpty(), 30000);
+    const QString priorityLine = threadLineWith(changed);
+    QVERIFY2(priorityLine.contains(QLatin1String("from Normal to High")), qPrintable(priorityLine));
+    press(Qt::Key_Escape);
 }
 
 // Item 17: the offline banner pushed the queue down.
