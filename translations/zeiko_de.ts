@@ -366,6 +366,46 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <translation>%1 hat einen Menschen angefordert</translation>
     </message>
     <message>
+        <source>Skills: %1</source>
+        <translation>Fähigkeiten: %1</translation>
+    </message>
+    <message>
+        <source>Routed to %1 (round robin).</source>
+        <translation>An %1 weitergeleitet (reihum).</translation>
+    </message>
+    <message>
+        <source>Capacity freed up: routed to %1 (round robin).</source>
+        <translation>Kapazität frei geworden: an %1 weitergeleitet (reihum).</translation>
+    </message>
+    <message>
+        <source>Everyone eligible is at capacity: waiting for the team.</source>
+        <translation>Alle Infrage kommenden sind ausgelastet: wartet auf das Team.</translation>
+    </message>
+    <message>
+        <source>Offered to %1 (first available).</source>
+        <translation>%1 angeboten (wer zuerst frei ist).</translation>
+    </message>
+    <message>
+        <source>%1 claimed the handoff and joined the conversation</source>
+        <translation>%1 hat die Übergabe angenommen und ist dem Gespräch beigetreten</translation>
+    </message>
+    <message>
+        <source>%1 resolved the conversation; a rating was asked for</source>
+        <translation>%1 hat das Gespräch abgeschlossen; um eine Bewertung wurde gebeten</translation>
+    </message>
+    <message>
+        <source>The customer rated the conversation %1/5</source>
+        <translation>Der Kunde hat das Gespräch mit %1/5 bewertet</translation>
+    </message>
+    <message>
+        <source>Email sent to %1 (%2)</source>
+        <translation>E-Mail an %1 gesendet (%2)</translation>
+    </message>
+    <message>
+        <source>Email to %1 failed after %2 attempts: %3</source>
+        <translation>E-Mail an %1 nach %2 Versuchen fehlgeschlagen: %3</translation>
+    </message>
+    <message>
         <source>handoff requested</source>
         <translation>Übergabe angefordert</translation>
     </message>

@@ -64,16 +64,37 @@ QString reasonHtml(const QString &reason)
 
 QString SystemLine::html(const QString &body, int maxChars)
 {
-    const QString text = body.simplified().left(maxChars);
+    // The server writes one sentence per paragraph (a handoff line: who asked,
+    // the skills, how it was routed): each is read on its own.
+    QStringList sentences;
+    for (const QString &paragraph : body.left(maxChars).split(QStringLiteral("\n\n"), Qt::SkipEmptyParts)) {
+        const QString sentence = paragraph.simplified();
+        if (!sentence.isEmpty())
+            sentences << sentenceHtml(sentence);
+    }
+    return sentences.join(QStringLiteral(" · "));
+}
+
+QString SystemLine::sentenceHtml(const QString &text)
+{
     // The sentences zeiko-server writes (server/service/command_rules.cpp,
-    // server/routing/handoff_flow.cpp, the demo data).
+    // server/routing/handoff_flow.cpp, server/widget, the mail worker, the demo data).
     static const QRegularExpression priority(QStringLiteral("^(.+) changed the priority from ([a-z_]+) to ([a-z_]+)$"));
     static const QRegularExpression status(QStringLiteral("^(.+) changed the status to ([a-z_]+)$"));
     static const QRegularExpression assigned(QStringLiteral("^(.+) assigned the ticket to (.+)$"));
     static const QRegularExpression unassigned(QStringLiteral("^(.+) unassigned the ticket$"));
     static const QRegularExpression tookOver(QStringLiteral("^(.+) took over from the AI agent$"));
     static const QRegularExpression closed(QStringLiteral("^(.+) (closed|reopened|force-closed) the ticket(?:: (.*))?$"));
-    static const QRegularExpression requested(QStringLiteral("^\\*\\*(.+?)\\*\\* requested a human(?:: (.*))?$"));
+    static const QRegularExpression requested(
+        QStringLiteral("^(?:\\*\\*(.+?)\\*\\* requested a human|(.+?) asked for a human)(?:: (.*))?$"));
+    static const QRegularExpression skills(QStringLiteral("^Skills: (.+)$"));
+    static const QRegularExpression routed(QStringLiteral("^(Capacity freed up: r|R)outed to (.+) \\(round robin\\)\\.$"));
+    static const QRegularExpression offered(QStringLiteral("^Offered to (.+) \\(first available\\)\\.$"));
+    static const QRegularExpression claimed(QStringLiteral("^(.+) claimed the handoff and joined the conversation$"));
+    static const QRegularExpression resolved(QStringLiteral("^(.+) resolved the conversation; CSAT requested$"));
+    static const QRegularExpression rated(QStringLiteral("^Customer rated the conversation (\\d)/5(?:: (.*))?$"));
+    static const QRegularExpression mailed(QStringLiteral("^Email sent to (\\S+) \\((.+)\\)$"));
+    static const QRegularExpression mailFailed(QStringLiteral("^Email to (\\S+) failed after (\\d+) attempts: (.*)$"));
     QRegularExpressionMatch m;
     if ((m = priority.match(text)).hasMatch()) {
         const auto from = enumFromString<Priority>(m.captured(2));
@@ -100,9 +121,30 @@ QString SystemLine::html(const QString &body, int maxChars)
                                                                    : tr("%1 force-closed the ticket").arg(who);
         return sentence + reasonHtml(m.captured(3));
     }
-    // The handoff line goes on with how it was routed; that part keeps its words.
-    if ((m = requested.match(text)).hasMatch())
-        return tr("%1 requested a human").arg(name(m.captured(1))) + reasonHtml(m.captured(2));
+    if ((m = requested.match(text)).hasMatch()) {
+        const QString agent = m.captured(1).isEmpty() ? m.captured(2) : m.captured(1);
+        return tr("%1 requested a human").arg(name(agent)) + reasonHtml(m.captured(3));
+    }
+    if ((m = skills.match(text)).hasMatch())
+        return tr("Skills: %1").arg(escaped(m.captured(1)));
+    if ((m = routed.match(text)).hasMatch())
+        return m.captured(1) == QLatin1String("R") ? tr("Routed to %1 (round robin).").arg(name(m.captured(2)))
+                                                   : tr("Capacity freed up: routed to %1 (round robin).").arg(name(m.captured(2)));
+    if (text == QLatin1String("Everyone eligible is at capacity: waiting for the team."))
+        return escaped(tr("Everyone eligible is at capacity: waiting for the team."));
+    if ((m = offered.match(text)).hasMatch())
+        return tr("Offered to %1 (first available).").arg(escaped(m.captured(1)));
+    if ((m = claimed.match(text)).hasMatch())
+        return tr("%1 claimed the handoff and joined the conversation").arg(name(m.captured(1)));
+    if ((m = resolved.match(text)).hasMatch())
+        return tr("%1 resolved the conversation; a rating was asked for").arg(name(m.captured(1)));
+    if ((m = rated.match(text)).hasMatch())
+        return tr("The customer rated the conversation %1/5").arg(m.captured(1)) + reasonHtml(m.captured(2));
+    if ((m = mailed.match(text)).hasMatch())
+        return tr("Email sent to %1 (%2)").arg(escaped(m.captured(1)), escaped(m.captured(2)));
+    if ((m = mailFailed.match(text)).hasMatch())
+        return tr("Email to %1 failed after %2 attempts: %3")
+            .arg(escaped(m.captured(1)), escaped(m.captured(2)), escaped(m.captured(3)));
     return plainHtml(text);
 }
 

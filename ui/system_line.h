@@ -22,6 +22,9 @@ public:
     static QString html(const QString &body, int maxChars = 300);
     // An entry's event status ("requested", "delivered", "in_transit") in words; "" for none.
     static QString eventStatus(const QString &status);
+
+private:
+    static QString sentenceHtml(const QString &sentence);
 };
 
 } // namespace zeiko::ui

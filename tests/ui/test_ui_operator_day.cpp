@@ -693,10 +693,18 @@ void TestUiOperatorDay::systemLinesSpeakHumanWords()
     QVERIFY2(!handoffLine.contains(QLatin1String("(requested)")) && !handoffLine.contains(QLatin1String("(assigned)")),
              qPrintable(handoffLine));
     QVERIFY2(handoffLine.contains(QLatin1String("(handoff ")), qPrintable(handoffLine));
+    // The reason and how it was routed are two sentences, not one run-on line.
+    QVERIFY2(handoffLine.contains(QStringLiteral("customer asked for a human · ")), qPrintable(handoffLine));
     const auto handoff = m_demo.session->store().handoffForTicket(chat);
     QVERIFY(handoff);
     QCOMPARE(m_demo.server.post(QStringLiteral("/api/v1/handoffs/%1/resolve").arg(handoff->id), "{}", m_demo.token).status,
              200);
+    // The server's "CSAT requested" in words an operator uses.
+    const QString resolvedWords = QStringLiteral("resolved the conversation");
+    QTRY_VERIFY_WITH_TIMEOUT(!threadLineWith(resolvedWords).isEmpty(), 30000);
+    const QString resolvedLine = threadLineWith(resolvedWords);
+    QVERIFY2(resolvedLine.contains(QLatin1String("a rating was asked for")) && !resolvedLine.contains(QLatin1String("CSAT")),
+             qPrintable(resolvedLine));
 
     // Priority high, from the queue: the server writes "changed the priority from normal to high".
     const TicketId id = newTicket(QStringLiteral("System lines: a priority change"));
