@@ -29,6 +29,8 @@ QString refusalText(const rules::Refusal &refusal, const Command &command, const
     case rules::RefusalKind::NotHandoffOwner:
         return ActionTable::tr("Only the operator who owns the live conversation can reply in it: take it over first.");
     case rules::RefusalKind::HandoffResolved:
+        if (!s.ticket.handoff)
+            return ActionTable::tr("This ticket has no linked handoff conversation.");
         return ActionTable::tr("The handoff is already resolved.");
     case rules::RefusalKind::AlreadyClaimed:
         return ActionTable::tr("%1 already took this handoff.").arg(refusal.by ? refusal.by->name : QString());
@@ -83,6 +85,7 @@ std::optional<Command> ruleCommandFor(ActionId id, const QString &selfOperatorId
     case ActionId::TicketClose:
     case ActionId::TicketCloseAndNext: c.type = CommandType::Close; return c;
     case ActionId::TicketForceClose: c.type = CommandType::ForceClose; return c;
+    case ActionId::TicketResolveHandoff: c.type = CommandType::ResolveHandoff; return c;
     case ActionId::TicketReopen: c.type = CommandType::Reopen; return c;
     case ActionId::TicketAssignMe:
         c.type = CommandType::Assign;
@@ -157,6 +160,8 @@ ActionTable::ActionTable()
          commandRule<A::TicketCloseAndNext>},
         {A::TicketForceClose, "ticket.forceClose", tr("Force close…"), key(Qt::SHIFT | Qt::Key_C), G::Ticket,
          ActionContext::Window, M::Ticket, false, true, commandRule<A::TicketForceClose>},
+        {A::TicketResolveHandoff, "ticket.resolveHandoff", tr("Resolve the handoff"), key(Qt::SHIFT | Qt::Key_R),
+         G::Ticket, ActionContext::Window, M::Ticket, false, true, commandRule<A::TicketResolveHandoff>},
         {A::TicketReopen, "ticket.reopen", tr("Reopen"), key(Qt::Key_O), G::Ticket, ActionContext::Window, M::Ticket,
          false, true, commandRule<A::TicketReopen>},
         {A::TicketPriorityUrgent, "ticket.priority1", tr("Priority: %1").arg(labels::priority(Priority::Urgent)),

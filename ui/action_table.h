@@ -50,6 +50,7 @@ enum class ActionId {
     TicketClose,             // c
     TicketCloseAndNext,      // Ctrl+Shift+X
     TicketForceClose,        // Shift+C: close with a reason, ends a handoff
+    TicketResolveHandoff,    // Shift+R: end the live handoff (ticket resolved, CSAT asked)
     TicketReopen,            // o
     TicketPriorityUrgent,    // 1
     TicketPriorityHigh,      // 2

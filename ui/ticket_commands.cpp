@@ -130,7 +130,7 @@ void TicketCommands::bindHandlers(ActionTable &table)
     on(A::ComposePreview, [pane] { pane->composer()->setPreviewing(!pane->composer()->isPreviewing()); });
 
     for (A id : {A::TicketTakeOver, A::TicketReopen, A::TicketAssignMe, A::TicketPriorityUrgent, A::TicketPriorityHigh,
-                 A::TicketPriorityNormal, A::TicketPriorityLow})
+                 A::TicketPriorityNormal, A::TicketPriorityLow, A::TicketResolveHandoff})
         on(id, [this, id] { runTicketCommand(id); });
     on(A::TicketClose, [this] { closeTicket(false); });
     on(A::TicketCloseAndNext, [this] { closeTicket(true); });

@@ -422,6 +422,7 @@ template<> Command fromJson<Command>(const QJsonObject &o, const QString &path)
     case CommandType::Reopen:
     case CommandType::Close:
     case CommandType::Unassign:
+    case CommandType::ResolveHandoff:
         break;
     }
     return v;

@@ -68,7 +68,7 @@ constexpr Table<HandoffState, 4> handoffStateNames{{
     {HandoffState::Active, u"active"},
     {HandoffState::Resolved, u"resolved"},
 }};
-constexpr Table<CommandType, 10> commandTypeNames{{
+constexpr Table<CommandType, 11> commandTypeNames{{
     {CommandType::EmailReply, u"email_reply"},
     {CommandType::InternalNote, u"internal_note"},
     {CommandType::TakeOver, u"take_over"},
@@ -79,6 +79,7 @@ constexpr Table<CommandType, 10> commandTypeNames{{
     {CommandType::Assign, u"assign"},
     {CommandType::Unassign, u"unassign"},
     {CommandType::ChatReply, u"chat_reply"},
+    {CommandType::ResolveHandoff, u"resolve_handoff"},
 }};
 constexpr Table<EventType, 4> eventTypeNames{{
     {EventType::TicketCreated, u"ticket_created"},
@@ -159,6 +160,8 @@ EntryKind entryKindFor(CommandType type)
         return EntryKind::HumanReply;
     case CommandType::InternalNote:
         return EntryKind::InternalNote;
+    case CommandType::ResolveHandoff:
+        return EntryKind::HandoffEvent;
     default:
         return EntryKind::AuditEvent;
     }

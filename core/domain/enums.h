@@ -76,6 +76,7 @@ enum class CommandType {
     Assign,        // to an operator
     Unassign,
     ChatReply,     // live reply in the handoff's widget conversation (the owner only)
+    ResolveHandoff,  // ends the open handoff: ticket resolved, CSAT asked of the visitor
 };
 
 enum class EventType {

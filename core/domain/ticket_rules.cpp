@@ -50,6 +50,7 @@ const QList<Transition> &transitionTable()
         {C::Assign, anyButClosed, std::nullopt},
         {C::Unassign, anyButClosed, std::nullopt},
         {C::ChatReply, anyButClosed, S::WaitingOnCustomer},   // only while the sender owns the live handoff
+        {C::ResolveHandoff, anyButClosed, S::Resolved},       // only while a handoff is open
     };
     return table;
 }
@@ -202,6 +203,15 @@ Outcome apply(const TicketFacts &before, const Command &command, const ActorFact
             t.handoff->state = HandoffState::Resolved;
             out.handoffChanged = true;
         }
+        break;
+    case CommandType::ResolveHandoff:
+        // The way a live chat ends (POST /handoffs/{id}/resolve as a command):
+        // nothing to end without an open handoff.
+        if (!handoffOpen)
+            return refusal(RefusalKind::HandoffResolved, 409, "handoff_resolved",
+                           u"There is no open handoff to resolve"_s);
+        t.handoff->state = HandoffState::Resolved;
+        out.handoffChanged = true;
         break;
     case CommandType::SetPriority:
         if (command.priority)

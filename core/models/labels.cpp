@@ -96,6 +96,7 @@ QString command(const Command &command)
         return tr("Set priority to %1").arg(command.priority ? priority(*command.priority) : QString());
     case CommandType::Assign: return tr("Assign");
     case CommandType::Unassign: return tr("Unassign");
+    case CommandType::ResolveHandoff: return tr("Resolve the handoff");
     }
     return {};
 }

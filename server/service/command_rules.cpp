@@ -142,6 +142,12 @@ CommandOutcome applyCommand(const Ticket &before, const Command &command, const 
     case CommandType::Unassign:
         out.entry = audit(context, t, QStringLiteral("%1 unassigned the ticket").arg(actorName));
         break;
+    case CommandType::ResolveHandoff:
+        // The same line as POST /handoffs/{id}/resolve writes.
+        out.entry = entryBy(context, t, EntryKind::HandoffEvent, Visibility::Internal,
+                            QStringLiteral("%1 resolved the conversation; CSAT requested").arg(actorName));
+        out.entry.eventStatus = toString(HandoffState::Resolved);
+        break;
     }
 
     t.version = before.version + 1;

@@ -248,6 +248,8 @@ WriteResponse TicketService::execute(const Session &session, TicketId id, const 
             if (outcome.handoff->state == HandoffState::Requested && !outcome.handoff->assignee)
                 store::markHandoffWaiting(db, session.tenantId, outcome.handoff->id, now.toMSecsSinceEpoch());
         }
+        if (command.type == CommandType::ResolveHandoff)   // the visitor is asked to rate the chat
+            store::requestCsat(db, session.tenantId, id);
         const ThreadEntry entry = store::insertEntry(db, session.tenantId, outcome.entry);
         const Ticket ticket = withEffectiveSla(outcome.ticket, now);
 

@@ -333,6 +333,12 @@ void markHandoffWaiting(QSqlDatabase &db, qint64 tenantId, const QString &handof
         {nowMs, tenantId, handoffId.toLongLong()});
 }
 
+void requestCsat(QSqlDatabase &db, qint64 tenantId, TicketId id)
+{
+    run(db, QStringLiteral("UPDATE widget_conversations SET csat_requested = 1 WHERE tenant_id = ? AND ticket_id = ?"),
+        {tenantId, qlonglong(id)});
+}
+
 std::optional<qint64> slaPausedAt(QSqlDatabase &db, qint64 tenantId, TicketId id)
 {
     QSqlQuery q = run(db, QStringLiteral("SELECT sla_paused_at FROM tickets WHERE tenant_id = ? AND id = ?"),

@@ -47,6 +47,9 @@ std::optional<Handoff> findHandoff(QSqlDatabase &db, qint64 tenantId, const QStr
 // A handoff given back to the team queue waits from `nowMs` (routing serves the longest waiting first).
 void markHandoffWaiting(QSqlDatabase &db, qint64 tenantId, const QString &handoffId, qint64 nowMs);
 
+// The ticket's widget conversation (if it has one) asks its visitor for a rating.
+void requestCsat(QSqlDatabase &db, qint64 tenantId, TicketId id);
+
 // The SLA pause start is a server-side detail not in the shared Ticket type.
 std::optional<qint64> slaPausedAt(QSqlDatabase &db, qint64 tenantId, TicketId id);
 void setSlaPausedAt(QSqlDatabase &db, qint64 tenantId, TicketId id, std::optional<qint64> ms);

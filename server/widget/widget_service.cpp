@@ -426,8 +426,7 @@ JsonResult WidgetService::resolveHandoff(const service::Session &session, const 
         const Ticket t = requireTicket(tx.db(), session.tenantId, handoff->ticketId);
         const routing::HandoffOutcome out = routing::resolveHandoff(
             tx, t, {ActorKind::Operator, session.op.id, session.op.displayName}, now, QString());
-        store::run(tx.db(), u"UPDATE widget_conversations SET csat_requested = 1 WHERE tenant_id = ? AND ticket_id = ?"_s,
-                   {session.tenantId, qlonglong(t.id)});
+        store::requestCsat(tx.db(), session.tenantId, t.id);
         return {200, {{u"handoff"_s, toJson(out.handoff)}, {u"ticket"_s, toJson(service::withEffectiveSla(out.ticket, now))}}};
     });
 }

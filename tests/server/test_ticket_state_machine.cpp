@@ -82,6 +82,7 @@ private slots:
         QTest::newRow("assign") << CommandType::Assign << anyButClosed << std::optional<S>();
         QTest::newRow("unassign") << CommandType::Unassign << anyButClosed << std::optional<S>();
         QTest::newRow("chat_reply") << CommandType::ChatReply << anyButClosed << std::optional(S::WaitingOnCustomer);
+        QTest::newRow("resolve_handoff") << CommandType::ResolveHandoff << anyButClosed << std::optional(S::Resolved);
     }
 
     void tableMatchesTheDocs()
@@ -108,7 +109,7 @@ private slots:
                 const Ticket before = ticketIn(from);
                 CommandContext context = contextAt(before.createdAt.addSecs(60));
                 context.assignTo = Operator{u"2"_s, u"sam@x.test"_s, u"Sam"_s, OperatorRole::Operator, {}, 0};
-                if (type == CommandType::ChatReply)
+                if (type == CommandType::ChatReply || type == CommandType::ResolveHandoff)   // both need a live handoff
                     context.handoff = activeHandoffOwnedBy(u"1"_s, before.createdAt);
                 if (isAllowed(type, from)) {
                     const CommandOutcome out = applyCommand(before, commandOf(type), context);

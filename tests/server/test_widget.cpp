@@ -443,6 +443,47 @@ private slots:
         QCOMPARE(toString(t.status), toString(TicketStatus::Resolved));
     }
 
+    // Issue 11, item 5: a live chat ends with a ticket command — through the
+    // console's outbox like every other action — not with Force close.
+    void resolveHandoffCommandEndsTheChatAndAsksForARating()
+    {
+        const QString id = startConversation();
+        const HttpReply handoff = agent(id, u"handoff"_s, {{u"clientRequestId"_s, newId()}});
+        QCOMPARE(handoff.status, 201);
+        const Ticket before = ticketOf(id);
+        const auto command = [&](const QString &key) {
+            return server.post(u"/api/v1/tickets/%1/commands"_s.arg(before.id), R"({"type":"resolve_handoff"})",
+                               acme.adminToken, key);
+        };
+        // A plain close is refused while the handoff is open; resolving is the way.
+        const HttpReply close = server.post(u"/api/v1/tickets/%1/commands"_s.arg(before.id), R"({"type":"close"})",
+                                            acme.adminToken, newId());
+        QCOMPARE(close.errorCode(), u"handoff_open"_s);
+
+        const QString key = newId();
+        const HttpReply resolved = command(key);
+        QVERIFY2(resolved.status == 200, resolved.body.constData());
+        const CommandResult result = fromJson<CommandResult>(resolved.json());
+        QCOMPARE(toString(result.ticket.status), toString(TicketStatus::Resolved));
+        QCOMPARE(toString(result.ticket.sla.state), toString(SlaState::Met));
+        QVERIFY(result.entry);
+        QCOMPARE(toString(result.entry->kind), toString(EntryKind::HandoffEvent));
+        QCOMPARE(result.entry->eventStatus, u"resolved"_s);
+        const QJsonObject detail = server.get(u"/api/v1/tickets/%1"_s.arg(before.id), acme.adminToken).json();
+        QCOMPARE(detail.value(u"handoff"_s).toObject().value(u"state"_s).toString(), u"resolved"_s);
+        const QJsonObject conv = conversation(id);
+        QVERIFY(conv.value(u"csatRequested"_s).toBool());
+        QCOMPARE(conv.value(u"state"_s).toString(), u"resolved"_s);
+
+        // A replay of the key answers the same; a new command finds nothing to resolve.
+        const HttpReply replay = command(key);
+        QCOMPARE(replay.status, 200);
+        QCOMPARE(replay.header("Idempotent-Replayed"), QByteArray("true"));
+        const HttpReply again = command(newId());
+        QCOMPARE(again.status, 409);
+        QCOMPARE(again.errorCode(), u"handoff_resolved"_s);
+    }
+
     void agentResolveRequestsCsat()
     {
         const QString id = startConversation();

@@ -48,6 +48,7 @@ private Q_SLOTS:
     void cheatSheetListsEveryAction();
     void closeAndGoToNext();
     void refusedCloseShowsReasonAndCanBeDiscarded();
+    void resolveHandoffByKeyboard();
     void handoffConversationRepliesOnceOwned();
     void refusedLiveReplyShowsServerReason();
 
@@ -400,6 +401,31 @@ static TicketId openHandoffTicket(LocalStore &store, const QSet<TicketId> &used)
             return row.id;
     }
     return 0;
+}
+
+// Issue 11, item 5: a chat with an open handoff ends with Shift+R (resolve
+// the handoff), through the outbox, instead of Force close and a reason.
+void TestUiTriage::resolveHandoffByKeyboard()
+{
+    const TicketId id = openHandoffTicket(m_demo.session->store(), m_used);
+    QVERIFY2(id, "the demo keeps tickets with an open handoff (test_demo_generator)");
+    m_used.insert(id);
+    openByPalette(m_demo.session->store().ticket(id)->number);
+    QTRY_VERIFY_WITH_TIMEOUT(m_demo.session->store().handoffForTicket(id).has_value(), 15000);
+    press(Qt::Key_Escape);
+    QTRY_VERIFY(!m_window->actions().action(ui::ActionId::TicketClose)->isEnabled());
+    QTRY_VERIFY(m_window->actions().action(ui::ActionId::TicketResolveHandoff)->isEnabled());
+
+    press(Qt::Key_R, Qt::ShiftModifier);
+    waitForOutbox();
+    QList<ThreadEntry> entries;
+    QCOMPARE(zeiko::toString(fetch(id, &entries).status), zeiko::toString(TicketStatus::Resolved));
+    const QJsonObject detail = m_demo.server.get(QStringLiteral("/api/v1/tickets/%1").arg(id), m_demo.token).json();
+    QCOMPARE(detail.value(QStringLiteral("handoff")).toObject().value(QStringLiteral("state")).toString(),
+             QStringLiteral("resolved"));
+    QCOMPARE(zeiko::toString(newestNonMailEntry(entries).kind), zeiko::toString(EntryKind::HandoffEvent));
+    // Done: nothing left to resolve, so the key is off (with the reason).
+    QTRY_VERIFY(!m_window->actions().action(ui::ActionId::TicketResolveHandoff)->isEnabled());
 }
 
 void TestUiTriage::refusedCloseShowsReasonAndCanBeDiscarded()
