@@ -364,6 +364,117 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
     </message>
 </context>
 <context>
+    <name>SystemLine</name>
+    <message>
+        <source>%1 changed the priority from %2 to %3</source>
+        <translation>%1 hat die Priorität von %2 auf %3 geändert</translation>
+    </message>
+    <message>
+        <source>%1 changed the status to %2</source>
+        <translation>%1 hat den Status auf %2 gesetzt</translation>
+    </message>
+    <message>
+        <source>%1 assigned the ticket to %2</source>
+        <translation>%1 hat das Ticket %2 zugewiesen</translation>
+    </message>
+    <message>
+        <source>%1 unassigned the ticket</source>
+        <translation>%1 hat die Zuweisung des Tickets aufgehoben</translation>
+    </message>
+    <message>
+        <source>%1 took over from the AI agent</source>
+        <translation>%1 hat vom KI-Agenten übernommen</translation>
+    </message>
+    <message>
+        <source>%1 closed the ticket</source>
+        <translation>%1 hat das Ticket geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 reopened the ticket</source>
+        <translation>%1 hat das Ticket wieder geöffnet</translation>
+    </message>
+    <message>
+        <source>%1 force-closed the ticket</source>
+        <translation>%1 hat das Ticket zwangsweise geschlossen</translation>
+    </message>
+    <message>
+        <source>%1 requested a human</source>
+        <translation>%1 hat einen Menschen angefordert</translation>
+    </message>
+    <message>
+        <source>Skills: %1</source>
+        <translation>Fähigkeiten: %1</translation>
+    </message>
+    <message>
+        <source>Routed to %1 (round robin).</source>
+        <translation>An %1 weitergeleitet (reihum).</translation>
+    </message>
+    <message>
+        <source>Capacity freed up: routed to %1 (round robin).</source>
+        <translation>Kapazität frei geworden: an %1 weitergeleitet (reihum).</translation>
+    </message>
+    <message>
+        <source>Everyone eligible is at capacity: waiting for the team.</source>
+        <translation>Alle Infrage kommenden sind ausgelastet: wartet auf das Team.</translation>
+    </message>
+    <message>
+        <source>Offered to %1 (first available).</source>
+        <translation>%1 angeboten (wer zuerst frei ist).</translation>
+    </message>
+    <message>
+        <source>%1 claimed the handoff and joined the conversation</source>
+        <translation>%1 hat die Übergabe angenommen und ist dem Gespräch beigetreten</translation>
+    </message>
+    <message>
+        <source>%1 resolved the conversation; a rating was asked for</source>
+        <translation>%1 hat das Gespräch abgeschlossen; um eine Bewertung wurde gebeten</translation>
+    </message>
+    <message>
+        <source>The customer rated the conversation %1/5</source>
+        <translation>Der Kunde hat das Gespräch mit %1/5 bewertet</translation>
+    </message>
+    <message>
+        <source>Email sent to %1 (%2)</source>
+        <translation>E-Mail an %1 gesendet (%2)</translation>
+    </message>
+    <message>
+        <source>Email to %1 failed after %2 attempts: %3</source>
+        <translation>E-Mail an %1 nach %2 Versuchen fehlgeschlagen: %3</translation>
+    </message>
+    <message>
+        <source>handoff requested</source>
+        <translation>Übergabe angefordert</translation>
+    </message>
+    <message>
+        <source>handoff assigned</source>
+        <translation>Übergabe zugewiesen</translation>
+    </message>
+    <message>
+        <source>handoff active</source>
+        <translation>Übergabe aktiv</translation>
+    </message>
+    <message>
+        <source>handoff resolved</source>
+        <translation>Übergabe erledigt</translation>
+    </message>
+    <message>
+        <source>sent</source>
+        <translation>gesendet</translation>
+    </message>
+    <message>
+        <source>delivered</source>
+        <translation>zugestellt</translation>
+    </message>
+    <message>
+        <source>bounced</source>
+        <translation>unzustellbar</translation>
+    </message>
+    <message>
+        <source>failed</source>
+        <translation>fehlgeschlagen</translation>
+    </message>
+</context>
+<context>
     <name>main</name>
     <message>
         <source>Triage AI-managed support tickets and human handoffs.</source>
