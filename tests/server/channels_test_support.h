@@ -171,4 +171,47 @@ inline QList<Event> eventsAfter(ServerProcess &server, const QString &token, Seq
     return decode<EventPage>(reply.body).events;
 }
 
+// The tenant's ticket_created events after `after`, by ticket id.
+inline QMap<QString, QJsonObject> ticketCreatedEvents(ServerProcess &server, const QString &token, qint64 after)
+{
+    QMap<QString, QJsonObject> created;
+    const QJsonArray events = server.get(QStringLiteral("/api/v1/events?after=%1&limit=1000").arg(after), token)
+                                  .json().value(QStringLiteral("events")).toArray();
+    for (const QJsonValue &v : events) {
+        const QJsonObject e = v.toObject();
+        if (e.value(QStringLiteral("type")).toString() == QStringLiteral("ticket_created"))
+            created.insert(QString::number(e.value(QStringLiteral("ticket")).toObject().value(QStringLiteral("id")).toInteger()), e);
+    }
+    return created;
+}
+
+// Why two ticket_created events from different entry points are not of one
+// shape (the event's, the ticket's, the SLA's and the entry's fields), or why
+// an event's SLA is not what a GET of its ticket shows (on track, new);
+// empty when they are alike.
+inline QString createdShapeMismatch(ServerProcess &server, const QString &token, const QJsonObject &a, const QJsonObject &b)
+{
+    const auto object = [](const QJsonObject &o, const char *key) { return o.value(QLatin1String(key)).toObject(); };
+    const auto differ = [](const char *what, const QJsonObject &x, const QJsonObject &y) {
+        return x.keys() == y.keys() ? QString()
+                                    : QStringLiteral("%1 fields differ: %2 vs %3")
+                                          .arg(QLatin1String(what), x.keys().join(u','), y.keys().join(u','));
+    };
+    for (const QString &problem : {differ("event", a, b), differ("ticket", object(a, "ticket"), object(b, "ticket")),
+                                   differ("sla", object(object(a, "ticket"), "sla"), object(object(b, "ticket"), "sla")),
+                                   differ("entry", object(a, "entry"), object(b, "entry"))})
+        if (!problem.isEmpty())
+            return problem;
+    for (const QJsonObject &event : {a, b}) {
+        const QJsonObject ticket = object(event, "ticket");
+        const QJsonObject sla = object(ticket, "sla");
+        const QJsonObject now = object(server.get(QStringLiteral("/api/v1/tickets/%1").arg(ticket.value(QStringLiteral("id")).toInteger()), token).json(), "ticket");
+        if (sla != object(now, "sla"))
+            return QStringLiteral("ticket %1: the event's SLA is not the one a GET shows").arg(ticket.value(QStringLiteral("id")).toInteger());
+        if (sla.value(QStringLiteral("state")).toString() != QStringLiteral("on_track"))
+            return QStringLiteral("ticket %1: a new ticket's SLA is %2").arg(ticket.value(QStringLiteral("id")).toInteger()).arg(sla.value(QStringLiteral("state")).toString());
+    }
+    return {};
+}
+
 } // namespace zeiko::test
