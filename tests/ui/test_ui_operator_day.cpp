@@ -130,16 +130,7 @@ void TestUiOperatorDay::init()
 
 TicketId TestUiOperatorDay::pickOpenTicket()
 {
-    for (const TicketRow &row : m_demo.session->store().ticketRows()) {
-        if (m_used.contains(row.id) || row.status != TicketStatus::Open)
-            continue;
-        const auto ticket = m_demo.session->store().ticket(row.id);
-        if (!ticket || !ticket->handoffId.isEmpty())
-            continue;
-        m_used.insert(row.id);
-        return row.id;
-    }
-    return 0;
+    return m_demo.pickOpenTicket(m_used);
 }
 
 void TestUiOperatorDay::openByPalette(TicketId id)

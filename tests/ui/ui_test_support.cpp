@@ -56,6 +56,20 @@ std::optional<Ticket> DemoConsole::serverTicket(TicketId id, QList<ThreadEntry> 
     return detail.ticket;
 }
 
+TicketId DemoConsole::pickOpenTicket(QSet<TicketId> &used)
+{
+    for (const TicketRow &row : session->store().ticketRows()) {
+        if (used.contains(row.id) || row.status != TicketStatus::Open)
+            continue;
+        const auto ticket = session->store().ticket(row.id);
+        if (!ticket || !ticket->handoffId.isEmpty())
+            continue;
+        used.insert(row.id);
+        return row.id;
+    }
+    return 0;
+}
+
 void press(int key, Qt::KeyboardModifiers modifiers)
 {
     // Window activation is asynchronous (a closing dialog hands it back).

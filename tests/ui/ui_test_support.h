@@ -8,6 +8,7 @@
 #include "ui/console_settings.h"
 
 #include <QApplication>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -31,6 +32,8 @@ struct DemoConsole {
     bool start();
     // GET /api/v1/tickets/{id} as the signed-in operator.
     std::optional<Ticket> serverTicket(TicketId id, QList<ThreadEntry> *entries = nullptr);
+    // An open ticket with no handoff that is not in `used` (then added to it); 0 if none.
+    TicketId pickOpenTicket(QSet<TicketId> &used);
 };
 
 inline ServerProcess::Options demoOptions()
