@@ -129,7 +129,8 @@ void TicketCommands::bindHandlers(ActionTable &table)
     });
     on(A::ComposePreview, [pane] { pane->composer()->setPreviewing(!pane->composer()->isPreviewing()); });
 
-    for (A id : {A::TicketTakeOver, A::TicketReopen, A::TicketAssignMe, A::TicketPriorityUrgent, A::TicketPriorityHigh,
+    on(A::TicketTakeOver, [this] { takeOver(); });
+    for (A id : {A::TicketReopen, A::TicketAssignMe, A::TicketPriorityUrgent, A::TicketPriorityHigh,
                  A::TicketPriorityNormal, A::TicketPriorityLow, A::TicketResolveHandoff})
         on(id, [this, id] { runTicketCommand(id); });
     on(A::TicketClose, [this] { closeTicket(false); });
@@ -214,10 +215,18 @@ bool TicketCommands::enqueue(Command command)
     return true;
 }
 
-void TicketCommands::runTicketCommand(ActionId id)
+bool TicketCommands::runTicketCommand(ActionId id)
 {
     if (const auto command = ticketCommandFor(id, m_current, m_session.operatorId()))
-        enqueue(*command);
+        return enqueue(*command);
+    return false;
+}
+
+void TicketCommands::takeOver()
+{
+    // Taking over is the first step of answering: the reply box is next.
+    if (runTicketCommand(ActionId::TicketTakeOver))
+        startComposer(true);
 }
 
 void TicketCommands::closeTicket(bool thenNext)
@@ -289,7 +298,13 @@ void TicketCommands::openHandoff()
         Q_EMIT message(tr("This ticket has no linked handoff conversation."), 5000);
         return;
     }
+    if (QPointer<HandoffDialog> open = m_handoffWindows.value(m_current)) {
+        open->raise();
+        open->activateWindow();
+        return;
+    }
     auto *dialog = new HandoffDialog(m_session, m_tickets, m_current, m_window);
+    m_handoffWindows.insert(m_current, dialog);
     dialog->show();
 }
 

@@ -11,6 +11,7 @@
 #include "domain/types.h"
 #include "ui/action_table.h"
 
+#include <QHash>
 #include <QObject>
 #include <QPointer>
 
@@ -29,6 +30,7 @@ class CheatSheet;
 class CommandPalette;
 class ConsoleSettings;
 class FactsRail;
+class HandoffDialog;
 class OutboxPanel;
 class QueuePane;
 class TicketCache;
@@ -82,7 +84,8 @@ private:
     void bindHandlers(ActionTable &table);
     void setCurrentTicket(TicketId id);
     bool enqueue(Command command);
-    void runTicketCommand(ActionId id);
+    bool runTicketCommand(ActionId id);
+    void takeOver();
     void closeTicket(bool thenNext);
     void forceClose();
     void assignTo();
@@ -101,6 +104,8 @@ private:
     TicketId m_current = 0;
     CommandPalette *m_palette = nullptr;
     CheatSheet *m_cheatSheet = nullptr;
+    // One live-conversation window per ticket: `h` again raises it.
+    QHash<TicketId, QPointer<HandoffDialog>> m_handoffWindows;
 };
 
 } // namespace zeiko::ui

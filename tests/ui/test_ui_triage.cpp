@@ -258,6 +258,11 @@ void TestUiTriage::takeOverPriorityAssign()
     waitForOutbox();
     Ticket ticket = fetch(m_ticket);
     QCOMPARE(zeiko::toString(ticket.ownerMode), zeiko::toString(OwnerMode::Human));
+    // Issue 11, item 6: taking over is the first step of answering — the keyboard is in the reply box.
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_window->composer()->editor()));
+    QCOMPARE(m_window->composer()->mode(), ui::Composer::Mode::Reply);
+    press(Qt::Key_Escape);
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_window->queueView()));
 
     press(Qt::Key_1);
     waitForOutbox();
@@ -547,6 +552,13 @@ void TestUiTriage::handoffConversationRepliesOnceOwned()
     ui::HandoffDialog *dialog = nullptr;
     QTRY_VERIFY((dialog = m_window->findChild<ui::HandoffDialog *>()) && dialog->isVisible());
     QCOMPARE(dialog->ticketId(), id);
+    // Issue 11, item 6: `h` again from the main window raises this window, never a second one.
+    m_window->activateWindow();
+    m_window->queueView()->setFocus();
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_window->queueView()));
+    press(Qt::Key_H);
+    QTRY_VERIFY(dialog->isVisible());
+    QCOMPARE(m_window->findChildren<ui::HandoffDialog *>().size(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(m_demo.session->store().handoffForTicket(id).has_value(), 15000);
     // Not the owner: the box is closed, says why, and offers the take-over.
     QVERIFY(!dialog->canReply());
