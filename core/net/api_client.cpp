@@ -71,6 +71,8 @@ void ApiClient::send(const Request &spec, QObject *context, RawHandler handler)
                           << failure->httpStatus << failure->error.code;
             if (failure->isUnauthorized())
                 Q_EMIT unauthorized();
+            if (failure->kind == ApiFailure::Kind::Network || failure->kind == ApiFailure::Kind::Timeout)
+                Q_EMIT serverUnreachable();
         }
         if (!guard)
             return;

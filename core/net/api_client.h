@@ -56,6 +56,9 @@ public:
 Q_SIGNALS:
     // Any call came back 401: the token is gone; the UI should ask to sign in.
     void unauthorized();
+    // A call got no answer at all (refused, reset, DNS, timeout): the server
+    // is out of reach, whichever part of the console asked.
+    void serverUnreachable();
 
 private:
     struct Request {

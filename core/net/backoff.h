@@ -16,6 +16,9 @@ struct Backoff {
     // Delay before attempt `attempt` (1 = first retry): initial * 2^(attempt-1),
     // capped at maximum, then jittered so clients do not reconnect in lockstep.
     std::chrono::milliseconds delayFor(int attempt) const;
+    // The same schedule under a hard bound: capped at `ceiling` (when that is
+    // below `maximum`) and jittered downwards only, so no delay exceeds it.
+    std::chrono::milliseconds delayAtMost(int attempt, std::chrono::milliseconds ceiling) const;
 };
 
 } // namespace zeiko

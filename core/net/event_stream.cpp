@@ -13,6 +13,11 @@ namespace zeiko {
 
 using namespace Qt::StringLiterals;
 
+std::chrono::milliseconds reconnectDelay(const EventStreamOptions &options, int attempt, bool offline)
+{
+    return offline ? options.reconnect.delayAtMost(attempt, options.offlineCeiling) : options.reconnect.delayFor(attempt);
+}
+
 EventStream::EventStream(ApiClient &api, EventStreamOptions options, QObject *parent)
     : QObject(parent)
     , m_api(api)
@@ -81,6 +86,34 @@ void EventStream::resume(Seq cursor)
     m_awaitingResume = false;
     if (!m_pending.isEmpty())
         m_deliverTimer.start();
+}
+
+void EventStream::setOffline(bool offline)
+{
+    if (m_offline == offline)
+        return;
+    m_offline = offline;
+    if (!offline || m_state != State::Reconnecting || !m_reconnectTimer.isActive())
+        return;
+    const auto capped = reconnectDelay(m_options, m_attempt, true);
+    if (m_reconnectTimer.remainingTimeAsDuration() > capped)
+        startReconnectTimer(capped);
+}
+
+void EventStream::reconnectNow()
+{
+    if (m_state != State::Reconnecting)
+        return;
+    qCInfo(lcStream) << "the server answers again; reconnecting now";
+    m_reconnectTimer.stop();
+    openSocket();
+}
+
+void EventStream::startReconnectTimer(std::chrono::milliseconds delay)
+{
+    qCInfo(lcStream) << "reconnect attempt" << m_attempt << "in" << delay.count() << "ms";
+    m_reconnectTimer.start(delay);
+    Q_EMIT reconnectScheduled(m_attempt, qint64(delay.count()));
 }
 
 void EventStream::abortConnection()
@@ -161,11 +194,12 @@ void EventStream::scheduleReconnect(const QString &reason)
         m_socket = nullptr;
     }
     ++m_attempt;
-    const auto delay = m_options.reconnect.delayFor(m_attempt);
-    qCInfo(lcStream) << "stream lost; reconnect attempt" << m_attempt << "in" << delay.count() << "ms";
+    qCInfo(lcStream) << "stream lost:" << reason;
+    // The wait is set before the state is announced: the owner may find
+    // itself offline on that signal and shorten it (setOffline).
+    startReconnectTimer(reconnectDelay(m_options, m_attempt, m_offline));
     setState(State::Reconnecting);
     Q_EMIT connectionLost(reason);
-    m_reconnectTimer.start(delay);
 }
 
 void EventStream::onTextMessage(const QString &message)

@@ -8,7 +8,10 @@
 // held frames are replayed (those already covered are dropped).
 // A socket silent for 2 x heartbeat interval is treated as dead. Lost
 // connections are retried with capped, jittered backoff, resuming from the
-// cursor. TLS errors are never ignored.
+// cursor: up to `reconnect.maximum` while the server answers (it refused or
+// dropped us: spare it), at most `offlineCeiling` while the owner says
+// nothing reaches the server (setOffline), so the stream is back within one
+// ceiling of the server answering again. TLS errors are never ignored.
 // Except one: a close with closeTokenRevoked (4001, docs/api.md) means the
 // token was revoked or expired. Reconnecting with it is pointless, so the
 // stream stops and emits tokenRejected(); the owner asks to sign in again.
@@ -32,7 +35,13 @@ inline constexpr int closeTokenRevoked = 4001;
 struct EventStreamOptions {
     std::chrono::milliseconds heartbeatInterval{15000};   // the server's; we ping at the same pace
     Backoff reconnect{std::chrono::milliseconds(500), std::chrono::milliseconds(30000), 0.3, {}};
+    // The longest wait between attempts while offline (issue 11, item 9).
+    std::chrono::milliseconds offlineCeiling{5000};
 };
+
+// The wait before reconnect attempt `attempt` (1 = the first retry): the
+// backoff, or while `offline` the backoff under offlineCeiling (never above it).
+std::chrono::milliseconds reconnectDelay(const EventStreamOptions &options, int attempt, bool offline);
 
 class EventStream : public QObject
 {
@@ -55,6 +64,13 @@ public:
     void stop();
     // The owner's cursor moved (REST catch-up): continue from `cursor`.
     void resume(Seq cursor);
+    // Nothing reaches the server (neither this socket nor REST): retry within
+    // the offline ceiling; a wait already scheduled longer than that is shortened.
+    void setOffline(bool offline);
+    bool isOffline() const { return m_offline; }
+    // The server answers again (REST got through): while waiting to
+    // reconnect, try now instead of at the end of the backoff.
+    void reconnectNow();
 
     State state() const { return m_state; }
     Seq cursor() const { return m_cursor; }
@@ -72,6 +88,8 @@ Q_SIGNALS:
     // A frame could not be read; `detail` names the field. Also a gap.
     void malformedFrame(const QString &detail);
     void connectionLost(const QString &reason);
+    // The next attempt is due in `delayMs` (every time the wait is set or shortened).
+    void reconnectScheduled(int attempt, qint64 delayMs);
     // The server closed with closeTokenRevoked; the stream is Stopped and
     // does not reconnect until start() is called again.
     void tokenRejected();
@@ -89,6 +107,7 @@ private:
     void onTextMessage(const QString &message);
     void onWatchdogTimeout();
     void scheduleReconnect(const QString &reason);
+    void startReconnectTimer(std::chrono::milliseconds delay);
     void deliver();
     void enterGap();
 
@@ -103,6 +122,7 @@ private:
     Seq m_cursor = 0;
     int m_attempt = 0;
     bool m_awaitingResume = false;
+    bool m_offline = false;
     QList<Frame> m_pending;
 };
 

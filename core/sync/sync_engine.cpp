@@ -15,7 +15,7 @@ SyncEngine::SyncEngine(LocalStore &store, ApiClient &api, EventStream &stream, S
     , m_options(options)
 {
     qRegisterMetaType<zeiko::ConnectionState>();
-    m_pollTimer.setInterval(m_options.pollInterval);
+    m_pollTimer.setInterval(std::min(m_options.pollInterval, m_options.offlinePollCeiling));   // Offline until the server answers
     connect(&m_pollTimer, &QTimer::timeout, this, &SyncEngine::catchUp);
     connect(&m_stream, &EventStream::eventsReceived, this, &SyncEngine::applyStreamEvents);
     connect(&m_stream, &EventStream::gapDetected, this, [this](Seq) { catchUp(); });
@@ -29,6 +29,7 @@ SyncEngine::SyncEngine(LocalStore &store, ApiClient &api, EventStream &stream, S
     });
     connect(&m_stream, &EventStream::tokenRejected, this, &SyncEngine::onTokenDead);
     connect(&m_api, &ApiClient::unauthorized, this, &SyncEngine::onTokenDead);
+    connect(&m_api, &ApiClient::serverUnreachable, this, &SyncEngine::onServerUnreachable);
 }
 
 void SyncEngine::onTokenDead()
@@ -73,6 +74,7 @@ void SyncEngine::stop()
     m_prefetchQueue.clear();
     m_prefetchActive = 0;
     m_restReachable = false;
+    m_streamConnected = false;
     updateConnectionState();
 }
 
@@ -230,12 +232,50 @@ void SyncEngine::applyStreamEvents(const QList<Event> &events)
 
 void SyncEngine::onStreamStateChanged(EventStream::State state)
 {
-    if (state == EventStream::State::Connected) {
+    const bool wasConnected = m_streamConnected;
+    m_streamConnected = state == EventStream::State::Connected;
+    if (m_streamConnected) {
         m_pollTimer.stop();
     } else if (m_running && !m_pollTimer.isActive()) {
         m_pollTimer.start();
     }
+    if (wasConnected && !m_streamConnected && m_running) {
+        // The socket closed: we do not know that REST still works (the server
+        // may be gone). Offline now, and ask REST at once rather than at the
+        // next poll: if it answers, Polling.
+        m_restReachable = false;
+        updateConnectionState();
+        catchUp();
+        return;
+    }
     updateConnectionState();
+}
+
+void SyncEngine::onServerUnreachable()
+{
+    if (!m_running || !m_restReachable)
+        return;
+    m_restReachable = false;
+    updateConnectionState();
+}
+
+void SyncEngine::onBackFromOffline()
+{
+    if (!m_running || m_bootstrapping || !isBootstrapped())
+        return;
+    // The server answers again: the socket need not wait out its backoff.
+    if (m_stream.state() == EventStream::State::Reconnecting)
+        m_stream.reconnectNow();
+    // Opened while offline and not cached: load it now, without F5.
+    if (m_openTicket != 0) {
+        try {
+            if (!m_store.isThreadLoaded(m_openTicket))
+                loadThread(m_openTicket, false);
+        } catch (const StoreError &error) {
+            reportStoreError(error.userMessage());
+        }
+    }
+    prefetchWorkingSet();
 }
 
 void SyncEngine::onRestSuccess()
@@ -267,15 +307,25 @@ void SyncEngine::updateConnectionState()
         next = ConnectionState::Polling;
     if (next == m_connectionState)
         return;
+    const bool backFromOffline = m_connectionState == ConnectionState::Offline;
     m_connectionState = next;
+    const bool offline = next == ConnectionState::Offline;
+    m_stream.setOffline(offline);
+    // setInterval restarts a running timer: only when the cadence changes.
+    const auto interval = offline ? std::min(m_options.pollInterval, m_options.offlinePollCeiling) : m_options.pollInterval;
+    if (m_pollTimer.intervalAsDuration() != interval)
+        m_pollTimer.setInterval(interval);
     qCInfo(lcSync) << "connection state" << int(next);
     Q_EMIT connectionStateChanged(next);
+    if (backFromOffline)
+        onBackFromOffline();
 }
 
 // ---- threads ---------------------------------------------------------------
 
 void SyncEngine::openThread(TicketId ticketId)
 {
+    m_openTicket = ticketId;
     try {
         m_store.markViewed(ticketId);
     } catch (const StoreError &error) {

@@ -4,6 +4,13 @@
 // down, a clean re-bootstrap on 410 cursor_expired, lazy thread loads and a
 // prefetch of the operator's working set for offline reading.
 //
+// Connection state (what the status bar says) follows the first sign: the
+// live socket closing or any request getting no answer says Offline at once
+// (REST is then probed right away, so a working REST path says Polling a
+// moment later). Coming back from Offline, the ticket the operator has open
+// loads if its thread is not cached (it was outside the prefetched working
+// set) and the working set is prefetched again; no F5 needed.
+//
 // Data only enters through the store; models follow the store's changed()
 // signal. The engine itself holds no ticket data.
 //
@@ -26,6 +33,9 @@ struct SyncOptions {
     int snapshotPageSize = 500;
     int eventPageSize = 1000;                      // the server's maximum
     std::chrono::milliseconds pollInterval{10000}; // catch-up cadence while the socket is down
+    // While offline catch-up is tried at least this often, so the console
+    // notices the server's return within this long (issue 11, item 9).
+    std::chrono::milliseconds offlinePollCeiling{5000};
     // Threads fetched for offline reading. Generous: an operator's whole queue
     // must read on a flight (the demo operator alone has ~90 open tickets).
     int prefetchLimit = 500;
@@ -83,6 +93,8 @@ private:
     void onStreamStateChanged(EventStream::State state);
     void onRestSuccess();
     void onRestFailure(const ApiFailure &failure);
+    void onServerUnreachable();
+    void onBackFromOffline();
     void rebootstrap();
     void updateConnectionState();
     void loadThread(TicketId ticketId, bool prefetch);
@@ -103,6 +115,8 @@ private:
     bool m_catchUpInFlight = false;
     bool m_catchUpAgain = false;
     bool m_restReachable = false;
+    bool m_streamConnected = false;   // the stream's last state was Connected
+    TicketId m_openTicket = 0;        // the ticket the operator has open (openThread)
     bool m_signedOut = false;
     int m_generation = 0;   // bumps on stop/rebootstrap; stale replies are dropped
     QSet<TicketId> m_threadLoads;

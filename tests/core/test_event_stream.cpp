@@ -242,6 +242,57 @@ private Q_SLOTS:
         jittered.random = [] { return 0.999999; };
         QVERIFY(jittered.delayFor(1) >= 149ms && jittered.delayFor(1) <= 150ms);
     }
+
+    // Issue 11, item 9: with the shipped options the console waited up to 30 s
+    // (39 s with jitter) between attempts while the server was gone, so it
+    // was Live ~31 s after the server came back. Offline, no wait exceeds the
+    // ceiling, jitter included; with the server answering (it refused or
+    // dropped us) the backoff still grows to its maximum to spare it.
+    void offlineReconnectScheduleNeverExceedsTheCeiling()
+    {
+        EventStreamOptions shipped;
+        QCOMPARE(shipped.offlineCeiling, 5000ms);
+        for (const double unit : {0.0, 0.25, 0.5, 0.999999}) {
+            shipped.reconnect.random = [unit] { return unit; };
+            for (int attempt = 1; attempt <= 40; ++attempt) {
+                const auto delay = reconnectDelay(shipped, attempt, true);
+                QVERIFY2(delay >= 1ms && delay <= shipped.offlineCeiling,
+                         qPrintable(QStringLiteral("attempt %1, random %2: %3 ms").arg(attempt).arg(unit).arg(delay.count())));
+            }
+        }
+        shipped.reconnect.random = [] { return 0.5; };
+        QCOMPARE(reconnectDelay(shipped, 1, true), 425ms);   // the backoff's 500 ms, jittered downwards only: 500 * (1 - 0.3 * 0.5)
+        QCOMPARE(reconnectDelay(shipped, 20, false), 30000ms);   // not offline: spare the server
+        // At the ceiling the jitter spreads below it, never above.
+        shipped.reconnect.random = [] { return 0.0; };
+        QCOMPARE(reconnectDelay(shipped, 20, true), 5000ms);
+        shipped.reconnect.random = [] { return 0.999999; };
+        QCOMPARE(reconnectDelay(shipped, 20, true), 3500ms);   // 5000 * (1 - 0.3)
+    }
+
+    // A long wait already scheduled is shortened to the ceiling the moment
+    // the owner says offline, and the stream is back on its next attempt.
+    void goingOfflineShortensAScheduledWait()
+    {
+        const QUrl url = baseUrl();
+        ApiClient api(url);
+        EventStreamOptions options = fastOptions();
+        options.reconnect = Backoff{60s, 60s, 0.0, {}};
+        options.offlineCeiling = 20ms;
+        EventStream stream(api, options);
+        QSignalSpy scheduled(&stream, &EventStream::reconnectScheduled);
+        stream.start(0);
+        QTRY_COMPARE(stream.state(), EventStream::State::Connected);
+        m_connections.at(0)->abort();
+        QTRY_COMPARE(stream.state(), EventStream::State::Reconnecting);
+        QCOMPARE(scheduled.count(), 1);
+        QCOMPARE(scheduled.at(0).at(1).toLongLong(), 60000);
+        stream.setOffline(true);
+        QCOMPARE(scheduled.count(), 2);
+        QVERIFY2(scheduled.at(1).at(1).toLongLong() <= 20, qPrintable(scheduled.at(1).at(1).toString()));
+        QTRY_COMPARE(stream.state(), EventStream::State::Connected);
+        QCOMPARE(m_connections.size(), 2);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestEventStream)

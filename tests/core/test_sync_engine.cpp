@@ -39,6 +39,7 @@ class TestSyncEngine : public QObject
         bool malformedEvents = false;
         bool cursorExpired = false;
         bool tokenRevoked = false;   // every call answers 401
+        bool unreachable = false;    // every call is cut without an answer
         int snapshotCalls = 0;
         int calls = 0;
         World()
@@ -50,6 +51,8 @@ class TestSyncEngine : public QObject
             const QUrl url(QString::fromUtf8(r.target));
             const QUrlQuery query(url);
             ++calls;
+            if (unreachable)
+                return ScriptedReply::close();
             if (tokenRevoked)
                 return ScriptedReply::json(401, R"({"error":{"code":"unauthorized","message":"sign in again"}})");
             if (url.path() == QLatin1String("/api/v1/snapshot")) {
@@ -87,7 +90,7 @@ class TestSyncEngine : public QObject
         std::unique_ptr<ApiClient> api;
         std::unique_ptr<EventStream> stream;
         std::unique_ptr<SyncEngine> engine;
-        Client(const QString &path, const QUrl &url)
+        Client(const QString &path, const QUrl &url, std::chrono::milliseconds pollInterval = 100ms)
         {
             store.open(path);
             api = std::make_unique<ApiClient>(url);
@@ -95,7 +98,8 @@ class TestSyncEngine : public QObject
             streamOptions.reconnect = Backoff{50ms, 200ms, 0.0, {}};
             stream = std::make_unique<EventStream>(*api, streamOptions);
             SyncOptions options;
-            options.pollInterval = 100ms;
+            options.pollInterval = pollInterval;
+            options.offlinePollCeiling = 50ms;
             options.snapshotPageSize = 2;
             engine = std::make_unique<SyncEngine>(store, *api, *stream, options);
         }
@@ -216,6 +220,34 @@ private Q_SLOTS:
         QVERIFY(client.store.isThreadLoaded(2));
         QCOMPARE(client.store.entries(2).size(), 2);
         QCOMPARE(client.store.recentlyViewed(5), QList<TicketId>{2});
+    }
+
+    // Issue 11, items 8 and 9: the first request that gets no answer says
+    // Offline (the console said "Polling" until the next poll failed, 10 s
+    // later). A ticket opened then, whose thread is not cached, loads by
+    // itself once the server answers again; no F5. The poll interval is a
+    // minute here: only the failed request can say Offline, and only the
+    // offline retry can find the server back.
+    void aFailedRequestSaysOfflineAndTheOpenThreadLoadsOnReturn()
+    {
+        World world;
+        Client client(m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_counter)), world.server.baseUrl(), 60s);
+        QSignalSpy prefetched(client.engine.get(), &SyncEngine::prefetchFinished);
+        client.engine->start();
+        QTRY_COMPARE(client.engine->connectionState(), ConnectionState::Polling);
+        QTRY_VERIFY(prefetched.count() >= 1);
+        QVERIFY(!client.store.isThreadLoaded(4));   // ticket 4 arrived after the prefetch pass
+
+        world.unreachable = true;
+        QSignalSpy failed(client.engine.get(), &SyncEngine::threadLoadFailed);
+        client.engine->openThread(4);
+        QTRY_COMPARE(failed.count(), 1);
+        QCOMPARE(client.engine->connectionState(), ConnectionState::Offline);
+
+        world.unreachable = false;
+        QTRY_COMPARE(client.engine->connectionState(), ConnectionState::Polling);
+        QTRY_VERIFY(client.store.isThreadLoaded(4));
+        QCOMPARE(client.store.entries(4).size(), 3);   // the event's entry and the two the thread load brought
     }
 
     void prefetchesTheWorkingSet()
