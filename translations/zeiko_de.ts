@@ -1666,6 +1666,24 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <source>Back to %1</source>
         <translation>Zurück zu %1</translation>
     </message>
+    <message>
+        <source>Tickets that arrived above the selected one since you last looked at the top. Scrolls to the top; the selected ticket stays selected.</source>
+        <translation>Tickets, die seit Ihrem letzten Blick nach oben über dem ausgewählten eingetroffen sind. Scrollt nach oben; das ausgewählte Ticket bleibt ausgewählt.</translation>
+    </message>
+    <message numerus="yes">
+        <source>↑ %n new above</source>
+        <translation>
+            <numerusform>↑ %n neues darüber</numerusform>
+            <numerusform>↑ %n neue darüber</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Arrived above the selected ticket: %n. Scroll to the top</source>
+        <translation>
+            <numerusform>Über dem ausgewählten Ticket eingetroffen: %n. Nach oben scrollen</numerusform>
+            <numerusform>Über dem ausgewählten Ticket eingetroffen: %n. Nach oben scrollen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>zeiko::ui::SettingsDialog</name>

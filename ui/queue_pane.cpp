@@ -7,12 +7,14 @@
 #include "ui/palette.h"
 #include "ui/queue_delegate.h"
 
+#include <QEvent>
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QMenu>
 #include <QHBoxLayout>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QTabBar>
 #include <QTreeView>
 #include <QVBoxLayout>
@@ -46,6 +48,7 @@ QueuePane::QueuePane(LocalStore &store, TicketCache &tickets, const QString &ope
     : QWidget(parent)
     , m_model(store)
     , m_proxy(store)
+    , m_anchor(m_proxy, m_model)
 {
     setObjectName(QStringLiteral("queuePane"));
     m_model.setOperatorId(operatorId);
@@ -110,6 +113,8 @@ QueuePane::QueuePane(LocalStore &store, TicketCache &tickets, const QString &ope
     m_view->setSelectionBehavior(QAbstractItemView::SelectRows);
     m_view->setAllColumnsShowFocus(true);
     m_view->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    // Per pixel, so keeping a row in place is exact whatever moved around it.
+    m_view->setVerticalScrollMode(QAbstractItemView::ScrollPerPixel);
     m_view->setModel(&m_proxy);
     m_delegate = new QueueDelegate(tickets, m_view);
     m_view->setItemDelegate(m_delegate);
@@ -134,10 +139,40 @@ QueuePane::QueuePane(LocalStore &store, TicketCache &tickets, const QString &ope
         if (id == m_current)
             return;
         m_current = id;
+        m_anchor.setAnchor(id);
         Q_EMIT currentTicketChanged(id);
     });
     connect(m_view, &QTreeView::activated, this, &QueuePane::ticketActivated);
     layout->addWidget(m_view, 1);
+
+    // The operator's place while traffic re-sorts the rows, and what arrived
+    // above it. The pill floats over the top of the list (no layout jump);
+    // Tab from the list reaches it.
+    connect(&m_anchor, &QueueAnchor::aboutToMove, this, &QueuePane::notePlace);
+    connect(&m_anchor, &QueueAnchor::settled, this, &QueuePane::keepPlace);
+    connect(&m_anchor, &QueueAnchor::arrivalsAboveChanged, this, &QueuePane::showArrivals);
+    connect(m_view->verticalScrollBar(), &QScrollBar::valueChanged, this, [this](int value) {
+        if (value == m_view->verticalScrollBar()->minimum())
+            m_anchor.clearArrivals();   // the operator sees the top
+    });
+    m_arrivalsPill = new QPushButton(m_view);
+    m_arrivalsPill->setObjectName(QStringLiteral("queueArrivalsPill"));
+    m_arrivalsPill->setFocusPolicy(Qt::TabFocus);
+    m_arrivalsPill->setAutoDefault(true);   // Enter clicks it, like Space
+    m_arrivalsPill->setCursor(Qt::PointingHandCursor);
+    m_arrivalsPill->setToolTip(tr("Tickets that arrived above the selected one since you last looked at the top. "
+                                  "Scrolls to the top; the selected ticket stays selected."));
+    m_arrivalsPill->setStyleSheet(QStringLiteral("QPushButton { background: %1; color: %2; border: none; "
+                                                 "border-radius: 10px; padding: 3px 12px; font-weight: bold }"
+                                                 "QPushButton:focus { border: 2px solid %2 }")
+                                      .arg(m_view->palette().color(QPalette::Highlight).name(),
+                                           m_view->palette().color(QPalette::HighlightedText).name()));
+    connect(m_arrivalsPill, &QPushButton::clicked, this, [this] {
+        showArrivalsAtTop();
+        m_view->setFocus(Qt::OtherFocusReason);
+    });
+    m_arrivalsPill->hide();
+    m_view->installEventFilter(this);
     // Below the list, not above it: going offline must not push the rows
     // the operator is reading down the screen.
     layout->addWidget(m_offlineBanner);
@@ -365,6 +400,72 @@ void QueuePane::updateViewCounts()
 {
     for (int i = 0; i < int(kViews.size()); ++i)
         m_tabs->setTabText(i, tr("%1 %2").arg(viewName(kViews[i])).arg(m_proxy.countFor(kViews[i])));
+}
+
+void QueuePane::notePlace()
+{
+    m_keptRow = QPersistentModelIndex();
+    if (!m_view->isVisible())
+        return;
+    const QRect area = m_view->viewport()->rect();
+    QModelIndex row = m_view->currentIndex();
+    if (!row.isValid() || !area.intersects(m_view->visualRect(row)))
+        row = m_view->indexAt(QPoint(area.left() + 1, area.top() + 1));   // reading elsewhere: keep what is in sight
+    if (!row.isValid())
+        return;
+    m_keptRow = row;
+    m_keptTop = m_view->visualRect(row).top();
+}
+
+void QueuePane::keepPlace()
+{
+    if (!m_keptRow.isValid())
+        return;
+    // visualRect runs the view's pending layout: once per live change.
+    const int shift = m_view->visualRect(m_keptRow).top() - m_keptTop;
+    m_keptRow = QPersistentModelIndex();
+    QScrollBar *bar = m_view->verticalScrollBar();
+    if (shift != 0)
+        bar->setValue(bar->value() + shift);
+    // Still at the top (or a row that moved up could not be kept: there is
+    // no room above): whatever arrived is in sight, nothing hides above.
+    if (bar->value() == bar->minimum())
+        m_anchor.clearArrivals();
+}
+
+void QueuePane::showArrivals(int count)
+{
+    if (count <= 0) {
+        if (m_arrivalsPill->hasFocus())
+            m_view->setFocus(Qt::OtherFocusReason);
+        m_arrivalsPill->hide();
+        return;
+    }
+    m_arrivalsPill->setText(tr("↑ %n new above", nullptr, count));
+    m_arrivalsPill->setAccessibleName(tr("Arrived above the selected ticket: %n. Scroll to the top", nullptr, count));
+    placeArrivalsPill();
+    m_arrivalsPill->show();
+    m_arrivalsPill->raise();
+}
+
+void QueuePane::showArrivalsAtTop()
+{
+    m_view->verticalScrollBar()->setValue(m_view->verticalScrollBar()->minimum());
+    m_anchor.clearArrivals();
+}
+
+void QueuePane::placeArrivalsPill()
+{
+    m_arrivalsPill->adjustSize();
+    const QRect area = m_view->viewport()->geometry();
+    m_arrivalsPill->move(area.left() + (area.width() - m_arrivalsPill->width()) / 2, area.top() + 6);
+}
+
+bool QueuePane::eventFilter(QObject *watched, QEvent *event)
+{
+    if (watched == m_view && event->type() == QEvent::Resize && m_arrivalsPill->isVisible())
+        placeArrivalsPill();
+    return QWidget::eventFilter(watched, event);
 }
 
 // What the operator reads first, in view at 1366 px: number, SLA, the

@@ -4,9 +4,11 @@
 // keeps the operator's place through searches and view switches and says
 // which ticket is current; it runs no commands (TicketCommands does).
 
+#include "models/queue_anchor.h"
 #include "models/queue_filter_proxy.h"
 #include "models/ticket_queue_model.h"
 
+#include <QPersistentModelIndex>
 #include <QTimer>
 #include <QWidget>
 
@@ -46,6 +48,12 @@ public:
     QTabBar *tabs() const { return m_tabs; }
     TicketQueueModel &model() { return m_model; }
     QueueFilterProxy &proxy() { return m_proxy; }
+    // The operator's place while traffic re-sorts the rows (item 15).
+    QueueAnchor &anchor() { return m_anchor; }
+    // "↑ 3 new above": shown while tickets arrived above the selected one;
+    // clicking it (or Enter on it) scrolls to the top.
+    QPushButton *arrivalsPill() const { return m_arrivalsPill; }
+    void showArrivalsAtTop();
 
     // The selected ticket (0: none) and a role of its row.
     TicketId currentTicket() const { return m_current; }
@@ -90,13 +98,29 @@ Q_SIGNALS:
     void currentTicketChanged(zeiko::TicketId id);
     void ticketActivated();
 
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override;
+
 private:
+    // Live traffic moves rows: note the operator's row on screen before, and
+    // scroll so it is at the same height after (one layout per batch).
+    void notePlace();
+    void keepPlace();
+    void showArrivals(int count);
+    void placeArrivalsPill();
+
     void applySearch();
     void updateViewCounts();
 
     TicketQueueModel m_model;
     QueueFilterProxy m_proxy;
+    QueueAnchor m_anchor;
     TicketId m_current = 0;
+    // The row kept in place during a live change (the selected one when in
+    // sight, else the top row in sight) and its viewport y before.
+    QPersistentModelIndex m_keptRow;
+    int m_keptTop = 0;
+    QPushButton *m_arrivalsPill = nullptr;
     QLabel *m_offlineBanner = nullptr;
     QLineEdit *m_search = nullptr;
     QTabBar *m_tabs = nullptr;

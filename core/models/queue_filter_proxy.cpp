@@ -17,8 +17,21 @@ QueueFilterProxy::QueueFilterProxy(LocalStore &store, QObject *parent)
     m_researchTimer.setSingleShot(true);
     m_researchTimer.setInterval(0);
     connect(&m_researchTimer, &QTimer::timeout, this, [this] {
+        // New hits appear among the rows like any other live traffic.
+        const QSet<TicketId> before = m_searchHits;
         refreshSearch();
+        QList<TicketId> changed;
+        for (TicketId id : std::as_const(m_searchHits)) {
+            if (!before.contains(id))
+                changed.append(id);
+        }
+        for (TicketId id : before) {
+            if (!m_searchHits.contains(id))
+                changed.append(id);
+        }
+        Q_EMIT liveRefilterAboutToRun(changed);
         invalidateRowsFilter();
+        Q_EMIT liveRefilterDone();
     });
     connect(&m_store, &LocalStore::changed, this, [this](const StoreChange &change) {
         if (!m_searchText.isEmpty()

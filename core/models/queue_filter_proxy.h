@@ -41,6 +41,10 @@ public:
 Q_SIGNALS:
     void viewChanged(zeiko::QueueFilterProxy::View view);
     void searchTextChanged(const QString &text);
+    // A search is re-run because the store changed (live traffic, not the
+    // operator): `tickets` gained or lost a hit. See QueueAnchor.
+    void liveRefilterAboutToRun(const QList<zeiko::TicketId> &tickets);
+    void liveRefilterDone();
 
 protected:
     bool filterAcceptsRow(int sourceRow, const QModelIndex &sourceParent) const override;

@@ -6,6 +6,8 @@
 #include "store/store_error.h"
 #include "sync/logging.h"
 
+#include <algorithm>
+
 namespace zeiko {
 
 TicketQueueModel::TicketQueueModel(LocalStore &store, QObject *parent)
@@ -72,6 +74,23 @@ void TicketQueueModel::emitRowChanged(TicketId id)
 }
 
 void TicketQueueModel::onStoreChanged(const StoreChange &change)
+{
+    // Every ticket whose row may appear, change or move in this change.
+    QList<TicketId> tickets = change.insertedTickets + change.updatedTickets;
+    for (const QSet<TicketId> *set : {&change.outboxChanged, &change.viewedTickets, &change.threadsChanged}) {
+        for (TicketId id : *set)
+            tickets.append(id);
+    }
+    std::sort(tickets.begin(), tickets.end());
+    tickets.erase(std::unique(tickets.begin(), tickets.end()), tickets.end());
+    if (tickets.isEmpty())
+        return;
+    Q_EMIT liveChangeAboutToBeApplied(tickets);
+    applyStoreChange(change);
+    Q_EMIT liveChangeApplied();
+}
+
+void TicketQueueModel::applyStoreChange(const StoreChange &change)
 {
     try {
         for (TicketId id : change.outboxChanged) {

@@ -50,8 +50,19 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
 
+Q_SIGNALS:
+    // Around each store change the rows follow (one burst of live events, a
+    // catch-up page, a queued command): everything between the two is one
+    // batch — the proxy re-sorts each touched ticket once, however many
+    // events it got — and listeners that keep the operator's place
+    // (QueueAnchor) compare before and after. `tickets`: every ticket whose
+    // row may appear, change or move (sorted, no duplicates).
+    void liveChangeAboutToBeApplied(const QList<zeiko::TicketId> &tickets);
+    void liveChangeApplied();
+
 private:
     void onStoreChanged(const StoreChange &change);
+    void applyStoreChange(const StoreChange &change);
     void emitRowChanged(TicketId id);
     QVariant displayText(const TicketRow &row, int column) const;
     QVariant sortKey(const TicketRow &row, int column) const;

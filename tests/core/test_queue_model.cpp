@@ -1,11 +1,13 @@
 // TicketQueueModel + QueueFilterProxy over a real temporary store.
 #include "core_test_data.h"
+#include "models/queue_anchor.h"
 #include "models/queue_filter_proxy.h"
 #include "models/roles.h"
 #include "models/ticket_queue_model.h"
 #include "store/local_store.h"
 
 #include <QAbstractItemModelTester>
+#include <QItemSelectionModel>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -252,6 +254,94 @@ private Q_SLOTS:
         proxy.setView(QueueFilterProxy::View::WaitingOnTeam);
         m_store->applyEvents({ticketEvent(1, with(ticket(1, 2), TicketStatus::WaitingOnTeam, Priority::High, SlaState::AtRisk))});
         QCOMPARE(proxy.rowCount(), 2);
+    }
+
+    // Issue 11, item 15: traffic re-sorts the queue under the operator. The
+    // selection survives the re-sorts (persistent indexes), a burst is one
+    // batch however many events it holds, and the anchor counts what arrived
+    // above the selected ticket.
+    void anchorFollowsTheSelectedTicketThroughLiveResorts()
+    {
+        QList<Ticket> more;
+        for (TicketId id = 4; id <= 10; ++id)
+            more.append(ticket(id));
+        m_store->upsertTickets(more);
+        TicketQueueModel model(*m_store);
+        QueueFilterProxy proxy(*m_store);
+        proxy.setSourceModel(&model);
+        QAbstractItemModelTester tester(&proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QItemSelectionModel selection(&proxy);
+        QueueAnchor anchor(proxy, model);
+        const auto rowOf = [&](TicketId id) { return proxy.mapFromSource(model.index(model.rowOf(id), 0)).row(); };
+        const auto idAt = [&](int row) { return proxy.index(row, 0).data(TicketIdRole).toLongLong(); };
+        // Newest activity first: 10, 9, 8, 7, 6, 5, ... The operator is on 5.
+        QCOMPARE(rowOf(5), 5);
+        selection.setCurrentIndex(proxy.index(5, 0), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        anchor.setAnchor(5);
+        QCOMPARE(anchor.anchorRow(), 5);
+        QCOMPARE(anchor.arrivalsAbove(), 0);
+
+        QSignalSpy layouts(&proxy, &QAbstractItemModel::layoutChanged);
+        QSignalSpy before(&anchor, &QueueAnchor::aboutToMove);
+        QSignalSpy after(&anchor, &QueueAnchor::settled);
+        QSignalSpy arrivals(&anchor, &QueueAnchor::arrivalsAboveChanged);
+        const auto touched = [](TicketId id, int activity) {
+            Ticket t = ticket(id, activity);
+            t.lastActivityAt = at(activity);
+            return t;
+        };
+        // One burst: a new ticket on top, ticket 2 (below) updated three
+        // times and now the newest, ticket 8 (above already) newer too,
+        // ticket 3 (below) updated and still below.
+        m_store->applyEvents({ticketEvent(1, ticket(11), EventType::TicketCreated), ticketEvent(2, touched(2, 40)),
+                              ticketEvent(3, touched(2, 41)), ticketEvent(4, touched(8, 42)),
+                              ticketEvent(5, touched(2, 43)), ticketEvent(6, touched(3, 3))});
+        QCOMPARE(before.count(), 1);   // one batch, not one per event
+        QCOMPARE(after.count(), 1);
+        QVERIFY2(layouts.count() <= 3, qPrintable(QString::number(layouts.count())));   // at most one re-sort per ticket
+        QCOMPARE(idAt(0), 2);
+        QCOMPARE(idAt(1), 8);
+        QCOMPARE(idAt(2), 11);
+        // The selection went with the ticket, two rows down.
+        QCOMPARE(anchor.anchorRow(), 7);
+        QCOMPARE(selection.currentIndex().data(TicketIdRole).toLongLong(), 5);
+        QVERIFY(selection.isRowSelected(7));
+        QCOMPARE(selection.selectedRows().size(), 1);
+        // Arrived above: the new ticket and the one that overtook; not 8 (it
+        // was above before) nor 3 (still below).
+        QCOMPARE(anchor.arrivalsAbove(), 2);
+        QVERIFY(anchor.isArrival(11));
+        QVERIFY(anchor.isArrival(2));
+        QVERIFY(!anchor.isArrival(8));
+        QCOMPARE(arrivals.count(), 1);
+        QCOMPARE(arrivals.last().at(0).toInt(), 2);
+
+        // A quiet burst (ticket 1, below, stays below) changes nothing.
+        m_store->applyEvents({ticketEvent(7, touched(1, 1))});
+        QCOMPARE(anchor.arrivalsAbove(), 2);
+        QCOMPARE(arrivals.count(), 1);
+
+        // The operator's own ticket gets news and goes to the top: nothing
+        // that arrived is above it any more.
+        m_store->applyEvents({ticketEvent(8, touched(5, 50))});
+        QCOMPARE(anchor.anchorRow(), 0);
+        QCOMPARE(selection.currentIndex().data(TicketIdRole).toLongLong(), 5);
+        QCOMPARE(anchor.arrivalsAbove(), 0);
+        QCOMPARE(arrivals.last().at(0).toInt(), 0);
+
+        // On ticket 1 at the bottom, a new ticket arrives; the operator looks
+        // at the top and the count is gone.
+        anchor.setAnchor(1);
+        m_store->applyEvents({ticketEvent(9, ticket(12), EventType::TicketCreated)});
+        QCOMPARE(anchor.arrivalsAbove(), 1);
+        anchor.clearArrivals();
+        QCOMPARE(anchor.arrivalsAbove(), 0);
+
+        // The operator re-sorts: an arrival that now sorts below no longer counts.
+        m_store->applyEvents({ticketEvent(10, ticket(13), EventType::TicketCreated)});
+        QCOMPARE(anchor.arrivalsAbove(), 1);
+        proxy.sort(TicketQueueModel::NumberColumn, Qt::AscendingOrder);   // 13 is the last row now
+        QCOMPARE(anchor.arrivalsAbove(), 0);
     }
 
     void proxySearchUsesTheFtsIndex()

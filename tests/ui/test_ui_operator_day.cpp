@@ -33,6 +33,7 @@
 #include <QContextMenuEvent>
 #include <QPlainTextEdit>
 #include <QScreen>
+#include <QScrollBar>
 #include <QSplitter>
 #include <QTableView>
 #include <QToolButton>
@@ -64,6 +65,7 @@ private Q_SLOTS:
     void ownRepliesAndActionsLeaveTheTicketRead();
     void closeAndNextGoesToTheQueueAndSkipsWhatIsDone();
     void systemLinesSpeakHumanWords();
+    void queueKeepsTheOperatorsPlaceAsTicketsArrive();
     // Stops the server: keep it last.
     void offlineBannerKeepsTheQueueStill();
 
@@ -712,6 +714,70 @@ void TestUiOperatorDay::systemLinesSpeakHumanWords()
     const QString priorityLine = threadLineWith(changed);
     QVERIFY2(priorityLine.contains(QLatin1String("from Normal to High")), qPrintable(priorityLine));
     press(Qt::Key_Escape);
+}
+
+// Item 15: rows re-sorted under the cursor as traffic arrived. The selected
+// ticket stays selected at the same height on screen, and what arrived above
+// it is counted on a pill that Tab reaches and Enter takes to the top.
+void TestUiOperatorDay::queueKeepsTheOperatorsPlaceAsTicketsArrive()
+{
+    QTreeView *queue = m_window->queueView();
+    // Newest ticket number first (the default): new tickets sort on top.
+    queue->header()->setSortIndicator(TicketQueueModel::NumberColumn, Qt::DescendingOrder);
+    press(Qt::Key_Home);
+    for (int i = 0; i < 8; ++i)
+        press(Qt::Key_J);
+    const TicketId selected = m_window->currentTicketId();
+    QVERIFY(selected);
+    QCOMPARE(queue->currentIndex().row(), 8);
+    const int top = queue->visualRect(queue->currentIndex()).top();
+    QVERIFY(queue->viewport()->rect().contains(queue->visualRect(queue->currentIndex())));
+    QSet<TicketId> aboveBefore;
+    for (int row = 0; row < queue->currentIndex().row(); ++row)
+        aboveBefore.insert(m_window->queueProxy().index(row, 0).data(TicketIdRole).toLongLong());
+
+    // Traffic: three new tickets through the server's REST API, each its own burst.
+    const QString tag = QUuid::createUuid().toString(QUuid::WithoutBraces).left(8);
+    for (int i = 1; i <= 3; ++i)
+        QVERIFY(newTicket(QStringLiteral("Arrived while reading %1 (%2)").arg(i).arg(tag)));
+
+    QCOMPARE(m_window->currentTicketId(), selected);
+    QCOMPARE(queue->currentIndex().data(TicketIdRole).toLongLong(), selected);
+    QCOMPARE(queue->selectionModel()->selectedRows().size(), 1);
+    QVERIFY2(queue->currentIndex().row() >= 8 + 3, "the new tickets did not sort above the selected one");
+    // Same height on screen, to the pixel.
+    QCOMPARE(queue->visualRect(queue->currentIndex()).top(), top);
+
+    // Counted: whatever is above now that was not before (the demo may add more).
+    int arrived = 0;
+    for (int row = 0; row < queue->currentIndex().row(); ++row)
+        arrived += aboveBefore.contains(m_window->queueProxy().index(row, 0).data(TicketIdRole).toLongLong()) ? 0 : 1;
+    QVERIFY(arrived >= 3);
+    auto *pill = m_window->findChild<QPushButton *>(QStringLiteral("queueArrivalsPill"));
+    QVERIFY2(pill && pill->isVisible(), "no count of the arrivals above");
+    QVERIFY2(pill->text().contains(QStringLiteral("%1 new above").arg(arrived)), qPrintable(pill->text()));
+    QVERIFY(pill->accessibleName().contains(QString::number(arrived)));
+    // Over the list, not pushing it down.
+    QCOMPARE(pill->parentWidget(), static_cast<QWidget *>(queue));
+
+    // By keyboard: Tab from the list to the pill, Enter goes to the top; the
+    // ticket stays selected and the count is gone.
+    press(Qt::Key_Tab);
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(pill));
+    press(Qt::Key_Return);
+    QCOMPARE(queue->verticalScrollBar()->value(), queue->verticalScrollBar()->minimum());
+    QVERIFY(!pill->isVisible());
+    QCOMPARE(m_window->currentTicketId(), selected);
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(queue));
+
+    // Scrolling to the top by hand clears the count too.
+    press(Qt::Key_Home);
+    for (int i = 0; i < 8; ++i)
+        press(Qt::Key_J);
+    QVERIFY(newTicket(QStringLiteral("Arrived while reading 4 (%1)").arg(tag)));
+    QTRY_VERIFY(pill->isVisible());
+    queue->verticalScrollBar()->setValue(0);
+    QVERIFY(!pill->isVisible());
 }
 
 // Item 17: the offline banner pushed the queue down.
