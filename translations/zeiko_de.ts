@@ -1308,6 +1308,10 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <source>Linked handoff %1</source>
         <translation>Verknüpfte Übergabe %1</translation>
     </message>
+    <message>
+        <source>Shown with your changes that are not sent yet.</source>
+        <translation>Angezeigt mit Ihren Änderungen, die noch nicht gesendet sind.</translation>
+    </message>
 </context>
 <context>
     <name>zeiko::ui::HandoffDialog</name>
@@ -1912,6 +1916,18 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
     <message>
         <source>Pending — in the outbox, not confirmed by the server yet</source>
         <translation>Ausstehend – im Postausgang, vom Server noch nicht bestätigt</translation>
+    </message>
+    <message>
+        <source>This thread is not available offline.</source>
+        <translation>Dieses Gespräch ist offline nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Only your working set is kept for reading offline: tickets assigned to you, unassigned open tickets and the ones you opened recently. This conversation was not fetched before the connection was lost, so what shows below is not the whole ticket.</source>
+        <translation>Offline lesbar ist nur Ihr Arbeitsbestand: Ihnen zugewiesene Tickets, nicht zugewiesene offene Tickets und die, die Sie zuletzt geöffnet haben. Dieses Gespräch wurde nicht geladen, bevor die Verbindung abbrach; was unten steht, ist also nicht das ganze Ticket.</translation>
+    </message>
+    <message>
+        <source>It loads by itself when the connection is back.</source>
+        <translation>Es wird von selbst geladen, sobald die Verbindung wieder steht.</translation>
     </message>
 </context>
 <context>

@@ -1,6 +1,7 @@
 #include "ui/facts_rail.h"
 
 #include "models/labels.h"
+#include "models/roles.h"
 #include "ui/sla_clock.h"
 
 #include <QFormLayout>
@@ -15,6 +16,12 @@ QString localTime(const QDateTime &utc)
     return utc.isValid() ? QLocale().toString(utc.toLocalTime(), QLocale::ShortFormat) : QString();
 }
 
+std::optional<QDateTime> dueAt(const QModelIndex &index, int role)
+{
+    const QVariant due = index.data(role);
+    return due.isValid() ? std::optional<QDateTime>(due.toDateTime()) : std::nullopt;
+}
+
 QString handoffStateText(HandoffState state)
 {
     switch (state) {
@@ -27,9 +34,10 @@ QString handoffStateText(HandoffState state)
 }
 } // namespace
 
-FactsRail::FactsRail(TicketCache &tickets, QWidget *parent)
+FactsRail::FactsRail(TicketCache &tickets, const TicketQueueModel &queue, QWidget *parent)
     : QScrollArea(parent)
     , m_tickets(tickets)
+    , m_queue(queue)
 {
     setObjectName(QStringLiteral("factsRail"));
     setAccessibleName(tr("Ticket facts"));
@@ -48,6 +56,11 @@ FactsRail::FactsRail(TicketCache &tickets, QWidget *parent)
     titleFont.setBold(true);
     m_title->setFont(titleFont);
     layout->addWidget(m_title);
+    m_pendingNote = new QLabel(tr("Shown with your changes that are not sent yet."), content);
+    m_pendingNote->setObjectName(QStringLiteral("factsPendingNote"));
+    m_pendingNote->setWordWrap(true);
+    m_pendingNote->setForegroundRole(QPalette::PlaceholderText);
+    layout->addWidget(m_pendingNote);
 
     auto *ticketBox = new QGroupBox(tr("Ticket"), content);
     auto *form = new QFormLayout(ticketBox);
@@ -108,7 +121,25 @@ FactsRail::FactsRail(TicketCache &tickets, QWidget *parent)
         if (id == m_ticketId)
             refresh();
     });
+    // A command queued, sent or refused changes the row, not the stored ticket.
+    connect(&m_queue, &QAbstractItemModel::dataChanged, this, [this](const QModelIndex &from, const QModelIndex &to) {
+        const int row = m_queue.rowOf(m_ticketId);
+        if (m_ticketId != 0 && row >= from.row() && row <= to.row())
+            refresh();
+    });
+    connect(&m_queue, &QAbstractItemModel::modelReset, this, &FactsRail::refresh);
+    connect(&m_queue, &QAbstractItemModel::rowsInserted, this, [this](const QModelIndex &, int first, int last) {
+        const int row = m_queue.rowOf(m_ticketId);
+        if (m_ticketId != 0 && row >= first && row <= last)
+            refresh();
+    });
     refresh();
+}
+
+QModelIndex FactsRail::queueIndex() const
+{
+    const int row = m_ticketId ? m_queue.rowOf(m_ticketId) : -1;
+    return row >= 0 ? m_queue.index(row, 0) : QModelIndex();
 }
 
 QLabel *FactsRail::addRow(QFormLayout *form, const QString &label, const QString &objectName)
@@ -140,32 +171,35 @@ QString FactsRail::dueText(const std::optional<QDateTime> &due) const
 
 void FactsRail::tick()
 {
-    if (const Ticket *t = m_ticketId ? m_tickets.ticket(m_ticketId) : nullptr) {
-        // Countdowns only while the clock runs: not when met, paused or done.
-        const bool running = (t->sla.state == SlaState::OnTrack || t->sla.state == SlaState::AtRisk
-                               || t->sla.state == SlaState::Breached)
-            && t->status != TicketStatus::Resolved && t->status != TicketStatus::Closed;
-        if (!running) {
-            auto plain = [](const std::optional<QDateTime> &due) { return due ? localTime(*due) : tr("—"); };
-            m_firstDue->setText(t->sla.firstRespondedAt ? tr("Met at %1").arg(localTime(*t->sla.firstRespondedAt))
-                                                        : plain(t->sla.firstResponseDue));
-            m_nextDue->setText(plain(t->sla.nextResponseDue));
-            m_resolutionDue->setText(plain(t->sla.resolutionDue));
-            return;
-        }
-        m_firstDue->setText(t->sla.firstRespondedAt ? tr("Met at %1").arg(localTime(*t->sla.firstRespondedAt))
-                                                    : dueText(t->sla.firstResponseDue));
-        m_nextDue->setText(dueText(t->sla.nextResponseDue));
-        m_resolutionDue->setText(dueText(t->sla.resolutionDue));
-    }
+    const Ticket *t = m_ticketId ? m_tickets.ticket(m_ticketId) : nullptr;
+    const QModelIndex row = queueIndex();
+    if (!t || !row.isValid())
+        return;
+    // The state and dates as the queue shows them: pending commands applied.
+    const auto status = TicketStatus(row.data(StatusRole).toInt());
+    const auto sla = SlaState(row.data(SlaStateRole).toInt());
+    const auto firstDue = dueAt(row, FirstResponseDueRole);
+    const auto nextDue = dueAt(row, NextResponseDueRole);
+    const auto resolutionDue = dueAt(row, ResolutionDueRole);
+    // Countdowns only while the clock runs: not when met, paused or done.
+    const bool running = (sla == SlaState::OnTrack || sla == SlaState::AtRisk || sla == SlaState::Breached)
+        && status != TicketStatus::Resolved && status != TicketStatus::Closed;
+    auto shown = [this, running](const std::optional<QDateTime> &due) {
+        return running ? dueText(due) : due ? localTime(*due) : tr("—");
+    };
+    m_firstDue->setText(t->sla.firstRespondedAt ? tr("Met at %1").arg(localTime(*t->sla.firstRespondedAt)) : shown(firstDue));
+    m_nextDue->setText(shown(nextDue));
+    m_resolutionDue->setText(shown(resolutionDue));
 }
 
 void FactsRail::refresh()
 {
     const Ticket *t = m_ticketId ? m_tickets.ticket(m_ticketId) : nullptr;
-    widget()->setEnabled(t != nullptr);
-    if (!t) {
+    const QModelIndex row = queueIndex();
+    widget()->setEnabled(t != nullptr && row.isValid());
+    if (!t || !row.isValid()) {
         m_title->setText(tr("No ticket selected"));
+        m_pendingNote->hide();
         for (QLabel *label : {m_status, m_priority, m_owner, m_assignee, m_source, m_customer, m_created,
                               m_lastActivity, m_tags, m_slaState, m_firstDue, m_nextDue, m_resolutionDue})
             label->clear();
@@ -175,14 +209,18 @@ void FactsRail::refresh()
         return;
     }
     m_title->setText(tr("#%1 %2").arg(t->number).arg(t->subject.isEmpty() ? tr("(no subject)") : t->subject));
-    m_status->setText(labels::status(t->status));
-    m_priority->setText(labels::priority(t->priority));
-    m_owner->setText(t->ownerMode == OwnerMode::Human ? tr("Human (taken over)")
-                     : m_tickets.isHandoffWaiting(t->id) ? tr("AI agent — handoff waiting for a human")
-                                                          : tr("AI agent"));
-    m_assignee->setText(!t->assignee ? tr("Unassigned")
-                        : t->assignee->kind == ActorKind::Agent ? tr("%1 (AI agent)").arg(t->assignee->name)
-                                                                : t->assignee->name);
+    // What queued commands change: from the queue's row, as the queue and the title show it.
+    const rules::TicketFacts facts = ticketFactsAt(row);
+    m_pendingNote->setVisible(row.data(PendingRole).toBool());
+    m_status->setText(labels::status(facts.status));
+    m_priority->setText(labels::priority(facts.priority));
+    m_owner->setText(facts.ownerMode == OwnerMode::Human ? tr("Human (taken over)")
+                     : row.data(HandoffWaitingRole).toBool() ? tr("AI agent — handoff waiting for a human")
+                                                             : tr("AI agent"));
+    const QString assigneeName = row.data(AssigneeNameRole).toString();
+    m_assignee->setText(!facts.assignee ? tr("Unassigned")
+                        : row.data(AssigneeIsAgentRole).toBool() ? tr("%1 (AI agent)").arg(assigneeName)
+                                                                  : assigneeName);
     m_source->setText(labels::source(t->source));
     QString customer = t->customer.name;
     if (!t->customer.email.isEmpty()) {
@@ -202,8 +240,8 @@ void FactsRail::refresh()
     m_created->setText(localTime(t->createdAt));
     m_lastActivity->setText(localTime(t->lastActivityAt));
     m_tags->setText(t->tags.isEmpty() ? tr("—") : t->tags.join(QStringLiteral(", ")));
-    m_slaState->setText(labels::slaState(t->sla.state));
-    m_slaState->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(slaColour(t->sla.state, palette()).name()));
+    m_slaState->setText(labels::slaState(facts.slaState));
+    m_slaState->setStyleSheet(QStringLiteral("color: %1; font-weight: bold").arg(slaColour(facts.slaState, palette()).name()));
     tick();
 
     if (t->shopifyOrder) {
@@ -225,9 +263,10 @@ void FactsRail::refresh()
                             : tr("Not rated yet"));
 
     if (!t->handoffId.isEmpty()) {
-        const auto handoff = m_tickets.handoff(t->id);
-        m_handoff->setText(handoff ? handoffStateText(handoff->state)
-                                   : tr("Linked handoff %1").arg(t->handoffId));
+        // The live handoff with queued commands applied (a pending take-over makes it active).
+        const bool synced = m_tickets.handoff(t->id).has_value();
+        m_handoff->setText(synced && facts.handoff ? handoffStateText(facts.handoff->state)
+                                                   : tr("Linked handoff %1").arg(t->handoffId));
         m_handoffBox->show();
     } else {
         m_handoffBox->hide();

@@ -1,7 +1,12 @@
 #pragma once
 // The right-hand rail: compact ticket facts, SLA dates with live countdowns,
 // the Shopify order, CSAT and the link to the original handoff conversation.
+// What queued commands change (status, priority, owner, assignee, SLA state
+// and due dates, the handoff) it reads from the queue model's roles, where
+// the pending overlay is applied once, so the rail, the queue and the title
+// always agree; the rest comes from the stored ticket.
 
+#include "models/ticket_queue_model.h"
 #include "ui/ticket_cache.h"
 
 #include <QLabel>
@@ -17,7 +22,7 @@ class FactsRail : public QScrollArea
 {
     Q_OBJECT
 public:
-    explicit FactsRail(TicketCache &tickets, QWidget *parent = nullptr);
+    FactsRail(TicketCache &tickets, const TicketQueueModel &queue, QWidget *parent = nullptr);
 
     void setTicket(TicketId id);
     TicketId ticketId() const { return m_ticketId; }
@@ -29,11 +34,15 @@ Q_SIGNALS:
 
 private:
     void refresh();
+    // The ticket's row in the queue model (pending applied); invalid if none.
+    QModelIndex queueIndex() const;
     QLabel *addRow(QFormLayout *form, const QString &label, const QString &objectName);
     QString dueText(const std::optional<QDateTime> &due) const;
 
     TicketCache &m_tickets;
+    const TicketQueueModel &m_queue;
     TicketId m_ticketId = 0;
+    QLabel *m_pendingNote = nullptr;
     QLabel *m_title = nullptr;
     QLabel *m_status = nullptr;
     QLabel *m_priority = nullptr;

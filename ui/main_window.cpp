@@ -52,7 +52,7 @@ MainWindow::MainWindow(ConsoleSession &session, ConsoleSettings &settings, QWidg
     m_mainSplitter->setChildrenCollapsible(false);
     m_queuePane = new QueuePane(session.store(), m_tickets, session.operatorId(), m_mainSplitter);
     m_ticketPane = new TicketPane(session, m_actions, m_mainSplitter);
-    m_rail = new FactsRail(m_tickets, m_mainSplitter);
+    m_rail = new FactsRail(m_tickets, m_queuePane->model(), m_mainSplitter);
     m_mainSplitter->addWidget(m_queuePane);
     m_mainSplitter->addWidget(m_ticketPane);
     m_mainSplitter->addWidget(m_rail);

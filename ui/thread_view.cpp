@@ -78,6 +78,7 @@ ThreadView::ThreadView(ThreadModel &model, markdown::MarkdownRenderer &renderer,
     connect(&m_model, &QAbstractItemModel::rowsInserted, this, &ThreadView::scheduleRebuild);
     connect(&m_model, &QAbstractItemModel::rowsRemoved, this, &ThreadView::scheduleRebuild);
     connect(&m_model, &QAbstractItemModel::dataChanged, this, &ThreadView::scheduleRebuild);
+    connect(&m_model, &ThreadModel::threadCachedChanged, this, &ThreadView::scheduleRebuild);
     connect(&m_renderer, &markdown::MarkdownRenderer::rendered, this, &ThreadView::onRendered);
     connect(this, &QTextBrowser::anchorClicked, this, &ThreadView::onAnchorClicked);
     rebuild();
@@ -93,6 +94,34 @@ void ThreadView::setLiveConversation(bool on)
 {
     m_liveConversation = on;
     scheduleRebuild();
+}
+
+void ThreadView::setOffline(bool offline)
+{
+    if (m_offline == offline)
+        return;
+    m_offline = offline;
+    scheduleRebuild();
+}
+
+QString ThreadView::uncachedNoticeHtml(const ThreadColours &c) const
+{
+    if (m_model.ticketId() == 0 || m_model.isThreadCached())
+        return {};
+    if (!m_offline) {
+        return QStringLiteral("<p style=\"color:%1\">%2</p>").arg(c.muted, escaped(tr("Loading the conversation…")));
+    }
+    // Said before anything else: what shows below (a queued action, events
+    // that arrived live) is not the conversation, and must not be read as it.
+    const QString headline = tr("This thread is not available offline.");
+    const QString why = tr("Only your working set is kept for reading offline: tickets assigned to you, unassigned "
+                           "open tickets and the ones you opened recently. This conversation was not fetched before "
+                           "the connection was lost, so what shows below is not the whole ticket.");
+    const QString then = tr("It loads by itself when the connection is back.");
+    return QStringLiteral("<table width=\"100%\" cellspacing=\"0\" cellpadding=\"8\" style=\"margin-bottom:8px\">"
+                          "<tr><td width=\"4\" bgcolor=\"%1\"></td><td bgcolor=\"%2\" style=\"color:%3\">"
+                          "<b style=\"color:%4\">%5</b><br>%6<br>%7</td></tr></table>")
+        .arg(c.stripeNote, c.base, c.text, c.failed, escaped(headline), escaped(why), escaped(then));
 }
 
 void ThreadView::changeEvent(QEvent *event)
@@ -170,9 +199,12 @@ void ThreadView::rebuild()
     QString html;
     html.reserve(8192);
     html += QStringLiteral("<html><body style=\"color:%1\">").arg(c.text);
+    const QString notice = uncachedNoticeHtml(c);
     if (m_model.ticketId() == 0) {
         html += QStringLiteral("<p style=\"color:%1\">%2</p>")
                     .arg(c.muted, escaped(tr("Select a ticket in the queue (j/k, then Enter to read it).")));
+    } else if (!notice.isEmpty()) {
+        html += notice;
     } else if (m_model.rowCount() == 0) {
         html += QStringLiteral("<p style=\"color:%1\">%2</p>")
                     .arg(c.muted, escaped(tr("Loading the conversation…")));

@@ -37,6 +37,9 @@ public:
     bool isFullyRendered() const { return m_waiting.isEmpty(); }
     // Human replies here went to the live chat, not by email (handoff window).
     void setLiveConversation(bool on);
+    // Nothing reaches the server: a thread that is not cached cannot load
+    // now, and the view says so instead of "Loading".
+    void setOffline(bool offline);
 
     QVariant loadResource(int type, const QUrl &name) override;
 
@@ -56,6 +59,8 @@ private:
     void onRendered(const QString &key, const markdown::RenderResult &result);
     void onAnchorClicked(const QUrl &url);
     QString bodyHtml(const QModelIndex &index);
+    // What the view says above the rows when the thread is not cached (empty when it is).
+    QString uncachedNoticeHtml(const ThreadColours &c) const;
 
     ThreadModel &m_model;
     markdown::MarkdownRenderer &m_renderer;
@@ -64,6 +69,7 @@ private:
     QSet<qint64> m_showWhole;   // entries whose whole (untruncated) body was asked for
     TicketId m_shownTicket = 0;
     bool m_liveConversation = false;
+    bool m_offline = false;
     QTimer m_rebuildTimer;
 };
 

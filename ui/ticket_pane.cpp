@@ -80,6 +80,10 @@ TicketPane::TicketPane(ConsoleSession &session, const ActionRegistry &actions, Q
     m_splitter->setChildrenCollapsible(false);
     m_threadView = new ThreadView(m_threadModel, session.renderer(), m_splitter);
     m_composer = new Composer(session.store(), session.outbox(), session.renderer(), m_splitter);
+    // A thread outside the prefetched working set cannot load offline: the view says so.
+    m_threadView->setOffline(session.sync().connectionState() == ConnectionState::Offline);
+    connect(&session.sync(), &SyncEngine::connectionStateChanged, m_threadView,
+            [view = m_threadView](ConnectionState state) { view->setOffline(state == ConnectionState::Offline); });
     m_splitter->addWidget(m_threadView);
     m_splitter->addWidget(m_composer);
     m_splitter->setStretchFactor(0, 3);

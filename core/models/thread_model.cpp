@@ -22,7 +22,20 @@ void ThreadModel::setTicketId(TicketId ticketId)
     beginResetModel();
     m_ticketId = ticketId;
     m_rows = readRows();
+    m_threadCached = readThreadCached();
     endResetModel();
+}
+
+bool ThreadModel::readThreadCached() const
+{
+    if (m_ticketId == 0 || !m_store.isOpen())
+        return false;
+    try {
+        return m_store.isThreadLoaded(m_ticketId);
+    } catch (const StoreError &error) {
+        qCWarning(lcStore) << "thread could not read the cache:" << error.userMessage();
+        return false;
+    }
 }
 
 void ThreadModel::setCustomerVisibleOnly(bool on)
@@ -76,6 +89,13 @@ void ThreadModel::onStoreChanged(const StoreChange &change)
 {
     if (m_ticketId != 0 && (change.threadsChanged.contains(m_ticketId) || change.outboxChanged.contains(m_ticketId)))
         sync();
+    if (m_ticketId != 0 && change.threadsChanged.contains(m_ticketId)) {
+        const bool cached = readThreadCached();
+        if (cached != m_threadCached) {
+            m_threadCached = cached;
+            Q_EMIT threadCachedChanged(cached);
+        }
+    }
 }
 
 // Brings m_rows to the store's state with row-level signals. Both lists are

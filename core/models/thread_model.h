@@ -27,7 +27,16 @@ public:
     // customer-visible replies (the live handoff conversation).
     void setCustomerVisibleOnly(bool on);
     bool customerVisibleOnly() const { return m_customerVisibleOnly; }
+    // The whole thread is in the cache (fetched from the server at least
+    // once). False for a ticket outside the prefetched working set that was
+    // never opened online: the rows are then only what events brought and
+    // the operator's own pending items, not the conversation.
+    bool isThreadCached() const { return m_threadCached; }
 
+Q_SIGNALS:
+    void threadCachedChanged(bool cached);
+
+public:
     int rowCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QHash<int, QByteArray> roleNames() const override;
@@ -40,12 +49,14 @@ private:
         friend bool operator==(const Row &, const Row &) = default;
     };
     QList<Row> readRows() const;
+    bool readThreadCached() const;
     void sync();
     void onStoreChanged(const StoreChange &change);
 
     LocalStore &m_store;
     TicketId m_ticketId = 0;
     bool m_customerVisibleOnly = false;
+    bool m_threadCached = false;
     QList<Row> m_rows;
 };
 

@@ -160,6 +160,30 @@ private Q_SLOTS:
         model.setTicketId(2);
         QCOMPARE(model.rowCount(), 0);
     }
+
+    // Issue 11, item 8: a thread outside the prefetched working set shows
+    // only what events brought and the operator's pending items; the model
+    // says so, and says when the whole thread arrives.
+    void tellsWhetherTheWholeThreadIsCached()
+    {
+        m_store->upsertTickets({ticket(2)});
+        ThreadModel model(*m_store, 1);
+        QVERIFY(model.isThreadCached());
+        model.setTicketId(2);
+        QVERIFY(!model.isThreadCached());
+        QSignalSpy cached(&model, &ThreadModel::threadCachedChanged);
+        m_store->insertOutboxItem(note(2, QStringLiteral("pending")));
+        m_store->applyEvents({entryEvent(1, ticket(2, 2), entry(20, 2, QStringLiteral("an event's entry")))});
+        QCOMPARE(model.rowCount(), 2);
+        QVERIFY(!model.isThreadCached());   // rows, but not the conversation
+        QCOMPARE(cached.count(), 0);
+        m_store->storeThread(ticket(2, 2), {entry(19, 2, QStringLiteral("the first message")), entry(20, 2, QStringLiteral("an event's entry"))},
+                             std::nullopt);
+        QVERIFY(model.isThreadCached());
+        QCOMPARE(cached.count(), 1);
+        QCOMPARE(cached.at(0).at(0).toBool(), true);
+        QCOMPARE(model.rowCount(), 3);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestThreadModel)

@@ -4,6 +4,15 @@
 
 namespace zeiko::test {
 
+SessionOptions DemoConsole::defaultSessionOptions()
+{
+    SessionOptions options;
+    options.sync.pollInterval = std::chrono::milliseconds(1000);
+    options.outbox.retry.initial = std::chrono::milliseconds(100);
+    options.outbox.retry.maximum = std::chrono::milliseconds(500);
+    return options;
+}
+
 bool DemoConsole::start()
 {
 #ifndef ZEIKO_SERVER_BINARY
@@ -28,7 +37,9 @@ bool DemoConsole::start()
     }
     const Session who = decodeSession(me.json());
     SessionIdentity identity;
-    identity.server = server.baseUrl();
+    if (viaFaultProxy)
+        proxy = std::make_unique<FaultProxy>(server.port());
+    identity.server = proxy ? proxy->baseUrl() : server.baseUrl();
     identity.account = QStringLiteral("demo");
     identity.email = QStringLiteral("alex@demo.zeiko.test");
     identity.self = who.self;
@@ -36,10 +47,6 @@ bool DemoConsole::start()
     identity.storePath = dir.filePath(QStringLiteral("cache.sqlite"));
     settings = std::make_unique<ui::ConsoleSettings>(dir.path());
     settings->setSendDelaySeconds(0);   // the undo window has its own tests
-    SessionOptions options;
-    options.sync.pollInterval = std::chrono::milliseconds(1000);
-    options.outbox.retry.initial = std::chrono::milliseconds(100);
-    options.outbox.retry.maximum = std::chrono::milliseconds(500);
     session = openConsoleSession(identity, token, options, &error);
     return session != nullptr;
 #endif

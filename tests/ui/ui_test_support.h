@@ -3,6 +3,7 @@
 // openConsoleSession(), as the console builds it) on a
 // throwaway cache, and keyboard helpers that type into whatever has focus.
 
+#include "support/fault_proxy.h"
 #include "support/server_process.h"
 #include "session/console_session.h"
 #include "ui/console_settings.h"
@@ -27,6 +28,14 @@ struct DemoConsole {
     std::unique_ptr<ui::ConsoleSettings> settings;
     std::unique_ptr<ConsoleSession> session;
     QString error;
+    // Set before start(): the session's timings (the suites' defaults below),
+    // and whether it reaches the server through a FaultProxy (`proxy`, to
+    // take the network away and give it back).
+    SessionOptions options = defaultSessionOptions();
+    bool viaFaultProxy = false;
+    std::unique_ptr<FaultProxy> proxy;
+
+    static SessionOptions defaultSessionOptions();
 
     // Starts the server with demo data, signs in as alex and opens a session.
     bool start();
