@@ -791,6 +791,10 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <source>Resolve the handoff</source>
         <translation>Übergabe abschließen</translation>
     </message>
+    <message>
+        <source>Change the handoff settings of %1</source>
+        <translation>Übergabe-Einstellungen von %1 ändern</translation>
+    </message>
 </context>
 <context>
     <name>zeiko::ui::ActionRegistry</name>
@@ -1532,6 +1536,14 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
     <message>
         <source>Reason</source>
         <translation>Grund</translation>
+    </message>
+    <message>
+        <source>You</source>
+        <translation>Sie</translation>
+    </message>
+    <message>
+        <source>Account</source>
+        <translation>Konto</translation>
     </message>
 </context>
 <context>

@@ -1,5 +1,6 @@
 #include "ui/outbox_model.h"
 
+#include "domain/command_targets.h"
 #include "store/store_error.h"
 #include "models/labels.h"
 
@@ -18,7 +19,7 @@ OutboxModel::OutboxModel(LocalStore &store, const Clock &clock, QObject *parent)
     , m_clock(clock)
 {
     connect(&m_store, &LocalStore::changed, this, [this](const StoreChange &change) {
-        if (!change.outboxChanged.isEmpty() || !change.confirmedRequestIds.isEmpty())
+        if (change.outboxTouched || !change.confirmedRequestIds.isEmpty())
             reload();
     });
     // A hold ending changes nothing in the store until the item is sent;
@@ -36,7 +37,7 @@ void OutboxModel::reload()
         try {
             items = m_store.outboxItems();
             for (const OutboxItem &item : std::as_const(items)) {
-                if (!m_numbers.contains(item.command.ticketId)) {
+                if (item.command.ticketId != 0 && !m_numbers.contains(item.command.ticketId)) {
                     const auto row = m_store.ticketRow(item.command.ticketId);
                     m_numbers.insert(item.command.ticketId, row ? row->number : 0);
                 }
@@ -121,6 +122,8 @@ QVariant OutboxModel::data(const QModelIndex &index, int role) const
     case Qt::DisplayRole:
         switch (index.column()) {
         case TicketColumn: {
+            if (item.command.ticketId == 0)   // about no ticket: the tenant's, or the operator's own
+                return targetsOf(item.command).constFirst().kind == TargetKind::Operator ? tr("You") : tr("Account");
             const qint64 number = m_numbers.value(item.command.ticketId);
             return number ? QStringLiteral("#%1").arg(number) : QString::number(item.command.ticketId);
         }

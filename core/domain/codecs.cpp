@@ -330,14 +330,37 @@ template<> Tenant fromJson<Tenant>(const QJsonObject &o, const QString &path)
     return {r.requiredString("id"_L1), r.requiredString("slug"_L1), r.optionalString("name"_L1)};
 }
 
-// ---- Event ---------------------------------------------------------------
+// ---- Targets and events ----------------------------------------------------
+
+QJsonObject toJson(const CommandTarget &v)
+{
+    QJsonObject o{{u"kind"_s, toString(v.kind)}};
+    if (v.kind == TargetKind::Ticket)
+        o.insert(u"ticketId"_s, v.ticketId);
+    return o;
+}
+
+template<> CommandTarget fromJson<CommandTarget>(const QJsonObject &o, const QString &path)
+{
+    const JsonReader r(o, path);
+    CommandTarget v;
+    v.kind = r.requiredEnum<TargetKind>("kind"_L1);
+    if (v.kind == TargetKind::Ticket) {
+        v.ticketId = r.requiredInt("ticketId"_L1);
+        if (v.ticketId <= 0)
+            r.fail("ticketId"_L1, u"expected a ticket id"_s);
+    }
+    return v;
+}
 
 QJsonObject toJson(const Event &v)
 {
     QJsonObject o{{u"seq"_s, v.seq},
-                  {u"type"_s, toString(v.type)},
-                  {u"ticketId"_s, v.ticketId},
+                  {u"type"_s, v.unknownType.isEmpty() ? toString(v.type) : v.unknownType},
+                  {u"ticketId"_s, v.scope == TargetKind::Ticket ? QJsonValue(v.ticketId) : QJsonValue()},
                   {u"at"_s, isoUtc(v.at)}};
+    if (v.scope != TargetKind::Ticket)   // absent: a ticket's (every event before tenant-level ones existed)
+        o.insert(u"scope"_s, toString(v.scope));
     putNonEmpty(o, u"requestId"_s, v.requestId);
     if (v.ticket)
         o.insert(u"ticket"_s, toJson(*v.ticket));
@@ -345,6 +368,8 @@ QJsonObject toJson(const Event &v)
         o.insert(u"entry"_s, toJson(*v.entry));
     if (v.handoff)
         o.insert(u"handoff"_s, toJson(*v.handoff));
+    if (v.type == EventType::HandoffSettingsUpdated && v.unknownType.isEmpty())
+        o.insert(u"handoffSettings"_s, v.handoffSettings);
     return o;
 }
 
@@ -355,20 +380,48 @@ template<> Event fromJson<Event>(const QJsonObject &o, const QString &path)
     v.seq = r.requiredInt("seq"_L1);
     if (v.seq <= 0)
         r.fail("seq"_L1, u"expected a positive sequence number"_s);
-    v.type = r.requiredEnum<EventType>("type"_L1);
-    v.ticketId = r.requiredInt("ticketId"_L1);
     v.at = r.requiredDateTime("at"_L1);
     v.requestId = r.optionalString("requestId"_L1);
+    const QString type = r.requiredString("type"_L1);
+    if (const auto known = enumFromString<EventType>(type)) {
+        v.type = *known;
+    } else {
+        // A newer server's kind: kept by its seq (so the cursor moves past
+        // it), its payload unread.
+        v.unknownType = type;
+        v.ticketId = r.optionalInt("ticketId"_L1).value_or(0);
+        return v;
+    }
+    v.scope = r.optionalEnum<TargetKind>("scope"_L1).value_or(TargetKind::Ticket);
+    if (v.scope == TargetKind::Ticket)
+        v.ticketId = r.requiredInt("ticketId"_L1);
+    else if (!r.isAbsent("ticketId"_L1))
+        r.fail("ticketId"_L1, u"expected null for a %1-level event"_s.arg(toString(v.scope)));
     v.ticket = readOptionalObject<Ticket>(r, "ticket"_L1);
     v.entry = readOptionalObject<ThreadEntry>(r, "entry"_L1);
     v.handoff = readOptionalObject<Handoff>(r, "handoff"_L1);
+    v.handoffSettings = r.optionalObject("handoffSettings"_L1).value_or(QJsonObject());
     // Each type promises its payload; a consumer can rely on it.
-    if (v.type != EventType::HandoffUpdated && !v.ticket)
-        r.fail("ticket"_L1, u"missing required field"_s);
-    if (v.type == EventType::EntryAdded && !v.entry)
-        r.fail("entry"_L1, u"missing required field"_s);
-    if (v.type == EventType::HandoffUpdated && !v.handoff)
-        r.fail("handoff"_L1, u"missing required field"_s);
+    switch (v.type) {
+    case EventType::TicketCreated:
+    case EventType::TicketUpdated:
+    case EventType::EntryAdded:
+        if (!v.ticket)
+            r.fail("ticket"_L1, u"missing required field"_s);
+        if (v.type == EventType::EntryAdded && !v.entry)
+            r.fail("entry"_L1, u"missing required field"_s);
+        break;
+    case EventType::HandoffUpdated:
+        if (!v.handoff)
+            r.fail("handoff"_L1, u"missing required field"_s);
+        break;
+    case EventType::HandoffSettingsUpdated:
+        if (v.scope != TargetKind::Tenant)
+            r.fail("scope"_L1, u"expected \"tenant\""_s);
+        if (v.handoffSettings.isEmpty())
+            r.fail("handoffSettings"_L1, u"missing required field"_s);
+        break;
+    }
     return v;
 }
 
@@ -376,7 +429,11 @@ template<> Event fromJson<Event>(const QJsonObject &o, const QString &path)
 
 QJsonObject toJson(const Command &v)
 {
-    QJsonObject o{{u"requestId"_s, v.requestId}, {u"type"_s, toString(v.type)}, {u"ticketId"_s, v.ticketId}};
+    QJsonObject o{{u"requestId"_s, v.requestId}, {u"type"_s, toString(v.type)}};
+    if (v.ticketId != 0)
+        o.insert(u"ticketId"_s, v.ticketId);
+    if (!v.targets.isEmpty())
+        o.insert(u"targets"_s, toJsonArray(v.targets));
     if (v.baseVersion)
         o.insert(u"baseVersion"_s, *v.baseVersion);
     putNonEmpty(o, u"body"_s, v.body);
@@ -384,6 +441,9 @@ QJsonObject toJson(const Command &v)
         o.insert(u"priority"_s, toString(*v.priority));
     putNonEmpty(o, u"assigneeId"_s, v.assigneeId);
     putNonEmpty(o, u"reason"_s, v.reason);
+    putNonEmpty(o, u"agentId"_s, v.agentId);
+    if (!v.settings.isEmpty())
+        o.insert(u"settings"_s, v.settings);
     return o;
 }
 
@@ -399,6 +459,9 @@ template<> Command fromJson<Command>(const QJsonObject &o, const QString &path)
     v.priority = r.optionalEnum<Priority>("priority"_L1);
     v.assigneeId = r.optionalString("assigneeId"_L1);
     v.reason = r.optionalString("reason"_L1);
+    v.targets = readList<CommandTarget>(r, r.optionalArray("targets"_L1), "targets"_L1);
+    v.agentId = r.optionalString("agentId"_L1);
+    v.settings = r.optionalObject("settings"_L1).value_or(QJsonObject());
     switch (v.type) {
     case CommandType::EmailReply:
     case CommandType::ChatReply:
@@ -423,6 +486,12 @@ template<> Command fromJson<Command>(const QJsonObject &o, const QString &path)
     case CommandType::Close:
     case CommandType::Unassign:
     case CommandType::ResolveHandoff:
+        break;
+    case CommandType::UpdateHandoffSettings:   // its targets: the server checks them against the tenant
+        if (v.agentId.trimmed().isEmpty())
+            r.fail("agentId"_L1, u"missing required field"_s);
+        if (v.settings.isEmpty())
+            r.fail("settings"_L1, u"missing required field"_s);
         break;
     }
     return v;

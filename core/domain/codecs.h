@@ -24,6 +24,7 @@ QJsonObject toJson(const ThreadEntry &value);
 QJsonObject toJson(const Handoff &value);
 QJsonObject toJson(const Operator &value);
 QJsonObject toJson(const Tenant &value);
+QJsonObject toJson(const CommandTarget &value);
 QJsonObject toJson(const Event &value);
 QJsonObject toJson(const Command &value);
 QJsonObject toJson(const CommandResult &value);
@@ -45,6 +46,7 @@ template<> ThreadEntry fromJson<ThreadEntry>(const QJsonObject &, const QString 
 template<> Handoff fromJson<Handoff>(const QJsonObject &, const QString &);
 template<> Operator fromJson<Operator>(const QJsonObject &, const QString &);
 template<> Tenant fromJson<Tenant>(const QJsonObject &, const QString &);
+template<> CommandTarget fromJson<CommandTarget>(const QJsonObject &, const QString &);
 template<> Event fromJson<Event>(const QJsonObject &, const QString &);
 template<> Command fromJson<Command>(const QJsonObject &, const QString &);
 template<> CommandResult fromJson<CommandResult>(const QJsonObject &, const QString &);

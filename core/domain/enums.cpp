@@ -68,7 +68,7 @@ constexpr Table<HandoffState, 4> handoffStateNames{{
     {HandoffState::Active, u"active"},
     {HandoffState::Resolved, u"resolved"},
 }};
-constexpr Table<CommandType, 11> commandTypeNames{{
+constexpr Table<CommandType, 12> commandTypeNames{{
     {CommandType::EmailReply, u"email_reply"},
     {CommandType::InternalNote, u"internal_note"},
     {CommandType::TakeOver, u"take_over"},
@@ -80,12 +80,19 @@ constexpr Table<CommandType, 11> commandTypeNames{{
     {CommandType::Unassign, u"unassign"},
     {CommandType::ChatReply, u"chat_reply"},
     {CommandType::ResolveHandoff, u"resolve_handoff"},
+    {CommandType::UpdateHandoffSettings, u"update_handoff_settings"},
 }};
-constexpr Table<EventType, 4> eventTypeNames{{
+constexpr Table<EventType, 5> eventTypeNames{{
     {EventType::TicketCreated, u"ticket_created"},
     {EventType::TicketUpdated, u"ticket_updated"},
     {EventType::EntryAdded, u"entry_added"},
     {EventType::HandoffUpdated, u"handoff_updated"},
+    {EventType::HandoffSettingsUpdated, u"handoff_settings_updated"},
+}};
+constexpr Table<TargetKind, 3> targetKindNames{{
+    {TargetKind::Ticket, u"ticket"},
+    {TargetKind::Tenant, u"tenant"},
+    {TargetKind::Operator, u"operator"},
 }};
 constexpr Table<OperatorRole, 2> operatorRoleNames{{
     {OperatorRole::Admin, u"admin"},
@@ -144,8 +151,21 @@ ZEIKO_ENUM_NAMES(HandoffState, handoffStateNames)
 ZEIKO_ENUM_NAMES(CommandType, commandTypeNames)
 ZEIKO_ENUM_NAMES(EventType, eventTypeNames)
 ZEIKO_ENUM_NAMES(OperatorRole, operatorRoleNames)
+ZEIKO_ENUM_NAMES(TargetKind, targetKindNames)
 
 #undef ZEIKO_ENUM_NAMES
+
+bool isTicketCommand(CommandType type)
+{
+    return type != CommandType::UpdateHandoffSettings;
+}
+
+QList<CommandType> ticketCommandTypes()
+{
+    QList<CommandType> types = allValues<CommandType>();
+    types.removeIf([](CommandType type) { return !isTicketCommand(type); });
+    return types;
+}
 
 bool carriesBody(CommandType type)
 {

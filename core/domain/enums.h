@@ -77,6 +77,8 @@ enum class CommandType {
     Unassign,
     ChatReply,     // live reply in the handoff's widget conversation (the owner only)
     ResolveHandoff,  // ends the open handoff: ticket resolved, CSAT asked of the visitor
+    // Not about a ticket (isTicketCommand() is false; see domain/command_targets.h):
+    UpdateHandoffSettings,  // the tenant's: one AI agent's handoff settings
 };
 
 enum class EventType {
@@ -84,7 +86,13 @@ enum class EventType {
     TicketUpdated,  // carries the ticket after the change
     EntryAdded,     // carries the ticket and the new entry
     HandoffUpdated, // carries the handoff and its ticket
+    // Tenant-level (no ticketId; Event::scope says whose):
+    HandoffSettingsUpdated,  // carries the AI agent's handoff settings after the change
 };
+
+// What a command is about, and so which queue lane it waits in
+// (domain/command_targets.h): one ticket, the tenant, or the signed-in operator.
+enum class TargetKind { Ticket, Tenant, Operator };
 
 enum class OperatorRole { Admin, Operator };
 
@@ -100,6 +108,13 @@ QString toString(HandoffState v);
 QString toString(CommandType v);
 QString toString(EventType v);
 QString toString(OperatorRole v);
+QString toString(TargetKind v);
+
+// Commands applied to one ticket (the status state machine's); the others
+// name their targets (Command::targets) and go to POST /api/v1/commands.
+bool isTicketCommand(CommandType type);
+// The ticket commands, in declaration order (the rule tables cover exactly these).
+QList<CommandType> ticketCommandTypes();
 
 // Commands whose body becomes a thread entry (replies and notes).
 bool carriesBody(CommandType type);
@@ -122,6 +137,7 @@ template<> std::optional<HandoffState> enumFromString<HandoffState>(QStringView)
 template<> std::optional<CommandType> enumFromString<CommandType>(QStringView);
 template<> std::optional<EventType> enumFromString<EventType>(QStringView);
 template<> std::optional<OperatorRole> enumFromString<OperatorRole>(QStringView);
+template<> std::optional<TargetKind> enumFromString<TargetKind>(QStringView);
 
 // All values, in declaration order (for tests, generators and menus).
 template<typename E> QList<E> allValues();
@@ -137,5 +153,6 @@ template<> QList<HandoffState> allValues<HandoffState>();
 template<> QList<CommandType> allValues<CommandType>();
 template<> QList<EventType> allValues<EventType>();
 template<> QList<OperatorRole> allValues<OperatorRole>();
+template<> QList<TargetKind> allValues<TargetKind>();
 
 } // namespace zeiko

@@ -253,6 +253,8 @@ Outcome apply(const TicketFacts &before, const Command &command, const ActorFact
             out.handoffChanged = true;
         }
         break;
+    case CommandType::UpdateHandoffSettings:
+        break;   // not a ticket command: isAllowed() refused it above
     }
 
     // The stored SLA state; the server derives on_track/at_risk/breached at read time.

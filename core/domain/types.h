@@ -5,6 +5,7 @@
 #include "domain/enums.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 #include <QStringList>
@@ -143,31 +144,54 @@ struct Tenant {
     friend bool operator==(const Tenant &, const Tenant &) = default;
 };
 
-// One entry of a tenant's change log. Every event carries the ticket as it
-// is after the change, so applying an event is a plain, idempotent upsert.
+// What a command is about (DESIGN.md, sync contract 6): the queue keeps
+// each target's commands in order. Operator: the signed-in operator.
+struct CommandTarget {
+    TargetKind kind = TargetKind::Ticket;
+    TicketId ticketId = 0;   // Ticket only
+    static CommandTarget ticket(TicketId id) { return {TargetKind::Ticket, id}; }
+    static CommandTarget tenant() { return {TargetKind::Tenant, 0}; }
+    static CommandTarget signedInOperator() { return {TargetKind::Operator, 0}; }
+    friend bool operator==(const CommandTarget &, const CommandTarget &) = default;
+};
+
+// One entry of a tenant's change log. A ticket event carries the ticket as
+// it is after the change, so applying it is a plain, idempotent upsert; a
+// tenant-level event (scope Tenant, no ticketId) carries what changed.
 struct Event {
     Seq seq = 0;
     EventType type = EventType::TicketUpdated;
-    TicketId ticketId = 0;
+    TargetKind scope = TargetKind::Ticket;   // whose data changed
+    TicketId ticketId = 0;                   // 0 unless scope is Ticket (null on the wire)
     QDateTime at;
     QString requestId;                 // Idempotency-Key of the command that caused it
     std::optional<Ticket> ticket;
     std::optional<ThreadEntry> entry;
     std::optional<Handoff> handoff;
+    QJsonObject handoffSettings;       // HandoffSettingsUpdated: the settings as the API spells them
+    // Not empty: a kind this build does not know (a newer server). Such an
+    // event is skipped, not refused, so the cursor still moves past it.
+    QString unknownType;
     friend bool operator==(const Event &, const Event &) = default;
 };
 
 // A write from a client. requestId is the client-generated UUID that is
 // also sent as the Idempotency-Key header.
+// A ticket command is about `ticketId` and leaves `targets` empty; other
+// commands list their targets (domain/command_targets.h reads both forms,
+// so outbox rows stored before targets existed replay unchanged).
 struct Command {
     QString requestId;
     CommandType type = CommandType::InternalNote;
-    TicketId ticketId = 0;
+    TicketId ticketId = 0;               // the (first) ticket it is about; 0: none
     std::optional<qint64> baseVersion;   // the ticket version the operator saw
     QString body;                        // EmailReply, ChatReply, InternalNote
     std::optional<Priority> priority;    // SetPriority
     QString assigneeId;                  // Assign (operator id)
     QString reason;                      // ForceClose (required), Close/Reopen (optional)
+    QString agentId;                     // UpdateHandoffSettings: the AI agent
+    QJsonObject settings;                // UpdateHandoffSettings: as the API spells them (the server validates)
+    QList<CommandTarget> targets;        // empty: exactly the ticket `ticketId`
     friend bool operator==(const Command &, const Command &) = default;
 };
 

@@ -97,6 +97,7 @@ QString command(const Command &command)
     case CommandType::Assign: return tr("Assign");
     case CommandType::Unassign: return tr("Unassign");
     case CommandType::ResolveHandoff: return tr("Resolve the handoff");
+    case CommandType::UpdateHandoffSettings: return tr("Change the handoff settings of %1").arg(command.agentId);
     }
     return {};
 }

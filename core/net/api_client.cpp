@@ -1,6 +1,7 @@
 #include "net/api_client.h"
 
 #include "domain/codecs.h"
+#include "domain/json_reader.h"
 #include "net/transport_policy.h"
 #include "sync/logging.h"
 
@@ -216,6 +217,12 @@ void ApiClient::sendCommand(const Command &command, QObject *context, ApiHandler
     call<CommandResult>({"POST", u"/api/v1/tickets/%1/commands"_s.arg(command.ticketId), {}, encode(command),
                          command.requestId},
                         context, std::move(handler), [](const QByteArray &bytes) { return decode<CommandResult>(bytes); });
+}
+
+void ApiClient::sendTargetedCommand(const Command &command, QObject *context, ApiHandler<Seq> handler)
+{
+    call<Seq>({"POST", u"/api/v1/commands"_s, {}, encode(command), command.requestId}, context, std::move(handler),
+              [](const QByteArray &bytes) { return Seq(JsonReader(parseJsonObject(bytes)).requiredInt("seq"_L1)); });
 }
 
 void ApiClient::createTicket(const NewTicket &ticket, const QString &requestId, QObject *context,

@@ -50,6 +50,9 @@ public:
     void events(Seq after, int limit, QObject *context, ApiHandler<EventPage> handler);
     // POST /tickets/{id}/commands with Idempotency-Key = command.requestId.
     void sendCommand(const Command &command, QObject *context, ApiHandler<CommandResult> handler);
+    // POST /commands: a command that names its targets (the tenant, the
+    // operator, several tickets). Answers with the seq of its last event.
+    void sendTargetedCommand(const Command &command, QObject *context, ApiHandler<Seq> handler);
     void createTicket(const NewTicket &ticket, const QString &requestId, QObject *context,
                       ApiHandler<CommandResult> handler);
 

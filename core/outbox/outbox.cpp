@@ -1,5 +1,6 @@
 #include "outbox/outbox.h"
 
+#include "domain/command_targets.h"
 #include "store/store_error.h"
 #include "sync/logging.h"
 
@@ -60,7 +61,7 @@ std::optional<OutboxItem> Outbox::enqueueHeld(Command command, std::chrono::mill
         OutboxItem item = m_store.insertOutboxItem(command, notBefore);
         if (notBefore.isValid())
             m_heldHere.insert(item.id);
-        qCInfo(lcOutbox) << "queued" << toString(command.type) << "for ticket" << command.ticketId
+        qCInfo(lcOutbox) << "queued" << toString(command.type) << "for" << lanesOf(command)
                          << (notBefore.isValid() ? "held for its undo window" : "");
         scheduleFlush();
         return item;
@@ -75,11 +76,11 @@ std::optional<OutboxItem> Outbox::withdraw(qint64 itemId)
 {
     try {
         const std::optional<OutboxItem> item = m_store.outboxItem(itemId);
-        if (!item || !isHeld(*item, m_clock->now()) || m_inFlight.value(item->command.ticketId) == item->command.requestId)
+        if (!item || !isHeld(*item, m_clock->now()) || m_inFlight.contains(item->command.requestId))
             return std::nullopt;   // sent, or on its way: too late to take back
         m_store.removeOutboxItem(itemId);
-        qCInfo(lcOutbox) << "withdrawn in its undo window:" << toString(item->command.type) << "for ticket"
-                         << item->command.ticketId;
+        qCInfo(lcOutbox) << "withdrawn in its undo window:" << toString(item->command.type) << "for"
+                         << lanesOf(item->command);
         scheduleFlush();   // what queued behind it may go now
         return item;
     } catch (const StoreError &error) {
@@ -113,7 +114,7 @@ void Outbox::releaseHoldsFromEarlierRuns()
 {
     for (OutboxItem item : m_store.outboxItems()) {
         if (item.notBefore.isValid() && !m_heldHere.contains(item.id)) {
-            qCInfo(lcOutbox) << "releasing a send held when the console stopped, ticket" << item.command.ticketId;
+            qCInfo(lcOutbox) << "releasing a send held when the console stopped:" << lanesOf(item.command);
             item.notBefore = {};
             m_store.updateOutboxItem(item);
         }
@@ -179,16 +180,20 @@ void Outbox::flush()
     const QDateTime now = m_clock->now();
     QDateTime earliestWait;
     QDateTime earliestRelease;
-    QSet<TicketId> seen;
+    // Lanes with an earlier command not yet done: whatever else is on them waits.
+    QSet<QString> busyLanes;
     for (const OutboxItem &item : std::as_const(items)) {
-        const TicketId ticket = item.command.ticketId;
-        if (seen.contains(ticket))
-            continue;   // only each ticket's head may go
-        seen.insert(ticket);
-        if (m_inFlight.contains(ticket) || item.state == OutboxState::Failed)
-            continue;   // busy, or blocked until the operator decides
+        const QStringList lanes = lanesOf(item.command);
+        const bool headOfAllItsLanes =
+            std::none_of(lanes.cbegin(), lanes.cend(), [&](const QString &lane) { return busyLanes.contains(lane); });
+        for (const QString &lane : lanes)
+            busyLanes.insert(lane);   // it holds its lanes until it is done, whether it goes now or waits
+        if (!headOfAllItsLanes)
+            continue;
+        if (m_inFlight.contains(item.command.requestId) || item.state == OutboxState::Failed)
+            continue;   // on its way, or blocked until the operator decides
         if (isHeld(item, now)) {
-            // In its undo window: it and everything after it on this ticket wait, even on flushNow().
+            // In its undo window: it and everything after it on its lanes wait, even on flushNow().
             if (!earliestRelease.isValid() || item.notBefore < earliestRelease)
                 earliestRelease = item.notBefore;
             continue;
@@ -219,28 +224,33 @@ void Outbox::send(OutboxItem item)
         Q_EMIT storeFailed(error.userMessage());
         return;
     }
-    const TicketId ticket = item.command.ticketId;
-    m_inFlight.insert(ticket, item.command.requestId);
-    qCDebug(lcOutbox) << "sending" << toString(item.command.type) << "for ticket" << ticket << "attempt" << item.attempts;
-    const qint64 id = item.id;
     const QString requestId = item.command.requestId;
-    m_api.sendCommand(item.command, this, [this, id, requestId, ticket](const ApiResult<CommandResult> &result) {
-        onReply(id, requestId, ticket, result);
-    });
+    m_inFlight.insert(requestId, item.command.ticketId);
+    qCDebug(lcOutbox) << "sending" << toString(item.command.type) << "for" << lanesOf(item.command) << "attempt"
+                      << item.attempts;
+    const qint64 id = item.id;
+    if (isAboutOneTicket(item.command)) {
+        m_api.sendCommand(item.command, this, [this, id, requestId](const ApiResult<CommandResult> &result) {
+            onReply(id, requestId, result.ok() ? nullptr : &result.failure(),
+                    [&] { m_store.confirmCommand(requestId, result.value()); });
+        });
+    } else {
+        m_api.sendTargetedCommand(item.command, this, [this, id, requestId](const ApiResult<Seq> &result) {
+            onReply(id, requestId, result.ok() ? nullptr : &result.failure(),
+                    [&] { m_store.confirmCommand(requestId); });
+        });
+    }
 }
 
-void Outbox::onReply(qint64 itemId, const QString &requestId, TicketId ticketId, const ApiResult<CommandResult> &result)
+void Outbox::onReply(qint64 itemId, const QString &requestId, const ApiFailure *failure,
+                     const std::function<void()> &confirm)
 {
     // Released when this reply is handled, whatever happens. Still held while
-    // confirmCommand() runs, so onStoreChanged() reports the confirmation once.
-    const auto release = qScopeGuard([this, ticketId, requestId] {
-        if (m_inFlight.value(ticketId) == requestId)
-            m_inFlight.remove(ticketId);
-    });
+    // confirm() runs, so onStoreChanged() reports the confirmation once.
+    const auto release = qScopeGuard([this, requestId] { m_inFlight.remove(requestId); });
     try {
-        if (result.ok()) {
-            // A no-op when the echoed event confirmed it first.
-            m_store.confirmCommand(requestId, result.value());
+        if (!failure) {
+            confirm();   // a no-op when the echoed event confirmed it first
             scheduleFlush();
             return;
         }
@@ -249,23 +259,23 @@ void Outbox::onReply(qint64 itemId, const QString &requestId, TicketId ticketId,
             scheduleFlush();   // confirmed by its event meanwhile, or discarded/edited
             return;
         }
-        const ApiFailure &failure = result.failure();
-        item->errorCode = localCode(failure);
-        item->errorMessage = failure.message();
-        if (failure.isTransient() || failure.isUnauthorized()) {
+        const QStringList lanes = lanesOf(item->command);
+        item->errorCode = localCode(*failure);
+        item->errorMessage = failure->message();
+        if (failure->isTransient() || failure->isUnauthorized()) {
             // Same key next time; the server answers a repeat with the stored result.
             item->state = OutboxState::Queued;
             auto delay = m_options.retry.delayFor(item->attempts);
-            if (failure.retryAfterSeconds > 0)
-                delay = std::max(delay, std::chrono::milliseconds(qint64(failure.retryAfterSeconds) * 1000));
+            if (failure->retryAfterSeconds > 0)
+                delay = std::max(delay, std::chrono::milliseconds(qint64(failure->retryAfterSeconds) * 1000));
             item->nextAttemptAt = m_clock->now().addMSecs(delay.count());
-            qCInfo(lcOutbox) << "transient failure for ticket" << ticketId << failureKindName(failure.kind) << "retry in"
+            qCInfo(lcOutbox) << "transient failure for" << lanes << failureKindName(failure->kind) << "retry in"
                              << delay.count() << "ms";
             m_store.updateOutboxItem(*item);
         } else {
             item->state = OutboxState::Failed;
             item->nextAttemptAt = {};
-            qCInfo(lcOutbox) << "command refused for ticket" << ticketId << item->errorCode;
+            qCInfo(lcOutbox) << "command refused for" << lanes << item->errorCode;
             m_store.updateOutboxItem(*item);
             Q_EMIT itemFailed(*item);
         }
@@ -280,13 +290,10 @@ void Outbox::onStoreChanged(const StoreChange &change)
     if (change.confirmedRequestIds.isEmpty())
         return;
     for (const QString &requestId : change.confirmedRequestIds) {
-        // Confirmed by the event before the reply: the ticket's next command may go.
-        for (auto it = m_inFlight.begin(); it != m_inFlight.end(); ++it) {
-            if (it.value() == requestId) {
-                Q_EMIT itemConfirmed(requestId, it.key());
-                m_inFlight.erase(it);
-                break;
-            }
+        // Confirmed by the event before the reply: the next commands on its lanes may go.
+        if (const auto it = m_inFlight.constFind(requestId); it != m_inFlight.cend()) {
+            Q_EMIT itemConfirmed(requestId, it.value());
+            m_inFlight.erase(it);
         }
     }
     scheduleFlush();
@@ -323,7 +330,7 @@ bool Outbox::edit(qint64 itemId, const QString &newBody)
 void Outbox::rekeyAgainstCurrentTicket(Command &command) const
 {
     command.requestId = newRequestId();
-    if (command.baseVersion) {
+    if (command.baseVersion && command.ticketId != 0) {
         if (const auto ticket = m_store.ticket(command.ticketId))
             command.baseVersion = ticket->version;
     }

@@ -3,8 +3,12 @@
 //
 // enqueue() writes the command with its UUID Idempotency-Key to the store
 // (synchronous=FULL) before anything is sent, so the effect shows at once as
-// pending and survives a crash. Commands of one ticket are sent in creation
-// order, one in flight at a time; different tickets proceed independently.
+// pending and survives a crash. A command names its targets (one ticket,
+// several, the tenant, the operator; domain/command_targets.h) and each
+// target is a lane: a lane's commands are sent in creation order, one in
+// flight at a time, and a command goes only when it is the head of every
+// one of its lanes (a merge waits for both tickets and holds both until it
+// is done). Different lanes proceed independently.
 //
 // Outcomes:
 //  - accepted (HTTP reply, or the echoed event carrying the requestId,
@@ -14,7 +18,7 @@
 //  - transient failure (network, timeout, 5xx, 408, 429): stays Queued and is
 //    resent with the SAME key after a capped backoff (the server dedupes).
 //  - business rejection (409, 403, 404, 422, other 4xx): Failed, with the
-//    server's reason; it blocks later commands of the same ticket (order
+//    server's reason; it blocks later commands on all its lanes (order
 //    matters) until retry(), edit() or discard(). Nothing is dropped silently.
 // At start(), items left InFlight by a crash are resent with their key.
 //
@@ -93,7 +97,8 @@ public:
     int inFlightCount() const { return int(m_inFlight.size()); }
 
 Q_SIGNALS:
-    // Accepted by the server (reply or echoed event, whichever came first; emitted once).
+    // Accepted by the server (reply or echoed event, whichever came first;
+    // emitted once). ticketId: the command's (first) ticket, 0 for none.
     void itemConfirmed(const QString &requestId, zeiko::TicketId ticketId);
     void itemFailed(const zeiko::OutboxItem &item);
     // A store write failed while updating the queue (the item is unchanged on disk).
@@ -108,7 +113,9 @@ private:
     void scheduleFlush();
     void flush();
     void send(OutboxItem item);
-    void onReply(qint64 itemId, const QString &requestId, TicketId ticketId, const ApiResult<CommandResult> &result);
+    // The server's answer to a send: accepted (`confirm` stores the result) or `failure`.
+    void onReply(qint64 itemId, const QString &requestId, const ApiFailure *failure,
+                 const std::function<void()> &confirm);
     void onStoreChanged(const StoreChange &change);
     bool isBusinessRejection(const QString &errorCode) const;
     // A fresh Idempotency-Key, and the ticket version as the cache knows it now.
@@ -124,7 +131,7 @@ private:
     Clock *m_clock = nullptr;
     bool m_running = false;
     bool m_ignoreBackoff = false;
-    QHash<TicketId, QString> m_inFlight;   // ticket -> requestId being sent
+    QHash<QString, TicketId> m_inFlight;   // requestId being sent -> its (first) ticket
     QTimer m_flushTimer;                   // coalesces flushes
     QTimer m_retryTimer;                   // wakes up for the earliest backoff
     QTimer m_holdTimer;                    // wakes up when the earliest undo window ends

@@ -98,6 +98,9 @@ public:
     // The server accepted `requestId`: stores its result and removes the item
     // in one transaction. A second confirmation (reply after event) is a no-op.
     StoreChange confirmCommand(const QString &requestId, const CommandResult &result);
+    // A command whose answer carries no ticket (tenant- or operator-level):
+    // it leaves the outbox; what it changed arrives with its event.
+    StoreChange confirmCommand(const QString &requestId);
 
 Q_SIGNALS:
     // Emitted after every committed write that changed something.
@@ -109,6 +112,7 @@ private:
     void insertEntry(const ThreadEntry &entry, StoreChange &change);
     void upsertHandoff(const Handoff &handoff);
     bool removeOutboxByRequestId(const QString &requestId, StoreChange &change);
+    void deleteOutboxRow(qint64 id);   // the item and its targets (inside the caller's transaction)
     void setState(const QString &key, const QString &value);
     QString state(const QString &key) const;
     void notify(const StoreChange &change);

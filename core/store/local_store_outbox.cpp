@@ -2,6 +2,7 @@
 #include "store/local_store.h"
 
 #include "domain/codecs.h"
+#include "domain/command_targets.h"
 #include "store/store_error.h"
 #include "sync/logging.h"
 
@@ -47,6 +48,13 @@ std::optional<OutboxItem> readOutboxItem(const QSqlQuery &q)
     return item;
 }
 
+void noteTickets(const Command &command, StoreChange &change)
+{
+    change.outboxTouched = true;
+    for (const TicketId ticket : ticketsOf(command))
+        change.outboxChanged.insert(ticket);
+}
+
 QList<OutboxItem> readOutboxItems(QSqlQuery &q)
 {
     QList<OutboxItem> items;
@@ -75,10 +83,15 @@ OutboxItem LocalStore::insertOutboxItem(const Command &command, const QDateTime 
         sql::run(q, {command.requestId, command.ticketId, int(OutboxState::Queued), QString::fromUtf8(encode(command)),
                      item.createdAt.toMSecsSinceEpoch(), msOrNull(item.notBefore)});
         item.id = q.lastInsertId().toLongLong();
+        auto &target = prepared(u"INSERT INTO outbox_targets(outbox_id, kind, ticket_id) VALUES(?, ?, ?)"_s);
+        for (const CommandTarget &t : targetsOf(command)) {
+            sql::run(target, {item.id, toString(t.kind),
+                              t.kind == TargetKind::Ticket ? QVariant(t.ticketId) : QVariant(QMetaType::fromType<qint64>())});
+        }
         tx.commit();   // synchronous=FULL: on disk when this returns
     }
     StoreChange change;
-    change.outboxChanged.insert(command.ticketId);
+    noteTickets(command, change);
     change.cursor = cursor();
     notify(change);
     return item;
@@ -93,7 +106,9 @@ QList<OutboxItem> LocalStore::outboxItems() const
 
 QList<OutboxItem> LocalStore::outboxItems(TicketId ticketId) const
 {
-    auto &q = prepared(selectOutboxColumns + u" WHERE ticket_id = ? ORDER BY id"_s);
+    // Every command that touches the ticket, those with several targets included.
+    auto &q = prepared(selectOutboxColumns
+                       + u" WHERE id IN (SELECT outbox_id FROM outbox_targets WHERE ticket_id = ?) ORDER BY id"_s);
     sql::run(q, {ticketId});
     return readOutboxItems(q);
 }
@@ -121,7 +136,7 @@ void LocalStore::updateOutboxItem(const OutboxItem &item)
         tx.commit();
     }
     StoreChange change;
-    change.outboxChanged.insert(item.command.ticketId);
+    noteTickets(item.command, change);
     change.cursor = cursor();
     notify(change);
 }
@@ -129,30 +144,57 @@ void LocalStore::updateOutboxItem(const OutboxItem &item)
 void LocalStore::removeOutboxItem(qint64 id)
 {
     const std::optional<OutboxItem> item = outboxItem(id);
-    auto &q = prepared(u"DELETE FROM outbox WHERE id = ?"_s);
-    sql::run(q, {id});
+    {
+        sql::Transaction tx(m_database);
+        deleteOutboxRow(id);
+        tx.commit();
+    }
     if (!item)
         return;
     StoreChange change;
-    change.outboxChanged.insert(item->command.ticketId);
+    noteTickets(item->command, change);
     change.cursor = cursor();
     notify(change);
 }
 
 bool LocalStore::removeOutboxByRequestId(const QString &requestId, StoreChange &change)
 {
-    auto &find = prepared(u"SELECT ticket_id FROM outbox WHERE request_id = ?"_s);
+    auto &find = prepared(u"SELECT id FROM outbox WHERE request_id = ?"_s);
     sql::run(find, {requestId});
     if (!find.next()) {
         find.finish();
         return false;
     }
-    const TicketId ticketId = find.value(0).toLongLong();
+    const qint64 id = find.value(0).toLongLong();
     find.finish();
-    auto &remove = prepared(u"DELETE FROM outbox WHERE request_id = ?"_s);
-    sql::run(remove, {requestId});
-    change.outboxChanged.insert(ticketId);
+    change.outboxTouched = true;
+    auto &tickets = prepared(u"SELECT ticket_id FROM outbox_targets WHERE outbox_id = ? AND ticket_id IS NOT NULL"_s);
+    sql::run(tickets, {id});
+    while (tickets.next())
+        change.outboxChanged.insert(tickets.value(0).toLongLong());
+    tickets.finish();
+    deleteOutboxRow(id);
     return true;
+}
+
+void LocalStore::deleteOutboxRow(qint64 id)
+{
+    auto &targets = prepared(u"DELETE FROM outbox_targets WHERE outbox_id = ?"_s);
+    sql::run(targets, {id});
+    auto &item = prepared(u"DELETE FROM outbox WHERE id = ?"_s);
+    sql::run(item, {id});
+}
+
+StoreChange LocalStore::confirmCommand(const QString &requestId)
+{
+    StoreChange change;
+    sql::Transaction tx(m_database);
+    if (removeOutboxByRequestId(requestId, change))
+        change.confirmedRequestIds.append(requestId);
+    tx.commit();
+    change.cursor = cursor();
+    notify(change);
+    return change;
 }
 
 StoreChange LocalStore::confirmCommand(const QString &requestId, const CommandResult &result)

@@ -118,9 +118,25 @@ void addOutboxNotBefore(const QSqlDatabase &db)
     sql::runText(db, u"ALTER TABLE outbox ADD COLUMN not_before INTEGER"_s);
 }
 
+// A queued command names its targets (one ticket, several, the tenant, the
+// operator; domain/command_targets.h). One row per target, so a ticket's
+// view finds the commands that touch it, a merge included. outbox.ticket_id
+// stays the command's first ticket (0: none). Rows queued before this step
+// are about their one ticket: they get that target and replay unchanged.
+void addOutboxTargets(const QSqlDatabase &db)
+{
+    sql::runText(db, uR"(CREATE TABLE outbox_targets (
+        outbox_id INTEGER NOT NULL,
+        kind TEXT NOT NULL,
+        ticket_id INTEGER))"_s);   // NULL unless kind is 'ticket'
+    sql::runText(db, u"CREATE INDEX outbox_targets_by_item ON outbox_targets(outbox_id)"_s);
+    sql::runText(db, u"CREATE INDEX outbox_targets_by_ticket ON outbox_targets(ticket_id) WHERE ticket_id IS NOT NULL"_s);
+    sql::runText(db, u"INSERT INTO outbox_targets(outbox_id, kind, ticket_id) SELECT id, 'ticket', ticket_id FROM outbox"_s);
+}
+
 using Step = void (*)(const QSqlDatabase &);
 // Step i upgrades user_version i to i + 1. Append only; never edit a shipped step.
-constexpr std::array<Step, 3> steps{{&createInitialSchema, &addSlaDueColumns, &addOutboxNotBefore}};
+constexpr std::array<Step, 4> steps{{&createInitialSchema, &addSlaDueColumns, &addOutboxNotBefore, &addOutboxTargets}};
 
 } // namespace
 

@@ -78,6 +78,7 @@ struct StoreChange {
     QList<TicketId> updatedTickets;
     QSet<TicketId> threadsChanged;      // tickets that got new entries (or a full thread load)
     QSet<TicketId> outboxChanged;       // tickets whose queued commands changed
+    bool outboxTouched = false;         // any queued command changed (tenant-level ones have no ticket)
     QSet<TicketId> viewedTickets;       // the operator opened these (unread state changes)
     QStringList confirmedRequestIds;    // commands confirmed by this write
     Seq cursor = 0;                     // the cursor after the write
@@ -87,7 +88,7 @@ struct StoreChange {
     bool isEmpty() const
     {
         return insertedTickets.isEmpty() && updatedTickets.isEmpty() && threadsChanged.isEmpty()
-            && outboxChanged.isEmpty() && viewedTickets.isEmpty();
+            && outboxChanged.isEmpty() && !outboxTouched && viewedTickets.isEmpty() && confirmedRequestIds.isEmpty();
     }
 };
 

@@ -148,6 +148,8 @@ CommandOutcome applyCommand(const Ticket &before, const Command &command, const 
                             QStringLiteral("%1 resolved the conversation; CSAT requested").arg(actorName));
         out.entry.eventStatus = toString(HandoffState::Resolved);
         break;
+    case CommandType::UpdateHandoffSettings:
+        break;   // not a ticket command: rules::apply() refused it
     }
 
     t.version = before.version + 1;

@@ -73,8 +73,9 @@ private Q_SLOTS:
         QTest::newRow("not json") << QByteArray("<html>oops") << QStringLiteral("$");
         QTest::newRow("truncated") << QByteArray(R"({"events": [)") << QStringLiteral("$");
         QTest::newRow("wrong type") << QByteArray(R"({"events": [], "head": "12"})") << QStringLiteral("head");
-        QTest::newRow("bad event") << QByteArray(R"({"events": [{"seq": 1, "type": "nope", "ticketId": 1, "at": "2026-01-01T00:00:00.000Z"}], "head": 1})")
-                                   << QStringLiteral("events[0].type");
+        // (An unknown event type is not an error: a newer server's kind is skipped, test_codecs.)
+        QTest::newRow("bad event") << QByteArray(R"({"events": [{"seq": 1, "type": "ticket_updated", "at": "2026-01-01T00:00:00.000Z"}], "head": 1})")
+                                   << QStringLiteral("events[0].ticketId");
     }
     void malformedJsonIsAClearError()
     {

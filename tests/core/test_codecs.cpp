@@ -134,11 +134,11 @@ private Q_SLOTS:
         handoffEvent.handoff = fullHandoff();
         QCOMPARE(roundTrip(handoffEvent), handoffEvent);
 
-        Command reply{u"k1"_s, CommandType::EmailReply, 42, 7, u"Hello **there**"_s, std::nullopt, {}, {}};
+        Command reply{u"k1"_s, CommandType::EmailReply, 42, 7, u"Hello **there**"_s, std::nullopt, {}, {}, {}, {}, {}};
         QCOMPARE(roundTrip(reply), reply);
-        Command priority{u"k2"_s, CommandType::SetPriority, 42, std::nullopt, {}, Priority::High, {}, {}};
+        Command priority{u"k2"_s, CommandType::SetPriority, 42, std::nullopt, {}, Priority::High, {}, {}, {}, {}, {}};
         QCOMPARE(roundTrip(priority), priority);
-        Command forceClose{u"k3"_s, CommandType::ForceClose, 42, 3, {}, std::nullopt, {}, u"spam"_s};
+        Command forceClose{u"k3"_s, CommandType::ForceClose, 42, 3, {}, std::nullopt, {}, u"spam"_s, {}, {}, {}};
         QCOMPARE(roundTrip(forceClose), forceClose);
 
         const CommandResult result{ticket, fullEntry(), 99};
@@ -184,6 +184,58 @@ private Q_SLOTS:
         } catch (const DecodeError &error) {
             QCOMPARE(error.field(), u"priority"_s);
             QVERIFY(error.reason().contains(u"critical"_s));
+        }
+    }
+
+    void commandsNameTheirTargetsAndEventsTheirScope()
+    {
+        Command settings;
+        settings.requestId = u"k4"_s;
+        settings.type = CommandType::UpdateHandoffSettings;
+        settings.targets = {CommandTarget::tenant()};
+        settings.agentId = u"wizard"_s;
+        settings.settings = QJsonObject{{u"strategy"_s, u"round_robin"_s}};
+        QCOMPARE(roundTrip(settings), settings);
+        QVERIFY(!toJson(settings).contains(u"ticketId"_s));   // about no ticket
+        Command both{u"k5"_s, CommandType::InternalNote, 1, std::nullopt, u"about both"_s, std::nullopt, {}, {}, {}, {}, {}};
+        both.targets = {CommandTarget::ticket(1), CommandTarget::ticket(2)};
+        QCOMPARE(roundTrip(both), both);
+
+        Event tenantEvent;
+        tenantEvent.seq = 14;
+        tenantEvent.type = EventType::HandoffSettingsUpdated;
+        tenantEvent.scope = TargetKind::Tenant;
+        tenantEvent.at = at(10);
+        tenantEvent.requestId = u"k4"_s;
+        tenantEvent.handoffSettings = settings.settings;
+        const QJsonObject json = toJson(tenantEvent);
+        QVERIFY(json.value(u"ticketId"_s).isNull());
+        QCOMPARE(json.value(u"scope"_s).toString(), u"tenant"_s);
+        QCOMPARE(roundTrip(tenantEvent), tenantEvent);
+        // A ticket event stays as it was: no scope field.
+        Event ticketEvent;
+        ticketEvent.seq = 15;
+        ticketEvent.ticketId = 42;
+        ticketEvent.at = at(11);
+        ticketEvent.ticket = fullTicket();
+        QVERIFY(!toJson(ticketEvent).contains(u"scope"_s));
+    }
+
+    void anEventOfAKindNotKnownYetIsKeptByItsSeq()
+    {
+        const QJsonObject json{{u"seq"_s, 21}, {u"type"_s, u"macro_updated"_s}, {u"ticketId"_s, QJsonValue()},
+                               {u"scope"_s, u"tenant"_s}, {u"at"_s, isoUtc(at(1))}, {u"macro"_s, QJsonObject{}}};
+        const Event event = fromJson<Event>(json);
+        QCOMPARE(event.seq, 21);
+        QCOMPARE(event.unknownType, u"macro_updated"_s);
+        QVERIFY(!event.ticket && !event.entry && !event.handoff);
+        // A known kind with a payload it promises missing is still an error.
+        try {
+            fromJson<Event>(QJsonObject{{u"seq"_s, 22}, {u"type"_s, u"handoff_settings_updated"_s},
+                                        {u"scope"_s, u"tenant"_s}, {u"at"_s, isoUtc(at(1))}});
+            QFAIL("decoding must fail");
+        } catch (const DecodeError &error) {
+            QCOMPARE(error.field(), u"handoffSettings"_s);
         }
     }
 

@@ -1,10 +1,12 @@
 // Outbox over a real temporary store and a scripted loopback server:
 // durability, per-ticket FIFO, retry classes, failed -> retry/edit/discard,
 // restart recovery, sends held in their undo window (an injected clock, no
-// sleeping) and what each waiting item is blocked by. (Exactly-once against
-// the real server: tests/e2e.)
+// sleeping), what each waiting item is blocked by, and the lanes of commands
+// that are not about one ticket (several tickets, the tenant). (Exactly-once
+// against the real server: tests/e2e.)
 #include "core_test_data.h"
 #include "domain/codecs.h"
+#include "domain/command_targets.h"
 #include "outbox/outbox.h"
 #include "scripted_http_server.h"
 #include "store/local_store.h"
@@ -31,6 +33,15 @@ ScriptedReply accept(const RecordedRequest &request, EntryId entryId)
         result.entry = testdata::entry(entryId, command.ticketId, command.body, QString::fromUtf8(request.headers.value("idempotency-key")));
     result.seq = entryId;
     return ScriptedReply::json(200, encode(result));
+}
+
+// POST /commands (a command that names its targets) answers with its seq;
+// ticket commands as above.
+ScriptedReply acceptAny(const RecordedRequest &request, EntryId entryId)
+{
+    if (request.target == "/api/v1/commands")
+        return ScriptedReply::json(200, QByteArrayLiteral(R"({"seq":)") + QByteArray::number(entryId) + '}');
+    return accept(request, entryId);
 }
 
 ScriptedReply conflict()
@@ -73,9 +84,40 @@ QStringList received(const ScriptedHttpServer &server)
     QStringList list;
     for (const RecordedRequest &r : server.requests()) {
         const Command c = decode<Command>(r.body);
-        list.append(QStringLiteral("%1:%2").arg(toString(c.type)).arg(c.ticketId));
+        if (isAboutOneTicket(c))
+            list.append(QStringLiteral("%1:%2").arg(toString(c.type)).arg(c.ticketId));
+        else
+            list.append(QStringLiteral("%1:%2").arg(toString(c.type), lanesOf(c).join(u'+')));
     }
     return list;
+}
+
+// The requests' Idempotency-Keys, in order.
+QStringList keys(const ScriptedHttpServer &server)
+{
+    QStringList list;
+    for (const RecordedRequest &r : server.requests())
+        list.append(QString::fromUtf8(r.headers.value("idempotency-key")));
+    return list;
+}
+
+// A note about several tickets at once (the shape a merge will have).
+Command aboutTickets(const QList<TicketId> &tickets, const QString &body)
+{
+    Command c = testdata::note(tickets.constFirst(), body);
+    for (const TicketId id : tickets)
+        c.targets.append(CommandTarget::ticket(id));
+    return c;
+}
+
+Command handoffSettingsChange(const QString &agentId, const QString &strategy)
+{
+    Command c;
+    c.type = CommandType::UpdateHandoffSettings;
+    c.targets = {CommandTarget::tenant()};
+    c.agentId = agentId;
+    c.settings = QJsonObject{{QStringLiteral("strategy"), strategy}};
+    return c;
 }
 
 OutboxItem item(qint64 id, TicketId ticketId, CommandType type, OutboxState state, const QDateTime &notBefore = {})
@@ -86,6 +128,19 @@ OutboxItem item(qint64 id, TicketId ticketId, CommandType type, OutboxState stat
     i.command.type = type;
     i.state = state;
     i.notBefore = notBefore;
+    return i;
+}
+
+OutboxItem itemAbout(qint64 id, const QList<CommandTarget> &targets, OutboxState state)
+{
+    OutboxItem i = item(id, 0, CommandType::InternalNote, state);
+    i.command.targets = targets;
+    for (const CommandTarget &t : targets) {
+        if (t.kind == TargetKind::Ticket) {
+            i.command.ticketId = t.ticketId;
+            break;
+        }
+    }
     return i;
 }
 
@@ -512,6 +567,227 @@ private Q_SLOTS:
         QVERIFY(outbox.discard(close->id));
         QTRY_VERIFY(store.outboxItems().isEmpty());
         QCOMPARE(received(server), (QStringList{QStringLiteral("close:5"), QStringLiteral("internal_note:5")}));
+    }
+
+    void lanesGoIndependentlyTheTenantsBesideATicketsInFlight()
+    {
+        ScriptedHttpServer server;
+        server.setHandler([](const RecordedRequest &r) {
+            if (r.target == "/api/v1/tickets/1/commands")
+                return ScriptedReply::hang();   // ticket 1's head: in flight until the test ends
+            return acceptAny(r, 900);
+        });
+        LocalStore store;
+        QVERIFY(store.open(freshPath()));
+        ApiClient api(server.baseUrl());
+        Outbox outbox(store, api, fastRetry());
+        QSignalSpy confirmed(&outbox, &Outbox::itemConfirmed);
+        const auto ticketHead = outbox.enqueue(testdata::note(1, QStringLiteral("stuck")));
+        const auto ticketNext = outbox.enqueue(testdata::note(1, QStringLiteral("behind it")));
+        const auto tenant = outbox.enqueue(handoffSettingsChange(QStringLiteral("wizard"), QStringLiteral("first_available")));
+        outbox.start();
+        QTRY_COMPARE(confirmed.count(), 1);
+        QCOMPARE(confirmed.at(0).at(0).toString(), tenant->command.requestId);
+        QCOMPARE(confirmed.at(0).at(1).value<TicketId>(), TicketId(0));   // about no ticket
+        QTRY_COMPARE(keys(server).size(), 2);
+        QVERIFY(keys(server).contains(ticketHead->command.requestId));
+        const qsizetype tenantAt = keys(server).indexOf(tenant->command.requestId);
+        QVERIFY(tenantAt >= 0);
+        QCOMPARE(server.requests().at(tenantAt).target, QByteArray("/api/v1/commands"));
+        const Command sent = decode<Command>(server.requests().at(tenantAt).body);
+        QCOMPARE(sent.targets, QList<CommandTarget>{CommandTarget::tenant()});
+        QCOMPARE(sent.agentId, QStringLiteral("wizard"));
+        QCOMPARE(store.outboxItems().size(), 2);   // ticket 1's two still wait, in order
+        QCOMPARE(outbox.positions().value(ticketNext->id).blocker->id, ticketHead->id);
+        QCOMPARE(store.outboxItem(ticketHead->id)->state, OutboxState::InFlight);
+    }
+
+    void aTwoTicketCommandWaitsForBothLanesAndHoldsBoth()
+    {
+        FakeClock clock;
+        ScriptedHttpServer server;
+        EntryId nextEntry = 1000;
+        int ticket2Attempts = 0;
+        server.setHandler([&](const RecordedRequest &r) {
+            // Ticket 2's head fails once (503): it waits for its retry time while ticket 1's is done.
+            if (r.target == "/api/v1/tickets/2/commands" && ++ticket2Attempts == 1)
+                return ScriptedReply::json(503, R"({"error":{"code":"service_unavailable","message":"busy"}})");
+            return acceptAny(r, ++nextEntry);
+        });
+        LocalStore store;
+        QVERIFY(store.open(freshPath()));
+        ApiClient api(server.baseUrl());
+        Outbox outbox(store, api, onClock(clock));
+        const auto a1 = outbox.enqueue(testdata::note(1, QStringLiteral("a1")));
+        const auto b1 = outbox.enqueue(testdata::note(2, QStringLiteral("b1")));
+        const auto both = outbox.enqueue(aboutTickets({1, 2}, QStringLiteral("about 1 and 2")));
+        const auto a2 = outbox.enqueue(testdata::note(1, QStringLiteral("a2")));
+        const auto c1 = outbox.enqueue(testdata::note(3, QStringLiteral("c1")));
+        outbox.start();
+        // a1 and c1 are done; b1 waits for its retry time.
+        QTRY_VERIFY(!store.outboxItem(a1->id) && !store.outboxItem(c1->id)
+                    && store.outboxItem(b1->id)->state == OutboxState::Queued && ticket2Attempts == 1);
+        QTest::qWait(50);
+        QCOMPARE(keys(server).size(), 3);   // not the two-ticket one, though ticket 1 is free: ticket 2 is not
+        QVERIFY(!keys(server).contains(both->command.requestId));
+        QVERIFY(!keys(server).contains(a2->command.requestId));
+        const auto positions = outbox.positions();
+        QCOMPARE(int(positions.value(both->id).waiting), int(Waiting::ForItsTurn));
+        QCOMPARE(positions.value(both->id).blocker->id, b1->id);
+        // Ticket 1's next one waits behind the two-ticket command, not beside it.
+        QCOMPARE(int(positions.value(a2->id).waiting), int(Waiting::ForItsTurn));
+        QCOMPARE(positions.value(a2->id).blocker->id, both->id);
+        QCOMPARE(positions.value(a2->id).ahead, 1);
+
+        clock.advance(1s);   // b1's retry time
+        QTRY_VERIFY(store.outboxItems().isEmpty());
+        const QStringList order = keys(server);
+        QCOMPARE(order.size(), 6);
+        QCOMPARE(order.count(both->command.requestId), 1);
+        QVERIFY(order.lastIndexOf(b1->command.requestId) < order.indexOf(both->command.requestId));
+        QVERIFY(order.indexOf(a1->command.requestId) < order.indexOf(both->command.requestId));
+        QVERIFY(order.indexOf(both->command.requestId) < order.indexOf(a2->command.requestId));
+        QCOMPARE(server.requests().at(order.indexOf(both->command.requestId)).target, QByteArray("/api/v1/commands"));
+    }
+
+    void aRefusedTwoTicketCommandBlocksBothTicketsAndSaysSo()
+    {
+        ScriptedHttpServer server;
+        EntryId nextEntry = 1100;
+        server.setHandler([&](const RecordedRequest &r) {
+            if (r.target == "/api/v1/commands" && decode<Command>(r.body).type == CommandType::InternalNote)
+                return conflict();
+            return acceptAny(r, ++nextEntry);
+        });
+        LocalStore store;
+        QVERIFY(store.open(freshPath()));
+        ApiClient api(server.baseUrl());
+        Outbox outbox(store, api, fastRetry());
+        QSignalSpy failed(&outbox, &Outbox::itemFailed);
+        const auto both = outbox.enqueue(aboutTickets({1, 2}, QStringLiteral("refused")));
+        const auto a = outbox.enqueue(testdata::note(1, QStringLiteral("on 1")));
+        const auto b = outbox.enqueue(testdata::note(2, QStringLiteral("on 2")));
+        const auto tenant = outbox.enqueue(handoffSettingsChange(QStringLiteral("wizard"), QStringLiteral("round_robin")));
+        outbox.start();
+        QTRY_COMPARE(failed.count(), 1);
+        QTRY_VERIFY(!store.outboxItem(tenant->id));   // its own lane: not blocked
+        QTest::qWait(100);
+        const QStringList sent = keys(server);
+        QCOMPARE(QSet<QString>(sent.cbegin(), sent.cend()), (QSet<QString>{both->command.requestId, tenant->command.requestId}));
+        QCOMPARE(sent.size(), 2);
+        for (const auto &waiting : {a, b}) {
+            const QueuePosition position = outbox.positions().value(waiting->id);
+            QCOMPARE(int(position.waiting), int(Waiting::BehindRefused));
+            QCOMPARE(position.blocker->id, both->id);
+        }
+        QVERIFY(outbox.discard(both->id));
+        QTRY_VERIFY(store.outboxItems().isEmpty());
+        QCOMPARE(keys(server).mid(2).size(), 2);
+    }
+
+    void positionsFollowEveryLaneOfAMultiTargetCommand()
+    {
+        const QDateTime now = QDateTime::fromMSecsSinceEpoch(1'800'000'000'000, Qt::UTC);
+        const QList<OutboxItem> items{
+            item(1, 10, CommandType::Close, OutboxState::Failed),
+            itemAbout(2, {CommandTarget::ticket(10), CommandTarget::ticket(20)}, OutboxState::Queued),
+            item(3, 20, CommandType::InternalNote, OutboxState::Queued),
+            itemAbout(4, {CommandTarget::tenant()}, OutboxState::Queued),
+            itemAbout(5, {CommandTarget::tenant()}, OutboxState::Queued),
+            item(6, 30, CommandType::InternalNote, OutboxState::Queued),
+        };
+        const auto positions = queuePositions(items, now);
+        QCOMPARE(int(positions.value(2).waiting), int(Waiting::BehindRefused));
+        QCOMPARE(positions.value(2).blocker->id, 1);
+        // Ticket 20 had nothing refused, but its head waits behind ticket 10's refusal: so does it.
+        QCOMPARE(int(positions.value(3).waiting), int(Waiting::BehindRefused));
+        QCOMPARE(positions.value(3).blocker->id, 1);
+        QCOMPARE(positions.value(3).ahead, 1);
+        QCOMPARE(int(positions.value(4).waiting), int(Waiting::NotWaiting));   // the tenant's own lane
+        QCOMPARE(int(positions.value(5).waiting), int(Waiting::ForItsTurn));
+        QCOMPARE(positions.value(5).blocker->id, 4);
+        QCOMPARE(int(positions.value(6).waiting), int(Waiting::NotWaiting));
+    }
+
+    void anOldStoresQueuedCommandsReplayOnceAfterTheUpgrade()
+    {
+        // A store written before commands named their targets (schema 3):
+        // the rows as that version wrote them, one left in flight by a crash.
+        const QString path = freshPath();
+        {
+            LocalStore store;
+            QVERIFY(store.open(path));
+        }
+        {
+            const QString name = QStringLiteral("schema-3");
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), name);
+                db.setDatabaseName(path);
+                QVERIFY(db.open());
+                QSqlQuery q(db);
+                QVERIFY(q.exec(QStringLiteral("DROP TABLE outbox_targets")));
+                QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 3")));
+                const char *insert = "INSERT INTO outbox(request_id, ticket_id, state, command, created_at) VALUES('%1', 7, %2, '%3', 1)";
+                QVERIFY(q.exec(QString::fromLatin1(insert).arg(QStringLiteral("old-1")).arg(int(OutboxState::InFlight))
+                                   .arg(QStringLiteral(R"({"requestId":"old-1","type":"internal_note","ticketId":7,"body":"sent before the crash"})"))));
+                QVERIFY(q.exec(QString::fromLatin1(insert).arg(QStringLiteral("old-2")).arg(int(OutboxState::Queued))
+                                   .arg(QStringLiteral(R"({"requestId":"old-2","type":"close","ticketId":7})"))));
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(name);
+        }
+        ScriptedHttpServer server;
+        server.setHandler([](const RecordedRequest &r) { return acceptAny(r, 1200); });
+        {
+            LocalStore store;
+            QVERIFY2(store.open(path), qPrintable(store.errorString()));
+            QCOMPARE(store.outboxItems(7).size(), 2);   // found by their ticket after the upgrade
+            QCOMPARE(lanesOf(store.outboxItems(7).constFirst().command), QStringList{QStringLiteral("ticket:7")});
+            ApiClient api(server.baseUrl());
+            Outbox outbox(store, api, fastRetry());
+            outbox.start();
+            QTRY_VERIFY(store.outboxItems().isEmpty());
+        }
+        QCOMPARE(keys(server), (QStringList{QStringLiteral("old-1"), QStringLiteral("old-2")}));
+        QCOMPARE(received(server), (QStringList{QStringLiteral("internal_note:7"), QStringLiteral("close:7")}));
+        // A second start has nothing left to send.
+        LocalStore again;
+        QVERIFY(again.open(path));
+        ApiClient api(server.baseUrl());
+        Outbox outbox(again, api, fastRetry());
+        QSignalSpy drained(&outbox, &Outbox::drained);
+        outbox.start();
+        QTRY_COMPARE(drained.count(), 1);
+        QCOMPARE(server.requests().size(), 2);
+    }
+
+    void aTenantCommandLeftInFlightIsResentOnceWithItsKey()
+    {
+        const QString path = freshPath();
+        ScriptedHttpServer server;
+        server.setHandler([](const RecordedRequest &r) { return acceptAny(r, 1300); });
+        QString key;
+        {
+            LocalStore store;
+            QVERIFY(store.open(path));
+            ApiClient api(server.baseUrl());
+            Outbox outbox(store, api, fastRetry());   // never started: the "crash" came first
+            OutboxItem item = *outbox.enqueue(handoffSettingsChange(QStringLiteral("wizard"), QStringLiteral("round_robin")));
+            item.state = OutboxState::InFlight;
+            item.attempts = 1;
+            store.updateOutboxItem(item);
+            key = item.command.requestId;
+        }
+        for (int run = 0; run < 2; ++run) {
+            LocalStore store;
+            QVERIFY(store.open(path));
+            ApiClient api(server.baseUrl());
+            Outbox outbox(store, api, fastRetry());
+            QSignalSpy drained(&outbox, &Outbox::drained);
+            outbox.start();
+            QTRY_VERIFY(drained.count() >= 1 && store.outboxItems().isEmpty());
+        }
+        QCOMPARE(keys(server), QStringList{key});
     }
 
     void aStoreFailureIsReportedNotSwallowed()

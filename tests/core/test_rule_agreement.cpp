@@ -98,7 +98,7 @@ QList<Case> everyCase()
                         if (!handoff && handoffOwner != Who::Nobody)
                             continue;
                         for (const OperatorRole role : allValues<OperatorRole>())
-                            for (const CommandType command : allValues<CommandType>())
+                            for (const CommandType command : ticketCommandTypes())
                                 for (const Who target : {Who::Me, Who::Other}) {
                                     if (command != CommandType::Assign && target != Who::Me)
                                         continue;
@@ -267,7 +267,7 @@ void TestRuleAgreement::theMatrixCoversEveryEnumValue()
             handoffs.insert(int(*c.handoff));
     }
     QCOMPARE(statuses.size(), allValues<TicketStatus>().size());
-    QCOMPARE(commands.size(), allValues<CommandType>().size());
+    QCOMPARE(commands.size(), ticketCommandTypes().size());
     QCOMPARE(handoffs.size(), allValues<HandoffState>().size());
     QCOMPARE(roles.size(), allValues<OperatorRole>().size());
     QVERIFY(cases.size() > 5000);

@@ -194,6 +194,7 @@ private Q_SLOTS:
             for (const char *column : {"first_response_due", "next_response_due", "resolution_due", "first_responded"})
                 QVERIFY2(q.exec(QStringLiteral("ALTER TABLE tickets DROP COLUMN %1").arg(QLatin1String(column))),
                          qPrintable(q.lastError().text()));
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE outbox_targets")));   // schema 4
             QVERIFY(q.exec(QStringLiteral("ALTER TABLE outbox DROP COLUMN not_before")));   // schema 3
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 1")));
         });
@@ -280,6 +281,38 @@ private Q_SLOTS:
         QCOMPARE(store.ticketCount(), 3);   // cache stays readable
     }
 
+    void aCommandIsListedUnderEveryTicketItTargets()
+    {
+        LocalStore store;
+        QVERIFY(store.open(freshPath()));
+        QSignalSpy changed(&store, &LocalStore::changed);
+        Command merge = note(1, QStringLiteral("about both"));
+        merge.targets = {CommandTarget::ticket(1), CommandTarget::ticket(2)};
+        const OutboxItem both = store.insertOutboxItem(merge);
+        QCOMPARE(changed.last().at(0).value<StoreChange>().outboxChanged, (QSet<TicketId>{1, 2}));
+        Command settings;
+        settings.requestId = QStringLiteral("tenant-1");
+        settings.type = CommandType::UpdateHandoffSettings;
+        settings.targets = {CommandTarget::tenant()};
+        settings.agentId = QStringLiteral("wizard");
+        settings.settings = QJsonObject{{QStringLiteral("strategy"), QStringLiteral("round_robin")}};
+        const OutboxItem tenant = store.insertOutboxItem(settings);
+        QVERIFY(changed.last().at(0).value<StoreChange>().outboxChanged.isEmpty());   // no ticket's view changes
+
+        QCOMPARE(store.outboxItems(1).size(), 1);
+        QCOMPARE(store.outboxItems(2).size(), 1);
+        QCOMPARE(store.outboxItems(2).constFirst().command, merge);
+        QCOMPARE(store.outboxItem(tenant.id)->command, settings);
+        QCOMPARE(store.outboxItems().size(), 2);
+
+        StoreChange change = store.confirmCommand(merge.requestId);
+        QCOMPARE(change.outboxChanged, (QSet<TicketId>{1, 2}));
+        QVERIFY(store.outboxItems(1).isEmpty() && store.outboxItems(2).isEmpty());
+        store.removeOutboxItem(tenant.id);
+        QVERIFY(store.outboxItems().isEmpty());
+        QVERIFY(!store.outboxItem(both.id));
+    }
+
     void eventWithRequestIdConfirmsTheOutboxItem()
     {
         LocalStore store;
@@ -352,6 +385,7 @@ private Q_SLOTS:
         }
         withRawConnection(path, [&](QSqlDatabase &raw) {
             QSqlQuery q(raw);
+            QVERIFY(q.exec(QStringLiteral("DROP TABLE outbox_targets")));   // schema 4
             QVERIFY2(q.exec(QStringLiteral("ALTER TABLE outbox DROP COLUMN not_before")), qPrintable(q.lastError().text()));
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version = 2")));
         });
@@ -362,7 +396,7 @@ private Q_SLOTS:
         withRawConnection(path, [&](QSqlDatabase &raw) {
             QSqlQuery q(raw);
             QVERIFY(q.exec(QStringLiteral("PRAGMA user_version")) && q.next());
-            QCOMPARE(q.value(0).toInt(), 3);
+            QCOMPARE(q.value(0).toInt(), LocalStore::schemaVersion());
         });
     }
 

@@ -40,6 +40,7 @@ class TestSyncEngine : public QObject
         bool cursorExpired = false;
         bool tokenRevoked = false;   // every call answers 401
         bool unreachable = false;    // every call is cut without an answer
+        bool tenantLevelEvents = false;   // then 12: the tenant's, 13: a kind this build does not know, 14: a ticket's
         int snapshotCalls = 0;
         int calls = 0;
         World()
@@ -68,6 +69,16 @@ class TestSyncEngine : public QObject
                 if (malformedEvents)
                     return ScriptedReply::json(200, R"({"events":[{"seq":11,"type":"ticket_updated","ticketId":1,"at":"yesterday"}],"head":11})");
                 const Seq after = query.queryItemValue(QStringLiteral("after")).toLongLong();
+                if (tenantLevelEvents && after < 14) {
+                    // As a newer server writes them (docs/openapi.yaml, Event): no ticketId, a scope.
+                    return ScriptedReply::json(200, R"({"events":[)"
+                        + encode(testdata::ticketEvent(11, testdata::ticket(1, 2, QStringLiteral("updated")))) + R"(,
+                        {"seq":12,"type":"handoff_settings_updated","ticketId":null,"scope":"tenant","at":"2026-01-01T00:00:00.000Z","requestId":"k-1","handoffSettings":{"agentId":"wizard","strategy":"round_robin"}},
+                        {"seq":13,"type":"saved_view_updated","ticketId":null,"scope":"operator","at":"2026-01-01T00:00:01.000Z","view":{"name":"Mine"}},
+                        {"seq":14,"type":"ticket_updated","ticketId":2,"at":"2026-01-01T00:00:02.000Z","ticket":)"
+                                                        + encode(testdata::ticket(2, 5, QStringLiteral("after them"))) + R"(}],
+                        "head":14,"hasMore":false})");
+                }
                 EventPage page;
                 page.head = 12;
                 if (after < 11)
@@ -122,6 +133,20 @@ private Q_SLOTS:
         QCOMPARE(world.snapshotCalls, 2);
         // The socket cannot connect (no WebSocket here) but REST works: polling.
         QTRY_COMPARE(client.engine->connectionState(), ConnectionState::Polling);
+    }
+
+    void tenantLevelAndUnknownEventsMoveTheCursorOn()
+    {
+        World world;
+        world.tenantLevelEvents = true;
+        Client client(m_dir.filePath(QStringLiteral("s%1.sqlite").arg(++m_counter)), world.server.baseUrl());
+        QSignalSpy caughtUp(client.engine.get(), &SyncEngine::caughtUp);
+        QSignalSpy failed(client.engine.get(), &SyncEngine::syncError);
+        client.engine->start();
+        QTRY_VERIFY(caughtUp.count() >= 1);
+        QCOMPARE(client.store.cursor(), 14);   // past the tenant's and the unknown one, not stuck before them
+        QCOMPARE(client.store.ticket(2)->subject, QStringLiteral("after them"));
+        QCOMPARE(failed.count(), 0);
     }
 
     void malformedDataIsReportedAndTheStoreStaysIntact()

@@ -99,12 +99,12 @@ private slots:
 
     void everyCommandIsInTheTable()
     {
-        QCOMPARE(transitionTable().size(), allValues<CommandType>().size());
+        QCOMPARE(transitionTable().size(), ticketCommandTypes().size());
     }
 
     void refusedCommandsAreInvalidTransitions()
     {
-        for (const CommandType type : allValues<CommandType>()) {
+        for (const CommandType type : ticketCommandTypes()) {
             for (const TicketStatus from : allValues<TicketStatus>()) {
                 const Ticket before = ticketIn(from);
                 CommandContext context = contextAt(before.createdAt.addSecs(60));
