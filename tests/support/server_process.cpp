@@ -183,6 +183,15 @@ int ServerProcess::stop(int timeoutMs)
     return m_process->exitStatus() == QProcess::NormalExit ? m_process->exitCode() : -1;
 }
 
+void ServerProcess::kill()
+{
+    if (!m_process || m_process->state() == QProcess::NotRunning)
+        return;
+    m_process->kill();
+    m_process->waitForFinished(10000);
+    standardError();
+}
+
 bool ServerProcess::isRunning() const
 {
     return m_process && m_process->state() != QProcess::NotRunning;

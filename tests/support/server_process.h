@@ -90,6 +90,9 @@ public:
     bool start() { return start(Options{}); }
     // SIGTERM, then waits for exit; returns the exit code (-1 if it crashed or hung).
     int stop(int timeoutMs = 20000);
+    // SIGKILL: no shutdown at all (a crash, the OOM killer); returns once it is gone.
+    // start() again with databaseUrl() restarts it on the same database (on a new port).
+    void kill();
     bool isRunning() const;
 
     QString errorText() const { return m_error; }
