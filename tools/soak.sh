@@ -7,12 +7,17 @@
 #     on SQLite, and as many on PostgreSQL with two server processes (a
 #     throwaway cluster from tools/postgres.sh).
 # CI runs the same tests at their small default size.
-#   tools/soak.sh [BUILD_DIR]      (default build/asan; logs in BUILD_DIR/soak-logs)
+#   tools/soak.sh [BUILD_DIR [CAMPAIGN...]]
+# BUILD_DIR defaults to build/asan (logs go to BUILD_DIR/soak-logs); CAMPAIGN
+# is any of crash_replay server_kill_sqlite server_kill_postgres (default: all).
 # Prints each campaign's figure line, the runtime, the date and the machine;
 # exits non-zero if any soak failed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 build=${1:-build/asan}
+shift || true
+campaigns=("$@")
+[ ${#campaigns[@]} -gt 0 ] || campaigns=(crash_replay server_kill_sqlite server_kill_postgres)
 client_kills=${ZEIKO_SOAK_CLIENT_KILLS:-1000}
 server_kills=${ZEIKO_SOAK_SERVER_KILLS:-200}
 logs="$build/soak-logs"
@@ -34,6 +39,8 @@ pg_dir=${pg_started% *}
 pg_port=${pg_started##* }
 export ZEIKO_TEST_POSTGRES_URL="postgresql://postgres@127.0.0.1:${pg_port}/postgres"
 export QT_QPA_PLATFORM=offscreen
+# Qt Test aborts a test function after 5 minutes; a soak runs longer.
+export QTEST_FUNCTION_TIMEOUT=${QTEST_FUNCTION_TIMEOUT:-14400000}
 
 echo "date:    $(date -u '+%Y-%m-%d %H:%M UTC')"
 echo "machine: $(uname -sm), $(nproc) cores, $(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//'), load $(cut -d' ' -f1-3 /proc/loadavg)"
@@ -58,7 +65,12 @@ run() {
   fi
   echo "   wall time $(( $(date +%s) - start )) s"
 }
-run crash_replay "$client_kills" tests/e2e/test_e2e_crash
-run server_kill_sqlite "$server_kills" tests/server/test_server_kill_soak
-run server_kill_postgres "$server_kills" tests/server/test_server_kill_soak_postgres
+for campaign in "${campaigns[@]}"; do
+  case "$campaign" in
+  crash_replay) run crash_replay "$client_kills" tests/e2e/test_e2e_crash ;;
+  server_kill_sqlite) run server_kill_sqlite "$server_kills" tests/server/test_server_kill_soak ;;
+  server_kill_postgres) run server_kill_postgres "$server_kills" tests/server/test_server_kill_soak_postgres ;;
+  *) echo "soak.sh: unknown campaign $campaign" >&2; failed=1 ;;
+  esac
+done
 exit "$failed"
