@@ -5,12 +5,15 @@
 //  - an FTS5 search (ms), through the store and through the queue proxy;
 //  - peak memory (VmHWM).
 // Usage: core_bench [tickets] [events]
+#include "models/queue_anchor.h"
 #include "models/queue_filter_proxy.h"
+#include "models/roles.h"
 #include "models/ticket_queue_model.h"
 #include "store/local_store.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
+#include <QItemSelectionModel>
 #include <QFile>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -189,8 +192,8 @@ int main(int argc, char **argv)
         for (qsizetype i = 0; i < events.size(); i += batch)
             store.applyEvents(events.mid(i, batch));
         const double ms = double(round.nsecsElapsed()) / 1e6;
-        std::printf("applied %d events (batches of %d) %s: %.0f ms (%.0f events/s)\n", eventCount, batch, label, ms,
-                    eventCount * 1000.0 / std::max(0.001, ms));
+        std::printf("applied %d events (batches of %d) %s: %.0f ms (%.0f events/s, %.1f us/event)\n", eventCount, batch,
+                    label, ms, eventCount * 1000.0 / std::max(0.001, ms), ms * 1000.0 / std::max(1, eventCount));
     };
     proxy.setSourceModel(nullptr);
     // The cold-open model and proxy stop following the store for the first round.
@@ -210,6 +213,18 @@ int main(int argc, char **argv)
         QueueFilterProxy sorted(store);
         sorted.setSourceModel(&following);
         applyRound("+ queue model + sorted proxy");
+        // The operator's place held through the traffic (issue 11, item 15):
+        // a selection mid-list and the anchor counting arrivals above it.
+        QItemSelectionModel selection(&sorted);
+        const QModelIndex middle = sorted.index(sorted.rowCount() / 2, 0);
+        selection.setCurrentIndex(middle, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        QueueAnchor anchor(sorted, following);
+        anchor.setAnchor(middle.data(TicketIdRole).toLongLong());
+        const int rowBefore = anchor.anchorRow();
+        applyRound("+ queue model + sorted proxy + anchored selection");
+        std::printf("  anchored ticket still selected: %s; row %d -> %d, %d arrivals above it\n",
+                    selection.currentIndex().data(TicketIdRole).toLongLong() == anchor.anchor() ? "yes" : "NO",
+                    rowBefore, anchor.anchorRow(), anchor.arrivalsAbove());
     }
     QueueFilterProxy searchProxy(store);
     TicketQueueModel searchModel(store);

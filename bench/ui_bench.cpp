@@ -1,4 +1,4 @@
-// ui_bench [--tickets N] [--presses N] [--starts N]
+// ui_bench [--tickets N] [--presses N] [--starts N] [--live-events N]
 //
 // 1. Fills a cache with N tickets (default 100,000) and the threads of the
 //    first 250 in queue order.
@@ -8,12 +8,18 @@
 // 3. `j` -> thread painted: in one window, presses j (a real key event through
 //    the real shortcut path) and waits until the next ticket's thread is
 //    rendered and painted; median and worst over N presses (default 200).
+// 4. Live events: streams N events (default 5,000) in bursts of 50 into the
+//    store with the queue visible and a selection mid-list that the queue
+//    keeps in place (issue 11, item 15); time per event, per burst with the
+//    repaint, and how far the selected row moved on screen; then as many
+//    again with the place not kept, for comparison.
 // Runs offscreen; the server address is a dead port, so nothing is fetched.
 
 #include "models/roles.h"
 #include "session/console_session.h"
 #include "ui/console_settings.h"
 #include "ui/main_window.h"
+#include "ui/queue_pane.h"
 #include "ui/thread_view.h"
 
 #include <QApplication>
@@ -22,6 +28,7 @@
 #include <QKeyEvent>
 #include <QLoggingCategory>
 #include <QProcess>
+#include <QRandomGenerator>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTreeView>
@@ -158,8 +165,9 @@ int main(int argc, char *argv[])
     const QCommandLineOption ticketsOption(QStringLiteral("tickets"), QStringLiteral("Cached tickets."), QStringLiteral("n"), QStringLiteral("100000"));
     const QCommandLineOption pressesOption(QStringLiteral("presses"), QStringLiteral("j presses."), QStringLiteral("n"), QStringLiteral("200"));
     const QCommandLineOption startsOption(QStringLiteral("starts"), QStringLiteral("Cold starts."), QStringLiteral("n"), QStringLiteral("5"));
+    const QCommandLineOption liveOption(QStringLiteral("live-events"), QStringLiteral("Live events streamed in."), QStringLiteral("n"), QStringLiteral("5000"));
     const QCommandLineOption childOption(QStringLiteral("child"), QStringLiteral("(internal)"), QStringLiteral("dir"));
-    parser.addOptions({ticketsOption, pressesOption, startsOption, childOption});
+    parser.addOptions({ticketsOption, pressesOption, startsOption, liveOption, childOption});
     parser.addHelpOption();
     parser.process(app);
     if (parser.isSet(childOption))
@@ -168,6 +176,7 @@ int main(int argc, char *argv[])
     const int tickets = parser.value(ticketsOption).toInt();
     const int presses = parser.value(pressesOption).toInt();
     const int starts = parser.value(startsOption).toInt();
+    const int liveEvents = parser.value(liveOption).toInt();
     QTemporaryDir dir;
     const QString storePath = dir.filePath(QStringLiteral("cache.sqlite"));
     const QDateTime now = QDateTime::currentDateTimeUtc();
@@ -249,5 +258,63 @@ int main(int argc, char *argv[])
     std::sort(pressTimes.begin(), pressTimes.end());
     std::printf("j -> next thread painted: median %.1f ms, worst %.1f ms over %d presses\n", median(pressTimes),
                 pressTimes.last(), presses);
+
+    // ---- live events, the queue visible, the operator's place anchored ----------------
+    // Bursts as the event stream delivers them (one store change each); every
+    // tenth event a new ticket, which sorts above the selected row. Then the
+    // same without the pane keeping the place (its anchor signals cut): the
+    // cost of anchoring is the difference.
+    LocalStore &store = session->store();
+    Seq seq = store.cursor();
+    QRandomGenerator random(7);
+    int nextNew = tickets;
+    const auto stream = [&](const char *label) {
+        queue->setCurrentIndex(window.queueProxy().index(20, 0));
+        queue->scrollTo(queue->currentIndex());
+        waitForPaint(queue->viewport(), 10000);
+        const TicketId selected = window.currentTicketId();
+        const int selectedTop = queue->visualRect(queue->currentIndex()).top();
+        constexpr int burst = 50;
+        QList<double> burstTimes;
+        double totalMs = 0;
+        for (int done = 0; done < liveEvents; done += burst) {
+            QList<Event> events;
+            for (int i = 0; i < burst && done + i < liveEvents; ++i) {
+                const bool created = (done + i) % 10 == 0;
+                Ticket t = makeTicket(created ? nextNew++ : int(random.bounded(tickets)), now);
+                Event e;
+                e.seq = ++seq;
+                e.at = QDateTime::currentDateTimeUtc();
+                e.type = created ? EventType::TicketCreated : EventType::TicketUpdated;
+                t.lastActivityAt = e.at;
+                t.version = seq;
+                e.ticketId = t.id;
+                e.ticket = t;
+                events.append(e);
+            }
+            QElapsedTimer timer;
+            timer.start();
+            store.applyEvents(events);
+            QCoreApplication::processEvents();   // the repaint the next event-loop pass does
+            const double ms = double(timer.nsecsElapsed()) / 1e6;
+            burstTimes.append(ms);
+            totalMs += ms;
+        }
+        std::sort(burstTimes.begin(), burstTimes.end());
+        const double p99 = burstTimes.at(std::min<qsizetype>(burstTimes.size() - 1, burstTimes.size() * 99 / 100));
+        std::printf("live events, queue visible, %s (%d events, bursts of %d): %.1f us/event (%.0f events/s); "
+                    "burst apply+repaint median %.1f ms, p99 %.1f ms, worst %.1f ms\n",
+                    label, liveEvents, burst, totalMs * 1000.0 / std::max(1, liveEvents),
+                    liveEvents * 1000.0 / std::max(0.001, totalMs), median(burstTimes), p99, burstTimes.last());
+        std::printf("  selected ticket still selected: %s; its row moved %d px on screen; %d new above\n",
+                    window.currentTicketId() == selected ? "yes" : "NO",
+                    queue->visualRect(queue->currentIndex()).top() - selectedTop,
+                    window.queuePane()->anchor().arrivalsAbove());
+    };
+    if (liveEvents > 0) {
+        stream("selection anchored");
+        QObject::disconnect(&window.queuePane()->anchor(), nullptr, window.queuePane(), nullptr);
+        stream("place not kept (baseline)");
+    }
     return 0;
 }

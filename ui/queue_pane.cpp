@@ -164,9 +164,10 @@ QueuePane::QueuePane(LocalStore &store, TicketCache &tickets, const QString &ope
                                   "Scrolls to the top; the selected ticket stays selected."));
     m_arrivalsPill->setStyleSheet(QStringLiteral("QPushButton { background: %1; color: %2; border: none; "
                                                  "border-radius: 10px; padding: 3px 12px; font-weight: bold }"
-                                                 "QPushButton:focus { border: 2px solid %2 }")
+                                                 "QPushButton:focus { border: 2px solid %3 }")
                                       .arg(m_view->palette().color(QPalette::Highlight).name(),
-                                           m_view->palette().color(QPalette::HighlightedText).name()));
+                                           m_view->palette().color(QPalette::HighlightedText).name(),
+                                           m_view->palette().color(QPalette::Text).name()));
     connect(m_arrivalsPill, &QPushButton::clicked, this, [this] {
         showArrivalsAtTop();
         m_view->setFocus(Qt::OtherFocusReason);
