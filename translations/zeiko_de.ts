@@ -797,18 +797,17 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
     </message>
 </context>
 <context>
+    <name>zeiko::ui::ActionNotice</name>
+    <message>
+        <source>Why that key did nothing</source>
+        <translation>Warum diese Taste nichts getan hat</translation>
+    </message>
+</context>
+<context>
     <name>zeiko::ui::ActionRegistry</name>
     <message>
         <source>%1 (%2)</source>
         <translation>%1 (%2)</translation>
-    </message>
-    <message>
-        <source>Priority</source>
-        <translation>Priorität</translation>
-    </message>
-    <message>
-        <source>Set priority</source>
-        <translation>Priorität setzen</translation>
     </message>
 </context>
 <context>
@@ -957,6 +956,18 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
     <message>
         <source>Open ticket #%1</source>
         <translation>Ticket #%1 öffnen</translation>
+    </message>
+    <message>
+        <source>Open ticket #%1 — %2</source>
+        <translation>Ticket #%1 öffnen — %2</translation>
+    </message>
+    <message>
+        <source>No ticket #%1 in this console&apos;s copy of the tickets</source>
+        <translation>Kein Ticket #%1 in der Ticket-Kopie dieser Konsole</translation>
+    </message>
+    <message>
+        <source>There is nothing to open.</source>
+        <translation>Es gibt nichts zu öffnen.</translation>
     </message>
 </context>
 <context>
@@ -1410,6 +1421,17 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
     <message>
         <source>Not queued: %1</source>
         <translation>Nicht eingereiht: %1</translation>
+    </message>
+</context>
+<context>
+    <name>zeiko::ui::KeyDispatcher</name>
+    <message>
+        <source>Not available right now.</source>
+        <translation>Im Moment nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>%1 (%2): %3</source>
+        <translation>%1 (%2): %3</translation>
     </message>
 </context>
 <context>
@@ -2018,10 +2040,6 @@ KI-verwaltete Support-Tickets und Übergaben an Menschen bearbeiten.</translatio
         <translation>Ticket</translation>
     </message>
     <message>
-        <source>Ticket actions</source>
-        <translation>Ticket-Aktionen</translation>
-    </message>
-    <message>
         <source>#%1  %2  ·  %3</source>
         <translation>#%1  %2  ·  %3</translation>
     </message>
@@ -2032,6 +2050,77 @@ KI-verwaltete Support-Tickets und Übergaben an Menschen bearbeiten.</translatio
     <message>
         <source>No ticket selected</source>
         <translation>Kein Ticket ausgewählt</translation>
+    </message>
+</context>
+<context>
+    <name>zeiko::ui::TicketToolbar</name>
+    <message>
+        <source>Reply</source>
+        <translation>Antworten</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Take over</source>
+        <translation>Übernehmen</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>Schließen</translation>
+    </message>
+    <message>
+        <source>Force close…</source>
+        <translation>Schließen erzwingen…</translation>
+    </message>
+    <message>
+        <source>Resolve</source>
+        <translation>Abschließen</translation>
+    </message>
+    <message>
+        <source>Reopen</source>
+        <translation>Wieder öffnen</translation>
+    </message>
+    <message>
+        <source>Assign to me</source>
+        <translation>Mir zuweisen</translation>
+    </message>
+    <message>
+        <source>Assign…</source>
+        <translation>Zuweisen…</translation>
+    </message>
+    <message>
+        <source>Handoff</source>
+        <translation>Übergabe</translation>
+    </message>
+    <message>
+        <source>Ticket actions</source>
+        <translation>Ticket-Aktionen</translation>
+    </message>
+    <message>
+        <source>Priority</source>
+        <translation>Priorität</translation>
+    </message>
+    <message>
+        <source>Set priority</source>
+        <translation>Priorität setzen</translation>
+    </message>
+    <message>
+        <source>Set priority (1–4)</source>
+        <translation>Priorität setzen (1–4)</translation>
+    </message>
+    <message>
+        <source>More</source>
+        <translation>Mehr</translation>
+    </message>
+    <message>
+        <source>More ticket actions</source>
+        <translation>Weitere Ticket-Aktionen</translation>
+    </message>
+    <message>
+        <source>Every ticket action, also those that do not apply now</source>
+        <translation>Alle Ticket-Aktionen, auch die, die gerade nicht möglich sind</translation>
     </message>
 </context>
 <context>

@@ -4,8 +4,6 @@
 
 #include <QMenu>
 #include <QMenuBar>
-#include <QToolBar>
-#include <QToolButton>
 #include <QWidget>
 
 namespace zeiko::ui {
@@ -85,28 +83,6 @@ void ActionRegistry::buildMenus(QMenuBar *menuBar) const
             }
         }
     }
-}
-
-void ActionRegistry::fillToolbar(QToolBar *toolbar) const
-{
-    if (!m_table)
-        return;
-    QList<QAction *> priorities;
-    for (const ActionSpec &spec : m_table->specs()) {
-        if (spec.onToolbar)
-            toolbar->addAction(action(spec.id));
-        if (spec.menu == ActionMenu::TicketPriority)
-            priorities.append(action(spec.id));
-    }
-    auto *priorityButton = new QToolButton(toolbar);
-    priorityButton->setObjectName(QStringLiteral("priorityButton"));
-    priorityButton->setText(tr("Priority"));
-    priorityButton->setAccessibleName(tr("Set priority"));
-    priorityButton->setPopupMode(QToolButton::InstantPopup);
-    auto *priorityMenu = new QMenu(priorityButton);
-    priorityMenu->addActions(priorities);
-    priorityButton->setMenu(priorityMenu);
-    toolbar->addWidget(priorityButton);
 }
 
 QString ActionRegistry::text(const QString &id) const

@@ -2,7 +2,7 @@
 // The QAction side of the actions table (ui/action_table.h): one QAction per
 // window-context entry, with its stable name, group and remappable key, the
 // table's enable rules applied to a state (the reason kept for a disabled
-// one), and the menu bar and the ticket toolbar generated in table order.
+// one), and the menu bar generated in table order.
 // Keys with Ctrl/Alt/Meta are ordinary QAction shortcuts; bare keys and
 // chords go through KeyDispatcher (off while typing, physical key
 // positions). Menus show both kinds. The palette, the cheat sheet and
@@ -16,7 +16,6 @@
 #include <QObject>
 
 class QMenuBar;
-class QToolBar;
 
 namespace zeiko::ui {
 
@@ -36,9 +35,9 @@ public:
     // reason (availability(), and the "disabledReason" property).
     void applyState(const ActionState &state);
     Availability availability(ActionId id) const { return m_availability.value(int(id)); }
-    // The menu bar and the ticket toolbar, generated from the table.
+    // The menu bar, generated from the table (the ticket toolbar: TicketToolbar).
     void buildMenus(QMenuBar *menuBar) const;
-    void fillToolbar(QToolBar *toolbar) const;
+    const ActionTable *table() const { return m_table; }
 
     QAction *add(const QString &id, const QString &text, const QKeySequence &defaultKey, const QString &group);
     QAction *action(const QString &id) const { return m_actions.value(id); }

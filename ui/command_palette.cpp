@@ -65,8 +65,18 @@ void CommandPalette::refill()
     m_list->clear();
     const QString text = m_input->text();
     if (const auto number = ticketNumberQuery(text)) {
-        auto *item = new QListWidgetItem(tr("Open ticket #%1").arg(*number), m_list);
-        item->setData(kTicketNumberRole, *number);
+        const std::optional<QString> subject = m_lookup ? m_lookup(*number) : std::optional<QString>(QString());
+        if (subject) {
+            const QString label = subject->isEmpty() ? tr("Open ticket #%1").arg(*number)
+                                                     : tr("Open ticket #%1 — %2").arg(*number).arg(*subject);
+            auto *item = new QListWidgetItem(label, m_list);
+            item->setData(kTicketNumberRole, *number);
+        } else {
+            // Said here, where the operator is typing: not a status bar line after the palette closed.
+            auto *item = new QListWidgetItem(tr("No ticket #%1 in this console's copy of the tickets").arg(*number), m_list);
+            item->setFlags(Qt::NoItemFlags);
+            item->setData(Qt::AccessibleDescriptionRole, tr("There is nothing to open."));
+        }
     }
     struct Candidate { int score; QString id; };
     QList<Candidate> candidates;
@@ -91,14 +101,25 @@ void CommandPalette::refill()
         auto *item = new QListWidgetItem(label, m_list);
         item->setData(kActionIdRole, c.id);
     }
-    m_list->setCurrentRow(m_list->count() > 0 ? 0 : -1);
+    m_list->setCurrentRow(-1);
+    moveCurrent(1);
+}
+
+void CommandPalette::moveCurrent(int step)
+{
+    for (int row = m_list->currentRow() + step; row >= 0 && row < m_list->count(); row += step) {
+        if (m_list->item(row)->flags() & Qt::ItemIsEnabled) {
+            m_list->setCurrentRow(row);
+            return;
+        }
+    }
 }
 
 void CommandPalette::runCurrent()
 {
     QListWidgetItem *item = m_list->currentItem();
-    if (!item)
-        return;
+    if (!item || !(item->flags() & Qt::ItemIsEnabled))
+        return;   // nothing runs: the list says why
     const QString id = item->data(kActionIdRole).toString();
     const QVariant number = item->data(kTicketNumberRole);
     accept();
@@ -114,13 +135,12 @@ bool CommandPalette::eventFilter(QObject *watched, QEvent *event)
 {
     if (watched == m_input && event->type() == QEvent::KeyPress) {
         auto *key = static_cast<QKeyEvent *>(event);
-        const int row = m_list->currentRow();
         switch (key->key()) {
         case Qt::Key_Down:
-            m_list->setCurrentRow(qMin(row + 1, m_list->count() - 1));
+            moveCurrent(1);
             return true;
         case Qt::Key_Up:
-            m_list->setCurrentRow(qMax(row - 1, 0));
+            moveCurrent(-1);
             return true;
         case Qt::Key_Return:
         case Qt::Key_Enter:

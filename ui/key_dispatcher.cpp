@@ -1,8 +1,10 @@
 #include "ui/key_dispatcher.h"
 
+#include "ui/action_notice.h"
 #include "ui/physical_keys.h"
 
 #include <QAbstractButton>
+#include <QAbstractItemView>
 #include <QAbstractSpinBox>
 #include <QAction>
 #include <QApplication>
@@ -81,6 +83,17 @@ QAction *KeyDispatcher::actionFor(const QKeySequence &sequence) const
 
 bool KeyDispatcher::eventFilter(QObject *watched, QEvent *event)
 {
+    if (event->type() == QEvent::ShortcutOverride) {
+        // A disabled action's shortcut: take the key as a plain press, so it
+        // reaches handleKey below and is explained rather than dropped.
+        auto *keyEvent = static_cast<QKeyEvent *>(event);
+        auto *target = qobject_cast<QWidget *>(watched);
+        if (target && target->window() == m_window && disabledShortcutAction(keyEvent->keyCombination())) {
+            event->accept();
+            return true;
+        }
+        return false;
+    }
     if (event->type() != QEvent::KeyPress)
         return false;
     auto *target = qobject_cast<QWidget *>(watched);
@@ -97,6 +110,14 @@ bool KeyDispatcher::eventFilter(QObject *watched, QEvent *event)
     if (combination.key() == Qt::Key_Shift || combination.key() == Qt::Key_Control
         || combination.key() == Qt::Key_Alt || combination.key() == Qt::Key_Meta)
         return false;
+    if (m_notice)
+        m_notice->hide();   // the operator moved on (this key may show it again)
+    // Qt's shortcut system drops a disabled action's Ctrl/Alt/Meta key silently
+    // (it matches by the logical key, so this does too).
+    if (QAction *action = disabledShortcutAction(keyEvent->keyCombination())) {
+        explainRefusal(action, QKeySequence(keyEvent->keyCombination()));
+        return true;
+    }
     return handleKey(target, combination);
 }
 
@@ -116,9 +137,11 @@ bool KeyDispatcher::handleKey(QWidget *target, QKeyCombination combination)
         && (qobject_cast<QAbstractButton *>(target) || qobject_cast<QComboBox *>(target)))
         return false;
 
-    auto trigger = [](QAction *action) {
+    auto trigger = [this](QAction *action, const QKeySequence &keys) {
         if (action->isEnabled())
             action->trigger();
+        else
+            explainRefusal(action, keys);
         return true;
     };
     if (m_prefix) {
@@ -126,11 +149,11 @@ bool KeyDispatcher::handleKey(QWidget *target, QKeyCombination combination)
         m_prefix.reset();
         m_chordTimer.stop();
         if (QAction *action = actionFor(chord))
-            return trigger(action);
+            return trigger(action, chord);
         return true;   // an unknown chord is swallowed rather than typed as a command
     }
     if (QAction *action = actionFor(QKeySequence(combination)))
-        return trigger(action);
+        return trigger(action, QKeySequence(combination));
     for (auto it = m_bindings.cbegin(); it != m_bindings.cend(); ++it) {
         if (it.value().count() > 1 && it.value()[0] == combination) {
             m_prefix = combination;
@@ -139,6 +162,45 @@ bool KeyDispatcher::handleKey(QWidget *target, QKeyCombination combination)
         }
     }
     return false;
+}
+
+QAction *KeyDispatcher::disabledShortcutAction(QKeyCombination combination) const
+{
+    if (!(combination.keyboardModifiers() & (Qt::ControlModifier | Qt::AltModifier | Qt::MetaModifier)))
+        return nullptr;
+    const QKeySequence pressed(combination);
+    QAction *disabled = nullptr;
+    for (QAction *action : m_window->actions()) {
+        if (!action->shortcuts().contains(pressed))
+            continue;
+        if (action->isEnabled())
+            return nullptr;   // it runs: nothing to explain
+        disabled = action;
+    }
+    return disabled;
+}
+
+void KeyDispatcher::explainRefusal(QAction *action, const QKeySequence &keys)
+{
+    QString reason = action->property("disabledReason").toString();
+    if (reason.isEmpty())
+        reason = tr("Not available right now.");
+    const QString text = tr("%1 (%2): %3").arg(action->iconText(), keys.toString(QKeySequence::NativeText), reason);
+    if (!m_notice)
+        m_notice = new ActionNotice(m_window);
+    // Where the eye is: the focused list's current row, else the focused widget.
+    QWidget *anchor = QApplication::focusWidget();
+    if (!anchor || anchor->window() != m_window)
+        anchor = m_window;
+    QRect area = anchor->rect();
+    if (auto *view = qobject_cast<QAbstractItemView *>(anchor); view && view->currentIndex().isValid()) {
+        const QRect row = view->visualRect(view->currentIndex()).intersected(view->viewport()->rect());
+        if (!row.isEmpty()) {
+            anchor = view->viewport();
+            area = row;
+        }
+    }
+    m_notice->showNear(anchor, area, text);
 }
 
 } // namespace zeiko::ui

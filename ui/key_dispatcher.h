@@ -5,8 +5,11 @@
 //  - ignores them while a text field has focus (Escape excepted),
 //  - ignores them while a popup or a dialog is active,
 //  - matches by physical key position (physical_keys.h),
-//  - supports two-key chords with a short timeout.
-// Shortcuts with Ctrl/Alt/Meta stay ordinary QAction shortcuts.
+//  - supports two-key chords with a short timeout,
+//  - says why when the key's action is disabled (its "disabledReason", in
+//    an ActionNotice where the operator is looking) instead of nothing.
+// Shortcuts with Ctrl/Alt/Meta stay ordinary QAction shortcuts (a disabled
+// one is explained the same way).
 
 #include <QHash>
 #include <QKeySequence>
@@ -18,6 +21,8 @@ class QAction;
 class QWidget;
 
 namespace zeiko::ui {
+
+class ActionNotice;
 
 class KeyDispatcher : public QObject
 {
@@ -41,11 +46,15 @@ protected:
 
 private:
     bool handleKey(QWidget *target, QKeyCombination combination);
+    // A disabled action whose Ctrl/Alt/Meta shortcut is `combination` (and no enabled one has it).
+    QAction *disabledShortcutAction(QKeyCombination combination) const;
+    void explainRefusal(QAction *action, const QKeySequence &keys);
 
     QWidget *m_window;
     QHash<QAction *, QKeySequence> m_bindings;
     std::optional<QKeyCombination> m_prefix;
     QTimer m_chordTimer;
+    QPointer<ActionNotice> m_notice;
 };
 
 } // namespace zeiko::ui

@@ -61,6 +61,13 @@ TicketCommands::TicketCommands(ConsoleSession &session, ConsoleSettings &setting
     bindHandlers(table);
     m_palette = new CommandPalette(m_actions, m_window);
     connect(m_palette, &CommandPalette::ticketNumberChosen, this, &TicketCommands::openTicketByNumber);
+    m_palette->setTicketLookup([this](qint64 number) -> std::optional<QString> {
+        const TicketId id = m_panes.queue->ticketByNumber(number);
+        if (id == 0)
+            return std::nullopt;
+        const Ticket *ticket = m_tickets.ticket(id);
+        return ticket ? ticket->subject : QString();
+    });
     returnFocusAfter(m_palette);
 
     QueuePane *queue = m_panes.queue;

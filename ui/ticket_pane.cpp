@@ -5,10 +5,10 @@
 #include "ui/action_registry.h"
 #include "ui/composer.h"
 #include "ui/thread_view.h"
+#include "ui/ticket_toolbar.h"
 
 #include <QLabel>
 #include <QSplitter>
-#include <QToolBar>
 #include <QVBoxLayout>
 
 namespace zeiko::ui {
@@ -67,13 +67,7 @@ TicketPane::TicketPane(ConsoleSession &session, const ActionRegistry &actions, Q
     m_title->setMargin(4);
     layout->addWidget(m_title);
 
-    auto *toolbar = new QToolBar(this);
-    toolbar->setObjectName(QStringLiteral("ticketToolbar"));
-    toolbar->setAccessibleName(tr("Ticket actions"));
-    toolbar->setToolButtonStyle(Qt::ToolButtonTextOnly);
-    toolbar->setFocusPolicy(Qt::NoFocus);
-    actions.fillToolbar(toolbar);
-    layout->addWidget(toolbar);
+    layout->addWidget(new TicketToolbar(actions, this));
 
     m_splitter = new QSplitter(Qt::Vertical, this);
     m_splitter->setObjectName(QStringLiteral("threadSplitter"));

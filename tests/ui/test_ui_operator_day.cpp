@@ -17,6 +17,7 @@
 #include "ui/ticket_pane.h"
 #include "ui_test_support.h"
 
+#include <QAccessible>
 #include <QDialogButtonBox>
 #include <QDockWidget>
 #include <QKeySequenceEdit>
@@ -29,6 +30,7 @@
 #include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
+#include <QListWidget>
 #include <QMenu>
 #include <QContextMenuEvent>
 #include <QPlainTextEdit>
@@ -66,6 +68,9 @@ private Q_SLOTS:
     void closeAndNextGoesToTheQueueAndSkipsWhatIsDone();
     void systemLinesSpeakHumanWords();
     void queueKeepsTheOperatorsPlaceAsTicketsArrive();
+    void disabledKeysSayWhyWhereTheEyeIs();
+    void paletteSaysThereIsNoSuchTicket();
+    void toolbarShowsWhatAppliesAt1366();
     // Stops the server: keep it last.
     void offlineBannerKeepsTheQueueStill();
 
@@ -79,6 +84,9 @@ private:
     // The line of the shown thread that contains `words` ("" when none does).
     QString threadLineWith(const QString &words) const;
     void openByPalette(TicketId id);
+    // An open ticket closed by keyboard (c), shown in the thread once the console calls it closed.
+    TicketId closeATicket();
+    QAction *action(ui::ActionId id) { return m_window->actions().action(id); }
     // Where `widget` is in the window now (after pending layout work).
     QRect placeOf(QWidget *widget);
     QList<QRect> paneGeometry();
@@ -506,6 +514,200 @@ void TestUiOperatorDay::jumpOutsideTheViewSaysSoAndGoesBack()
         QCOMPARE(m_window->currentTicketId(), before);
     press(Qt::Key_G);
     press(Qt::Key_A);
+}
+
+TicketId TestUiOperatorDay::closeATicket()
+{
+    const TicketId id = pickOpenTicket();
+    if (!id)
+        return 0;
+    openByPalette(id);
+    press(Qt::Key_C);
+    if (!QTest::qWaitFor([&] { return action(ui::ActionId::TicketReopen)->isEnabled(); }, 10000))
+        return 0;
+    const bool closedThere = QTest::qWaitFor(
+        [&] { return m_demo.serverTicket(id) && m_demo.serverTicket(id)->status == TicketStatus::Closed; }, 30000);
+    return closedThere ? id : 0;
+}
+
+// Item 13: a key whose action is disabled (o on an open ticket, Ctrl+Shift+X
+// on a closed one) did nothing, without a word.
+void TestUiOperatorDay::disabledKeysSayWhyWhereTheEyeIs()
+{
+    const TicketId id = pickOpenTicket();
+    QVERIFY(id);
+    openByPalette(id);
+    QAction *reopen = action(ui::ActionId::TicketReopen);
+    QTRY_VERIFY(!reopen->isEnabled());
+    const QString reason = reopen->property("disabledReason").toString();
+    QVERIFY(!reason.isEmpty());
+    QWidget *looking = QApplication::focusWidget();
+    QCOMPARE(looking, static_cast<QWidget *>(m_window->threadView()));
+
+    press(Qt::Key_O);
+    auto *notice = m_window->findChild<QWidget *>(QStringLiteral("actionNotice"));
+    QVERIFY2(notice && notice->isVisible(), "o on an open ticket did nothing and said nothing");
+    const QString said = m_window->findChild<QLabel *>(QStringLiteral("actionNoticeText"))->text();
+    QVERIFY2(said.contains(reason) && said.contains(QLatin1String("Reopen")), qPrintable(said));
+    // Where the eye is: over the widget that has the keyboard, inside the window, and the keyboard stays there.
+    QCOMPARE(QApplication::focusWidget(), looking);
+    QVERIFY(placeOf(notice).intersects(placeOf(looking)));
+    QVERIFY(m_window->rect().contains(placeOf(notice)));
+    // Assistive technology reads it too. (The offscreen platform has no
+    // accessibility bridge, so the Alert event itself cannot be observed here.)
+    QAccessibleInterface *spoken = QAccessible::queryAccessibleInterface(
+        m_window->findChild<QLabel *>(QStringLiteral("actionNoticeText")));
+    QVERIFY(spoken && spoken->text(QAccessible::Name).contains(reason) && !spoken->state().invisible);
+    // The next key takes it away (Esc: back to the queue).
+    press(Qt::Key_Escape);
+    QVERIFY(!notice->isVisible());
+    QCOMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_window->queueView()));
+
+    // A Ctrl shortcut of a disabled action: close-and-next on a closed ticket.
+    const TicketId closed = closeATicket();
+    QVERIFY(closed);
+    QAction *closeAndNext = action(ui::ActionId::TicketCloseAndNext);
+    QTRY_VERIFY(!closeAndNext->isEnabled());
+    m_window->queueView()->setFocus();
+    press(Qt::Key_X, Qt::ControlModifier | Qt::ShiftModifier);
+    QVERIFY2(notice->isVisible(), "Ctrl+Shift+X on a closed ticket said nothing");
+    const QString closedSaid = m_window->findChild<QLabel *>(QStringLiteral("actionNoticeText"))->text();
+    QVERIFY2(closedSaid.contains(closeAndNext->property("disabledReason").toString()), qPrintable(closedSaid));
+    QCOMPARE(m_window->currentTicketId(), closed);   // nothing moved
+    // Beside the row the operator is on.
+    QTreeView *queue = m_window->queueView();
+    const QRect row(queue->viewport()->mapTo(m_window.get(), queue->visualRect(queue->currentIndex()).topLeft()),
+                    queue->visualRect(queue->currentIndex()).size());
+    QVERIFY(qAbs(placeOf(notice).top() - row.bottom()) < 40 || qAbs(placeOf(notice).bottom() - row.top()) < 40);
+    press(Qt::Key_Escape);
+    QVERIFY(!notice->isVisible());
+}
+
+// Item 13: "1042" offered "Open ticket #1042" when there is no such ticket,
+// and then said so in the status bar for six seconds.
+void TestUiOperatorDay::paletteSaysThereIsNoSuchTicket()
+{
+    qint64 highest = 0;
+    for (const TicketRow &row : m_demo.session->store().ticketRows())
+        highest = qMax(highest, row.number);
+    const qint64 missing = highest + 1000;
+    const TicketId before = m_window->currentTicketId();
+
+    press(Qt::Key_K, Qt::ControlModifier);
+    QTRY_VERIFY(m_window->commandPalette()->isVisible());
+    QTRY_COMPARE(QApplication::focusWidget(), static_cast<QWidget *>(m_window->commandPalette()->input()));
+    type(QString::number(missing));
+    QListWidget *list = m_window->commandPalette()->list();
+    QStringList shown;
+    for (int row = 0; row < list->count(); ++row)
+        shown << list->item(row)->text();
+    QVERIFY2(!shown.join(u'\n').contains(QStringLiteral("Open ticket #%1").arg(missing)),
+             qPrintable(QStringLiteral("offers a ticket that does not exist: ") + shown.join(QLatin1String(" | "))));
+    QVERIFY2(!shown.isEmpty() && shown.first().contains(QStringLiteral("No ticket #%1").arg(missing)),
+             qPrintable(shown.join(QLatin1String(" | "))));
+    // Enter opens nothing; the palette stays, saying why.
+    press(Qt::Key_Return);
+    QVERIFY(m_window->commandPalette()->isVisible());
+    QCOMPARE(m_window->currentTicketId(), before);
+
+    // A number that exists is offered with its subject.
+    const TicketId id = pickOpenTicket();
+    QVERIFY(id);
+    const auto stored = m_demo.session->store().ticket(id);
+    QVERIFY(stored);
+    m_window->commandPalette()->input()->clear();
+    type(QString::number(stored->number));
+    QVERIFY(list->currentItem());
+    QVERIFY2(list->currentItem()->text().contains(stored->subject), qPrintable(list->currentItem()->text()));
+    press(Qt::Key_Escape);
+    QTRY_VERIFY(!m_window->commandPalette()->isVisible());
+}
+
+// Item 16: at 1366 px only Reply and Note showed, Priority was missing even
+// from the overflow, and on a closed ticket Reopen was in the overflow.
+void TestUiOperatorDay::toolbarShowsWhatAppliesAt1366()
+{
+    QCOMPARE(m_window->width(), 1366);
+    const TicketId closed = closeATicket();
+    QVERIFY(closed);
+    auto *toolbar = m_window->findChild<QWidget *>(QStringLiteral("ticketToolbar"));
+    QVERIFY(toolbar);
+    QVERIFY(m_window->rect().contains(placeOf(toolbar)));
+    // The overflow button: ours, or QToolBar's own extension (a menu when not in a QMainWindow).
+    const auto isOverflow = [](const QToolButton *button) {
+        return button->objectName() == QLatin1String("ticketToolbarMore")
+            || button->objectName() == QLatin1String("qt_toolbar_ext_button");
+    };
+    const auto onTheRow = [&] {
+        QList<QAction *> actions;
+        QStringList texts;
+        for (QToolButton *button : toolbar->findChildren<QToolButton *>()) {
+            if (!button->isVisible() || !toolbar->rect().contains(button->geometry()))
+                continue;
+            if (isOverflow(button))
+                continue;
+            texts << button->text();
+            if (button->defaultAction())
+                actions << button->defaultAction();
+            else if (button->menu())
+                actions << button->menu()->actions();   // Priority
+        }
+        return std::make_pair(actions, texts);
+    };
+    const auto inTheOverflow = [&] {
+        QList<QAction *> actions;
+        std::function<void(QMenu *)> collect = [&](QMenu *menu) {
+            for (QAction *a : menu->actions()) {
+                if (a->menu())
+                    collect(a->menu());
+                else if (!a->isSeparator())
+                    actions << a;
+            }
+        };
+        for (QToolButton *button : toolbar->findChildren<QToolButton *>()) {
+            if (isOverflow(button) && button->menu())
+                collect(button->menu());
+        }
+        return actions;
+    };
+    QTRY_VERIFY(action(ui::ActionId::TicketReopen)->isEnabled());
+    QCoreApplication::processEvents();
+    auto [shown, texts] = onTheRow();
+    QVERIFY2(shown.contains(action(ui::ActionId::TicketReopen)),
+             qPrintable(QStringLiteral("on a closed ticket at 1366 px the toolbar shows only: ") + texts.join(QLatin1String(", "))));
+
+    // Every toolbar action and every priority: on the row or in More.
+    const auto checkReachable = [&] {
+        const auto [row, rowTexts] = onTheRow();
+        const QList<QAction *> more = inTheOverflow();
+        QStringList missing;
+        const ui::ActionTable table;
+        for (const ui::ActionSpec &spec : table.specs()) {
+            if (!spec.onToolbar && spec.menu != ui::ActionMenu::TicketPriority)
+                continue;
+            QAction *a = action(spec.id);
+            if (!row.contains(a) && !more.contains(a))
+                missing << a->iconText();
+        }
+        return missing.join(QLatin1String(", "));
+    };
+    QVERIFY2(checkReachable().isEmpty(), qPrintable(QStringLiteral("not reachable: ") + checkReachable()));
+    // Only what applies is on the row.
+    for (QAction *a : std::as_const(shown))
+        QVERIFY2(a->isEnabled() || a->menu(), qPrintable(a->iconText()));
+
+    // An open ticket: Reopen gives way to Reply, Note and Close, and is still in More.
+    const TicketId open = pickOpenTicket();
+    QVERIFY(open);
+    openByPalette(open);
+    QTRY_VERIFY(!action(ui::ActionId::TicketReopen)->isEnabled());
+    QCoreApplication::processEvents();
+    const auto [openRow, openTexts] = onTheRow();
+    for (ui::ActionId id : {ui::ActionId::ComposeReply, ui::ActionId::ComposeNote, ui::ActionId::TicketClose})
+        QVERIFY2(openRow.contains(action(id)), qPrintable(action(id)->iconText() + QLatin1String(" not among ") + openTexts.join(QLatin1String(", "))));
+    QVERIFY(!openRow.contains(action(ui::ActionId::TicketReopen)));
+    QVERIFY2(checkReachable().isEmpty(), qPrintable(QStringLiteral("not reachable: ") + checkReachable()));
+    press(Qt::Key_Escape);
 }
 
 // Item 23: the operator's own replies and actions marked the ticket unread.
