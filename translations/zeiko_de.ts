@@ -80,10 +80,6 @@
         <translation>Alle</translation>
     </message>
     <message>
-        <source>Reply by email</source>
-        <translation>Per E-Mail antworten</translation>
-    </message>
-    <message>
         <source>Add an internal note</source>
         <translation>Eine interne Notiz hinzufügen</translation>
     </message>
@@ -244,10 +240,6 @@
         <translation>Die Übergabe ist bereits abgeschlossen.</translation>
     </message>
     <message>
-        <source>%1 already took this handoff.</source>
-        <translation>%1 hat diese Übergabe bereits übernommen.</translation>
-    </message>
-    <message>
         <source>You are not on this agent&apos;s handoff team.</source>
         <translation>Sie gehören nicht zum Übergabeteam dieses Agenten.</translation>
     </message>
@@ -262,6 +254,18 @@
     <message>
         <source>Resolve the handoff</source>
         <translation>Übergabe abschließen</translation>
+    </message>
+    <message>
+        <source>Owned by %1 — assign it to yourself to work it, or add an internal note.</source>
+        <translation>Gehört %1 – weisen Sie es sich zu, um es zu bearbeiten, oder fügen Sie eine interne Notiz hinzu.</translation>
+    </message>
+    <message>
+        <source>a colleague</source>
+        <translation>einer Kollegin oder einem Kollegen</translation>
+    </message>
+    <message>
+        <source>Reply to the customer</source>
+        <translation>Dem Kunden antworten</translation>
     </message>
 </context>
 <context>
@@ -795,6 +799,54 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <source>Change the handoff settings of %1</source>
         <translation>Übergabe-Einstellungen von %1 ändern</translation>
     </message>
+    <message>
+        <source>Reply · not sent yet</source>
+        <translation>Antwort · noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Reply · not sent</source>
+        <translation>Antwort · nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Reply · to the customer</source>
+        <translation>Antwort · an den Kunden</translation>
+    </message>
+    <message>
+        <source>Email reply · not sent yet</source>
+        <translation>E-Mail-Antwort · noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Email reply · not sent</source>
+        <translation>E-Mail-Antwort · nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Email reply · emailed to the customer</source>
+        <translation>E-Mail-Antwort · per E-Mail an den Kunden</translation>
+    </message>
+    <message>
+        <source>Live reply · not sent yet</source>
+        <translation>Live-Antwort · noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Live reply · not sent</source>
+        <translation>Live-Antwort · nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Live reply · in the customer&apos;s chat</source>
+        <translation>Live-Antwort · im Chat des Kunden</translation>
+    </message>
+    <message>
+        <source>Chat reply · not sent yet</source>
+        <translation>Chat-Antwort · noch nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Chat reply · not sent</source>
+        <translation>Chat-Antwort · nicht gesendet</translation>
+    </message>
+    <message>
+        <source>Chat reply · in the website chat only, not emailed</source>
+        <translation>Chat-Antwort · nur im Website-Chat, nicht per E-Mail</translation>
+    </message>
 </context>
 <context>
     <name>zeiko::ui::ActionNotice</name>
@@ -1017,10 +1069,6 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <translation>E-Mail-Antwort</translation>
     </message>
     <message>
-        <source>Email reply mode: the customer receives it</source>
-        <translation>Modus E-Mail-Antwort: Der Kunde erhält sie</translation>
-    </message>
-    <message>
         <source>Internal note</source>
         <translation>Interne Notiz</translation>
     </message>
@@ -1057,10 +1105,6 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <translation>INTERNE NOTIZ – privat: nur Ihr Team sieht sie</translation>
     </message>
     <message>
-        <source>EMAIL REPLY — the customer receives this by email</source>
-        <translation>E-MAIL-ANTWORT – der Kunde erhält sie per E-Mail</translation>
-    </message>
-    <message>
         <source>Write a private note for your team (markdown)…</source>
         <translation>Private Notiz für Ihr Team schreiben (Markdown)…</translation>
     </message>
@@ -1073,10 +1117,6 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <translation>Text der internen Notiz</translation>
     </message>
     <message>
-        <source>Email reply text</source>
-        <translation>Text der E-Mail-Antwort</translation>
-    </message>
-    <message>
         <source>Add internal note</source>
         <translation>Interne Notiz hinzufügen</translation>
     </message>
@@ -1085,16 +1125,8 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <translation>E-Mail-Antwort senden</translation>
     </message>
     <message>
-        <source>Email reply · draft</source>
-        <translation>E-Mail-Antwort · Entwurf</translation>
-    </message>
-    <message>
         <source>Internal note · draft</source>
         <translation>Interne Notiz · Entwurf</translation>
-    </message>
-    <message>
-        <source>The email reply has a saved draft</source>
-        <translation>Die E-Mail-Antwort hat einen gespeicherten Entwurf</translation>
     </message>
     <message>
         <source>The internal note has a saved draft</source>
@@ -1121,16 +1153,96 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <translation>Jetzt eine interne Notiz (privat)</translation>
     </message>
     <message>
-        <source>Now an email reply (customer sees it)</source>
-        <translation>Jetzt eine E-Mail-Antwort (Kunde sieht sie)</translation>
-    </message>
-    <message>
         <source>Note draft shown; reply kept</source>
         <translation>Notizentwurf gezeigt; Antwort bleibt</translation>
     </message>
     <message>
         <source>Reply draft shown; note kept</source>
         <translation>Antwortentwurf gezeigt; Notiz bleibt</translation>
+    </message>
+    <message>
+        <source>Reply mode: the customer receives it</source>
+        <translation>Antwortmodus: Der Kunde erhält sie</translation>
+    </message>
+    <message>
+        <source>Now a reply to the customer: %1</source>
+        <translation>Jetzt eine Antwort an den Kunden: %1</translation>
+    </message>
+    <message>
+        <source>%1 · draft</source>
+        <translation>%1 · Entwurf</translation>
+    </message>
+    <message>
+        <source>The reply has a saved draft</source>
+        <translation>Die Antwort hat einen gespeicherten Entwurf</translation>
+    </message>
+    <message>
+        <source>Reply</source>
+        <translation>Antwort</translation>
+    </message>
+    <message>
+        <source>REPLY — the customer receives this</source>
+        <translation>ANTWORT – der Kunde erhält diese Nachricht</translation>
+    </message>
+    <message>
+        <source>Send reply</source>
+        <translation>Antwort senden</translation>
+    </message>
+    <message>
+        <source>Live chat reply</source>
+        <translation>Live-Chat-Antwort</translation>
+    </message>
+    <message>
+        <source>LIVE CHAT REPLY — appears at once in the customer&apos;s open chat (not emailed)</source>
+        <translation>LIVE-CHAT-ANTWORT – erscheint sofort im offenen Chat des Kunden (keine E-Mail)</translation>
+    </message>
+    <message>
+        <source>Send in the live chat</source>
+        <translation>Im Live-Chat senden</translation>
+    </message>
+    <message>
+        <source>Chat reply</source>
+        <translation>Chat-Antwort</translation>
+    </message>
+    <message>
+        <source>CHAT REPLY ONLY — no email address: the visitor sees it only if they come back to the website chat</source>
+        <translation>NUR CHAT-ANTWORT – keine E-Mail-Adresse: Der Besucher sieht sie nur, wenn er in den Website-Chat zurückkehrt</translation>
+    </message>
+    <message>
+        <source>Post to the chat</source>
+        <translation>Im Chat hinterlegen</translation>
+    </message>
+    <message>
+        <source>EMAIL REPLY — this customer has no email address: nobody will receive it. Add an internal note instead.</source>
+        <translation>E-MAIL-ANTWORT – dieser Kunde hat keine E-Mail-Adresse: Niemand wird sie erhalten. Fügen Sie stattdessen eine interne Notiz hinzu.</translation>
+    </message>
+    <message>
+        <source>EMAIL REPLY — cannot be delivered to %1: %2</source>
+        <translation>E-MAIL-ANTWORT – kann nicht an %1 zugestellt werden: %2</translation>
+    </message>
+    <message>
+        <source>Follow-up email</source>
+        <translation>Nachfass-E-Mail</translation>
+    </message>
+    <message>
+        <source>Send follow-up email</source>
+        <translation>Nachfass-E-Mail senden</translation>
+    </message>
+    <message>
+        <source>FOLLOW-UP EMAIL to %1 — also shown in the website chat</source>
+        <translation>NACHFASS-E-MAIL an %1 – auch im Website-Chat sichtbar</translation>
+    </message>
+    <message>
+        <source>FOLLOW-UP EMAIL to %1 (typed by the visitor, not verified) — also shown in the website chat</source>
+        <translation>NACHFASS-E-MAIL an %1 (vom Besucher eingegeben, nicht bestätigt) – auch im Website-Chat sichtbar</translation>
+    </message>
+    <message>
+        <source>EMAIL REPLY — emailed to %1</source>
+        <translation>E-MAIL-ANTWORT – per E-Mail an %1</translation>
+    </message>
+    <message>
+        <source>Reply text</source>
+        <translation>Antworttext</translation>
     </message>
 </context>
 <context>
@@ -1395,16 +1507,8 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <translation>Noch niemand ist dem Gespräch beigetreten: Übernehmen Sie es, um live zu antworten.</translation>
     </message>
     <message>
-        <source>The handoff is resolved: the live conversation is over. Reply by email from the ticket instead.</source>
-        <translation>Die Übergabe ist erledigt: Das Live-Gespräch ist beendet. Antworten Sie stattdessen per E-Mail aus dem Ticket.</translation>
-    </message>
-    <message>
         <source>another operator</source>
         <translation>ein anderer Mitarbeiter</translation>
-    </message>
-    <message>
-        <source>%1 owns the live conversation: only they can reply. Take it over to reply yourself.</source>
-        <translation>%1 führt das Live-Gespräch: Nur diese Person kann antworten. Übernehmen Sie es, um selbst zu antworten.</translation>
     </message>
     <message>
         <source>You own it: what you send goes straight to the customer&apos;s chat.</source>
@@ -1421,6 +1525,14 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
     <message>
         <source>Not queued: %1</source>
         <translation>Nicht eingereiht: %1</translation>
+    </message>
+    <message>
+        <source>The handoff is resolved: the live conversation is over. Reply from the ticket instead.</source>
+        <translation>Die Übergabe ist abgeschlossen: Das Live-Gespräch ist beendet. Antworten Sie stattdessen aus dem Ticket.</translation>
+    </message>
+    <message>
+        <source>%1 owns the live conversation: only they can reply. Assign the ticket to yourself to reply.</source>
+        <translation>%1 führt das Live-Gespräch: Nur diese Person kann antworten. Weisen Sie sich das Ticket zu, um selbst zu antworten.</translation>
     </message>
 </context>
 <context>
@@ -1920,32 +2032,8 @@ An die Logistik eskaliert, Ticket LOG-2291.</translation>
         <translation>KI-Agent · an den Kunden gesendet</translation>
     </message>
     <message>
-        <source>Email reply · sent to the customer</source>
-        <translation>E-Mail-Antwort · an den Kunden gesendet</translation>
-    </message>
-    <message>
         <source>INTERNAL NOTE · private, never sent to the customer</source>
         <translation>INTERNE NOTIZ · privat, wird nie an den Kunden gesendet</translation>
-    </message>
-    <message>
-        <source>Live reply · in the customer&apos;s chat</source>
-        <translation>Live-Antwort · im Chat des Kunden</translation>
-    </message>
-    <message>
-        <source>Live reply · not sent</source>
-        <translation>Live-Antwort · nicht gesendet</translation>
-    </message>
-    <message>
-        <source>Email reply · not sent</source>
-        <translation>E-Mail-Antwort · nicht gesendet</translation>
-    </message>
-    <message>
-        <source>Live reply · not sent yet</source>
-        <translation>Live-Antwort · noch nicht gesendet</translation>
-    </message>
-    <message>
-        <source>Email reply · not sent yet</source>
-        <translation>E-Mail-Antwort · noch nicht gesendet</translation>
     </message>
     <message>
         <source>Pending — in the outbox, not confirmed by the server yet</source>

@@ -33,7 +33,9 @@ QString refusalText(const rules::Refusal &refusal, const Command &command, const
             return ActionTable::tr("This ticket has no linked handoff conversation.");
         return ActionTable::tr("The handoff is already resolved.");
     case rules::RefusalKind::AlreadyClaimed:
-        return ActionTable::tr("%1 already took this handoff.").arg(refusal.by ? refusal.by->name : QString());
+        // A colleague owns the ticket (or its live handoff): who, and what the operator can do instead.
+        return ActionTable::tr("Owned by %1 — assign it to yourself to work it, or add an internal note.")
+            .arg(refusal.by ? refusal.by->name : ActionTable::tr("a colleague"));
     case rules::RefusalKind::NotOnTeam:
         return ActionTable::tr("You are not on this agent's handoff team.");
     case rules::RefusalKind::AtCapacity:
@@ -138,7 +140,7 @@ ActionTable::ActionTable()
         {A::ViewAll, "view.0", tr("Show view: %1").arg(tr("All")), key(Qt::Key_G, Qt::Key_A), G::View,
          ActionContext::Window, M::Go},
 
-        {A::ComposeReply, "compose.reply", tr("Reply by email"), key(Qt::Key_R), G::Compose, ActionContext::Window,
+        {A::ComposeReply, "compose.reply", tr("Reply to the customer"), key(Qt::Key_R), G::Compose, ActionContext::Window,
          M::Ticket, false, true, needsTicket},
         {A::ComposeNote, "compose.note", tr("Add an internal note"), key(Qt::Key_N), G::Compose, ActionContext::Window,
          M::Ticket, false, true, needsTicket},

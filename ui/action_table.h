@@ -40,7 +40,7 @@ enum class ActionId {
     ViewWaitingOnTeam,       // g w
     ViewSlaAtRisk,           // g s
     ViewAll,                 // g a
-    ComposeReply,            // r: email reply
+    ComposeReply,            // r: reply to the customer (live chat or email, as they can read it)
     ComposeNote,             // n: internal note
     ComposeSend,             // Ctrl+Enter
     ComposeFlip,             // Ctrl+Shift+N: reply <-> note

@@ -1,6 +1,8 @@
 #include "ui/composer.h"
 
+#include "domain/reply_delivery.h"
 #include "models/labels.h"
+#include "outbox/pending_overlay.h"
 #include "store/store_error.h"
 #include "ui/palette.h"
 
@@ -19,11 +21,13 @@
 
 namespace zeiko::ui {
 
-Composer::Composer(LocalStore &store, Outbox &outbox, markdown::MarkdownRenderer &renderer, QWidget *parent)
+Composer::Composer(LocalStore &store, Outbox &outbox, markdown::MarkdownRenderer &renderer,
+                   const QString &selfOperatorId, QWidget *parent)
     : QWidget(parent)
     , m_store(store)
     , m_outbox(outbox)
     , m_renderer(renderer)
+    , m_selfId(selfOperatorId)
     , m_sendDelay(outbox)
 {
     setObjectName(QStringLiteral("composer"));
@@ -41,6 +45,7 @@ Composer::Composer(LocalStore &store, Outbox &outbox, markdown::MarkdownRenderer
     headerFont.setPointSizeF(headerFont.pointSizeF() * 1.15);
     m_header->setFont(headerFont);
     m_header->setAutoFillBackground(true);
+    m_header->setWordWrap(true);
     layout->addWidget(m_header);
 
     // A refused command of the operator's: said here, with the server's
@@ -103,8 +108,7 @@ Composer::Composer(LocalStore &store, Outbox &outbox, markdown::MarkdownRenderer
     auto *modeRow = new QHBoxLayout;
     m_replyButton = new QToolButton(this);
     m_replyButton->setObjectName(QStringLiteral("composerReplyMode"));
-    m_replyButton->setText(tr("Email reply"));
-    m_replyButton->setAccessibleName(tr("Email reply mode: the customer receives it"));
+    m_replyButton->setAccessibleName(tr("Reply mode: the customer receives it"));
     m_replyButton->setCheckable(true);
     m_noteButton = new QToolButton(this);
     m_noteButton->setObjectName(QStringLiteral("composerNoteMode"));
@@ -213,6 +217,7 @@ Composer::Composer(LocalStore &store, Outbox &outbox, markdown::MarkdownRenderer
             m_sendStatus->setCurrentWidget(m_hint);
     });
 
+    updateReplyRoute();
     updateModeLook();
     setTicket(0);
 }
@@ -327,7 +332,8 @@ void Composer::setTicket(TicketId ticketId)
     m_editor->setPlainText(current);
     m_otherDraft = other;
     m_loading = false;
-    updateDraftMarks();
+    updateReplyRoute();
+    updateModeLook();
     setEnabled(ticketId != 0);
     if (isPreviewing())
         updatePreview();
@@ -363,7 +369,7 @@ void Composer::flipMode()
         m_loading = false;
         setMode(target);
         showUndoNotice(target == Mode::Note ? tr("Now an internal note (private)")
-                                            : tr("Now an email reply (customer sees it)"));
+                                            : tr("Now a reply to the customer: %1").arg(m_replyName));
         return;
     }
     setMode(target);
@@ -380,9 +386,9 @@ void Composer::updateDraftMarks()
     // The mode not shown says when it holds a draft.
     const bool otherHasDraft = !m_otherDraft.trimmed().isEmpty();
     const bool note = m_mode == Mode::Note;
-    m_replyButton->setText(note && otherHasDraft ? tr("Email reply · draft") : tr("Email reply"));
+    m_replyButton->setText(note && otherHasDraft ? tr("%1 · draft").arg(m_replyName) : m_replyName);
     m_noteButton->setText(!note && otherHasDraft ? tr("Internal note · draft") : tr("Internal note"));
-    m_replyButton->setToolTip(note && otherHasDraft ? tr("The email reply has a saved draft") : QString());
+    m_replyButton->setToolTip(note && otherHasDraft ? tr("The reply has a saved draft") : QString());
     m_noteButton->setToolTip(!note && otherHasDraft ? tr("The internal note has a saved draft") : QString());
 }
 
@@ -413,6 +419,80 @@ void Composer::updatePreview()
     m_renderer.render(m_previewKey, body);
 }
 
+void Composer::updateReplyRoute()
+{
+    std::optional<Ticket> ticket;
+    rules::TicketFacts facts;
+    try {
+        if (m_ticketId != 0 && m_store.isOpen()) {
+            ticket = m_store.ticket(m_ticketId);
+            if (ticket) {
+                // As the ticket will be once what is queued lands (a take over just pressed).
+                rules::ActorFacts self;
+                self.id = m_selfId;
+                const PendingOverlay overlay =
+                    applyPending(rowOf(*ticket), rules::handoffFacts(m_store.handoffForTicket(m_ticketId)),
+                                 m_store.outboxItems(m_ticketId), self);
+                facts = ticketFacts(overlay.row, overlay.handoff);
+            }
+        }
+    } catch (const StoreError &) {
+        ticket.reset();   // unknown: said below, never guessed as an email
+    }
+    m_replyWarns = false;
+    if (!ticket) {
+        m_replyCommand = CommandType::EmailReply;
+        m_replyName = tr("Reply");
+        m_replyHeader = tr("REPLY — the customer receives this");
+        m_replySendText = tr("Send reply");
+        return;
+    }
+    m_replyCommand = replyCommandFor(facts, m_selfId);
+    const QString address = ticket->customer.email.trimmed();
+    switch (*replyDelivery(m_replyCommand, *ticket)) {
+    case ReplyDelivery::LiveChat:
+        m_replyName = tr("Live chat reply");
+        m_replyHeader = tr("LIVE CHAT REPLY — appears at once in the customer's open chat (not emailed)");
+        m_replySendText = tr("Send in the live chat");
+        break;
+    case ReplyDelivery::ChatOnly:
+        m_replyName = tr("Chat reply");
+        m_replyHeader = tr("CHAT REPLY ONLY — no email address: the visitor sees it only if they come back to the "
+                           "website chat");
+        m_replySendText = tr("Post to the chat");
+        m_replyWarns = true;
+        break;
+    case ReplyDelivery::Email:
+        m_replySendText = tr("Send email reply");
+        m_replyName = tr("Email reply");
+        if (address.isEmpty()) {
+            m_replyHeader = tr("EMAIL REPLY — this customer has no email address: nobody will receive it. "
+                               "Add an internal note instead.");
+            m_replyWarns = true;
+        } else if (!ticket->customer.emailProblem.isEmpty()) {
+            m_replyHeader = tr("EMAIL REPLY — cannot be delivered to %1: %2")
+                                .arg(address, ticket->customer.emailProblem);
+            m_replyWarns = true;
+        } else if (ticket->source == Source::Widget) {
+            // Not in a live chat with this operator: a follow-up by email.
+            m_replyName = tr("Follow-up email");
+            m_replySendText = tr("Send follow-up email");
+            m_replyHeader = ticket->customer.emailVerified
+                ? tr("FOLLOW-UP EMAIL to %1 — also shown in the website chat").arg(address)
+                : tr("FOLLOW-UP EMAIL to %1 (typed by the visitor, not verified) — also shown in the website chat")
+                      .arg(address);
+        } else {
+            m_replyHeader = tr("EMAIL REPLY — emailed to %1").arg(address);
+        }
+        break;
+    }
+}
+
+QString Composer::headerText() const
+{
+    return m_header->text();
+}
+
 void Composer::updateModeLook()
 {
     const bool note = m_mode == Mode::Note;
@@ -421,11 +501,13 @@ void Composer::updateModeLook()
     updateDraftMarks();
     // Fixed, strong colours: the mode must read the same in light and dark themes.
     QPalette headerPalette = m_header->palette();
-    headerPalette.setColor(QPalette::Window, note ? QColor(0xf2, 0xb7, 0x05) : QColor(0x1f, 0x5f, 0xbf));
+    // A reply that may not reach the customer is red, whatever the theme.
+    const QColor replyColour = m_replyWarns ? QColor(0xb0, 0x00, 0x20) : QColor(0x1f, 0x5f, 0xbf);
+    headerPalette.setColor(QPalette::Window, note ? QColor(0xf2, 0xb7, 0x05) : replyColour);
     headerPalette.setColor(QPalette::WindowText, note ? QColor(0x2b, 0x1d, 0x00) : QColor(Qt::white));
     m_header->setPalette(headerPalette);
-    m_header->setText(note ? tr("INTERNAL NOTE — private: only your team sees this")
-                           : tr("EMAIL REPLY — the customer receives this by email"));
+    m_header->setText(note ? tr("INTERNAL NOTE — private: only your team sees this") : m_replyHeader);
+    m_header->setAccessibleDescription(m_header->text());
 
     QPalette editorPalette = palette();
     if (note) {
@@ -435,8 +517,8 @@ void Composer::updateModeLook()
     m_editor->setPalette(editorPalette);
     m_editor->setPlaceholderText(note ? tr("Write a private note for your team (markdown)…")
                                       : tr("Write your reply to the customer (markdown)…"));
-    m_editor->setAccessibleName(note ? tr("Internal note text") : tr("Email reply text"));
-    m_sendButton->setText(note ? tr("Add internal note") : tr("Send email reply"));
+    m_editor->setAccessibleName(note ? tr("Internal note text") : tr("Reply text"));
+    m_sendButton->setText(note ? tr("Add internal note") : m_replySendText);
     m_sendButton->setAccessibleName(m_sendButton->text());
 }
 
@@ -445,8 +527,8 @@ bool Composer::send()
     const QString body = m_editor->toPlainText();
     if (m_ticketId == 0 || body.trimmed().isEmpty())
         return false;
-    const OutgoingMessage message{m_ticketId,
-                                  m_mode == Mode::Note ? CommandType::InternalNote : CommandType::EmailReply,
+    updateReplyRoute();   // the way the customer can read it now
+    const OutgoingMessage message{m_ticketId, m_mode == Mode::Note ? CommandType::InternalNote : m_replyCommand,
                                   body};
     QString error;
     if (!m_sendDelay.send(message, &error)) {
@@ -591,6 +673,13 @@ QString Composer::refusalText() const
 
 void Composer::onStoreChanged(const StoreChange &change)
 {
+    if (m_ticketId != 0
+        && (change.updatedTickets.contains(m_ticketId) || change.insertedTickets.contains(m_ticketId)
+            || change.outboxChanged.contains(m_ticketId))) {
+        // A take over, a resolved chat, an address: the way a reply goes may change.
+        updateReplyRoute();
+        updateModeLook();
+    }
     if (!m_refusedItemId || !change.outboxChanged.contains(m_refusedTicketId))
         return;
     std::optional<OutboxItem> item;

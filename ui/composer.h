@@ -1,6 +1,10 @@
 #pragma once
-// Writing to a ticket, in one of two modes no one can confuse: an email reply
-// (customer-visible) or an internal note (private). The mode is shown in a
+// Writing to a ticket, in one of two modes no one can confuse: a reply
+// (customer-visible) or an internal note (private). A reply goes the way the
+// customer can read it (domain/reply_delivery.h), and the header says which
+// before anything is sent: the live chat while the operator owns it, else an
+// email — a follow-up email to a widget visitor's address — or, for a
+// visitor who left none, the chat history only (a warning). The mode is shown in a
 // large coloured header (notes are amber), each mode keeps its own draft,
 // drafts are saved per ticket in the local store, Ctrl+Enter sends, plain
 // Enter is a newline. A sent message is an outbox command at once, held in
@@ -42,7 +46,9 @@ public:
     enum class Mode { Reply, Note };
     Q_ENUM(Mode)
 
-    Composer(LocalStore &store, Outbox &outbox, markdown::MarkdownRenderer &renderer, QWidget *parent = nullptr);
+    // `selfOperatorId`: the signed-in operator (whether the live chat is theirs).
+    Composer(LocalStore &store, Outbox &outbox, markdown::MarkdownRenderer &renderer, const QString &selfOperatorId,
+             QWidget *parent = nullptr);
     ~Composer() override;
 
     void setTicket(TicketId ticketId);
@@ -75,6 +81,10 @@ public:
     QString sendStatusText() const;
 
     static QString draftKey(Mode mode);
+    // The command a reply is sent as now (email_reply or chat_reply) and what
+    // the header says will happen to it.
+    CommandType replyCommand() const { return m_replyCommand; }
+    QString headerText() const;
 
 Q_SIGNALS:
     void modeChanged(zeiko::ui::Composer::Mode mode);
@@ -86,6 +96,8 @@ protected:
 
 private:
     void updateModeLook();
+    // Reads the ticket (pending commands applied): how a reply goes now.
+    void updateReplyRoute();
     void updatePreview();
     void onCountdown(int secondsLeft);
     void showUndoNotice(const QString &text);
@@ -102,8 +114,14 @@ private:
     LocalStore &m_store;
     Outbox &m_outbox;
     markdown::MarkdownRenderer &m_renderer;
+    QString m_selfId;
     TicketId m_ticketId = 0;
     Mode m_mode = Mode::Reply;
+    // How a reply goes now (updateReplyRoute): the command, the mode's short
+    // name, the header, the send button, and whether the header warns.
+    CommandType m_replyCommand = CommandType::EmailReply;
+    QString m_replyName, m_replyHeader, m_replySendText;
+    bool m_replyWarns = false;
     QString m_otherDraft;   // the text of the mode that is not shown
     bool m_loading = false;
     SendDelay m_sendDelay;

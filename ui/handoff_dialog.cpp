@@ -33,7 +33,6 @@ HandoffDialog::HandoffDialog(ConsoleSession &session, TicketCache &tickets, Tick
     m_view = new ThreadView(m_model, session.renderer(), this);
     m_view->setObjectName(QStringLiteral("handoffThread"));
     m_view->setAccessibleName(tr("Live conversation"));
-    m_view->setLiveConversation(true);
     layout->addWidget(m_view, 1);
     m_failure = new QLabel(this);
     m_failure->setObjectName(QStringLiteral("handoffFailure"));
@@ -83,6 +82,9 @@ HandoffDialog::HandoffDialog(ConsoleSession &session, TicketCache &tickets, Tick
     m_session.sync().openThread(m_ticketId);
     resize(620, 640);
     refreshState();
+    // Opened to answer: the keyboard starts in the reply box when the chat is the operator's.
+    if (canReply())
+        m_reply->setFocus(Qt::OtherFocusReason);
 }
 
 bool HandoffDialog::canReply() const
@@ -113,11 +115,11 @@ QString HandoffDialog::whyNoReply() const
     case HandoffState::Assigned:
         return tr("Nobody has joined the conversation yet: take it over to reply live.");
     case HandoffState::Resolved:
-        return tr("The handoff is resolved: the live conversation is over. Reply by email from the ticket instead.");
+        return tr("The handoff is resolved: the live conversation is over. Reply from the ticket instead.");
     case HandoffState::Active: break;
     }
     const QString owner = handoff->assignee ? handoff->assignee->name : tr("another operator");
-    return tr("%1 owns the live conversation: only they can reply. Take it over to reply yourself.").arg(owner);
+    return tr("%1 owns the live conversation: only they can reply. Assign the ticket to yourself to reply.").arg(owner);
 }
 
 QString HandoffDialog::failureText() const
@@ -153,9 +155,14 @@ void HandoffDialog::refreshState()
     m_reply->setEnabled(mine);
     m_reply->setPlaceholderText(mine ? tr("Write to the customer… (Ctrl+Enter sends)") : why);
     m_send->setEnabled(mine);
-    // Take over is offered while it would give the operator the conversation.
-    const bool closed = !t || t->status == TicketStatus::Closed;
-    m_takeOver->setVisible(!mine && !closed && rules::isOpen(handoff));
+    // Take over is offered while the rules would give the operator the
+    // conversation — never over a colleague who owns it.
+    Command takeOver;
+    takeOver.type = CommandType::TakeOver;
+    const bool canTakeOver = t && rules::isOpen(handoff)
+        && !std::holds_alternative<rules::Refusal>(
+            rules::apply(rules::ticketFacts(*t, handoff), takeOver, rules::actorFacts(m_session.identity().self)));
+    m_takeOver->setVisible(!mine && canTakeOver);
 
     // The newest refused live reply, with the server's reason, until it is
     // retried or discarded (from the thread below or the outbox panel).

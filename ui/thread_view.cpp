@@ -90,12 +90,6 @@ QVariant ThreadView::loadResource(int, const QUrl &)
     return {};
 }
 
-void ThreadView::setLiveConversation(bool on)
-{
-    m_liveConversation = on;
-    scheduleRebuild();
-}
-
 void ThreadView::setOffline(bool offline)
 {
     if (m_offline == offline)
@@ -254,13 +248,9 @@ void ThreadView::rebuild()
             background = c.agent; stripe = c.stripeAgent; label = tr("AI agent · sent to the customer"); break;
         case EntryKind::HumanReply:
             background = c.human; stripe = c.stripeHuman;
-            // Only what the server confirmed has reached the customer.
-            if (failed)
-                label = m_liveConversation ? tr("Live reply · not sent") : tr("Email reply · not sent");
-            else if (pending)
-                label = m_liveConversation ? tr("Live reply · not sent yet") : tr("Email reply · not sent yet");
-            else
-                label = m_liveConversation ? tr("Live reply · in the customer's chat") : tr("Email reply · sent to the customer");
+            // How this reply reaches the customer, as it recorded: the same
+            // label here and in the handoff window (labels::reply).
+            label = index.data(ReplyLabelRole).toString();
             break;
         case EntryKind::InternalNote:
             background = c.note; stripe = c.stripeNote; textColour = c.noteText;

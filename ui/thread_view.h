@@ -35,8 +35,6 @@ public:
     QString shownText() const { return toPlainText(); }
     // True once every body on screen is rendered (no placeholders left).
     bool isFullyRendered() const { return m_waiting.isEmpty(); }
-    // Human replies here went to the live chat, not by email (handoff window).
-    void setLiveConversation(bool on);
     // Nothing reaches the server: a thread that is not cached cannot load
     // now, and the view says so instead of "Loading".
     void setOffline(bool offline);
@@ -68,7 +66,6 @@ private:
     QSet<QString> m_waiting;
     QSet<qint64> m_showWhole;   // entries whose whole (untruncated) body was asked for
     TicketId m_shownTicket = 0;
-    bool m_liveConversation = false;
     bool m_offline = false;
     QTimer m_rebuildTimer;
 };

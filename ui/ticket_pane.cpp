@@ -73,7 +73,8 @@ TicketPane::TicketPane(ConsoleSession &session, const ActionRegistry &actions, Q
     m_splitter->setObjectName(QStringLiteral("threadSplitter"));
     m_splitter->setChildrenCollapsible(false);
     m_threadView = new ThreadView(m_threadModel, session.renderer(), m_splitter);
-    m_composer = new Composer(session.store(), session.outbox(), session.renderer(), m_splitter);
+    m_composer = new Composer(session.store(), session.outbox(), session.renderer(), session.identity().self.id,
+                              m_splitter);
     // A thread outside the prefetched working set cannot load offline: the view says so.
     m_threadView->setOffline(session.sync().connectionState() == ConnectionState::Offline);
     connect(&session.sync(), &SyncEngine::connectionStateChanged, m_threadView,

@@ -168,6 +168,16 @@ Outcome apply(const TicketFacts &before, const Command &command, const ActorFact
     case CommandType::InternalNote:
         break;
     case CommandType::TakeOver:
+        // Taking over is from the AI agent: a ticket a colleague works is not
+        // the agent's to hand over. Its owner is whoever holds its open
+        // handoff (refused by the claim rule below), else its assignee.
+        if (!(handoffOpen && before.handoff->assignee) && before.assignee
+            && before.assignee->kind == ActorKind::Operator && !actor.id.isEmpty() && before.assignee->id != actor.id) {
+            Refusal r = refusal(RefusalKind::AlreadyClaimed, 409, "already_claimed",
+                                u"%1 owns this ticket; assign it to yourself to work it"_s.arg(before.assignee->name));
+            r.by = before.assignee;
+            return r;
+        }
         if (handoffOpen) {
             if (server) {
                 if (server->claimLimits)

@@ -96,7 +96,7 @@ enum class RefusalKind {
     HandoffOpen,        // 409 handoff_open: close while the live handoff is open
     NotHandoffOwner,    // 409 not_handoff_owner: chat reply by someone not owning the live conversation
     HandoffResolved,    // 409 handoff_resolved (claiming)
-    AlreadyClaimed,     // 409 already_claimed: another operator owns the handoff
+    AlreadyClaimed,     // 409 already_claimed: another operator owns the handoff (or, for take_over, the ticket)
     NotOnTeam,          // 403 forbidden: not on the agent's handoff team
     AtCapacity,         // 409 at_capacity: the actor's open handoffs are at the limit
     UnknownAssignee,    // 400 invalid_field: assign to an operator that does not exist
@@ -107,7 +107,7 @@ struct Refusal {
     int httpStatus = 409;
     QByteArray code;          // the server's stable error code (docs/api.md)
     QString message;          // the API's English message
-    std::optional<Assignee> by;   // AlreadyClaimed: who owns the handoff
+    std::optional<Assignee> by;   // AlreadyClaimed: who owns the handoff or the ticket
 };
 
 // How a command moves the SLA's due dates (the server writes the dates).

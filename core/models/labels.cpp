@@ -102,4 +102,42 @@ QString command(const Command &command)
     return {};
 }
 
+QString reply(std::optional<ReplyDelivery> delivery, ReplyProgress progress)
+{
+    // Only what the server confirmed has left; a confirmed email is queued
+    // for sending (its sent / failed line follows in the thread).
+    if (!delivery) {
+        switch (progress) {
+        case ReplyProgress::Pending: return tr("Reply · not sent yet");
+        case ReplyProgress::Failed: return tr("Reply · not sent");
+        case ReplyProgress::Confirmed: return tr("Reply · to the customer");
+        }
+        return {};
+    }
+    switch (*delivery) {
+    case ReplyDelivery::Email:
+        switch (progress) {
+        case ReplyProgress::Pending: return tr("Email reply · not sent yet");
+        case ReplyProgress::Failed: return tr("Email reply · not sent");
+        case ReplyProgress::Confirmed: return tr("Email reply · emailed to the customer");
+        }
+        break;
+    case ReplyDelivery::LiveChat:
+        switch (progress) {
+        case ReplyProgress::Pending: return tr("Live reply · not sent yet");
+        case ReplyProgress::Failed: return tr("Live reply · not sent");
+        case ReplyProgress::Confirmed: return tr("Live reply · in the customer's chat");
+        }
+        break;
+    case ReplyDelivery::ChatOnly:
+        switch (progress) {
+        case ReplyProgress::Pending: return tr("Chat reply · not sent yet");
+        case ReplyProgress::Failed: return tr("Chat reply · not sent");
+        case ReplyProgress::Confirmed: return tr("Chat reply · in the website chat only, not emailed");
+        }
+        break;
+    }
+    return {};
+}
+
 } // namespace zeiko::labels

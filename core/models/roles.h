@@ -56,6 +56,9 @@ enum Role : int {
     OutboxItemIdRole,          // qint64: the outbox item id for Outbox::retry/edit/discard; 0 otherwise
     EntryCommandTypeRole,      // zeiko::CommandType as int for an outbox item; invalid QVariant for entries
     EntryIsActionRole,         // bool: an outbox item that is an action (close, priority...), not a reply/note
+    ReplyDeliveryRole,         // zeiko::ReplyDelivery as int for a human reply: what it recorded, or for a
+                               // pending one where it will go; invalid QVariant otherwise (or unrecorded)
+    ReplyLabelRole,            // QString: a human reply's one label (labels::reply); empty for other rows
 };
 
 } // namespace zeiko

@@ -62,6 +62,8 @@ QList<ThreadModel::Row> ThreadModel::readRows() const
                 continue;
             rows.append({QStringLiteral("e%1").arg(entry.id), entry, std::nullopt});
         }
+        // Where a pending reply will go: decided as the server will decide it.
+        const std::optional<Ticket> ticket = m_store.ticket(m_ticketId);
         for (const OutboxItem &item : m_store.outboxItems(m_ticketId)) {
             const Command &c = item.command;
             const bool writesEntry = carriesBody(c.type);
@@ -77,6 +79,8 @@ QList<ThreadModel::Row> ThreadModel::readRows() const
             e.body = writesEntry ? c.body : labels::command(c);
             e.createdAt = item.createdAt;
             e.requestId = c.requestId;
+            if (const auto delivery = ticket ? replyDelivery(c.type, *ticket) : std::nullopt)
+                e.eventStatus = toString(*delivery);
             rows.append({QStringLiteral("o%1").arg(item.id), e, item});
         }
     } catch (const StoreError &error) {
@@ -160,6 +164,18 @@ QVariant ThreadModel::data(const QModelIndex &index, int role) const
     case OutboxItemIdRole: return row.outbox ? row.outbox->id : qint64(0);
     case EntryCommandTypeRole: return row.outbox ? QVariant(int(row.outbox->command.type)) : QVariant();
     case EntryIsActionRole: return row.outbox.has_value() && !carriesBody(row.outbox->command.type);
+    case ReplyDeliveryRole: {
+        const auto delivery = recordedDelivery(e);
+        return delivery ? QVariant(int(*delivery)) : QVariant();
+    }
+    case ReplyLabelRole: {
+        if (e.kind != EntryKind::HumanReply)
+            return QString();
+        const labels::ReplyProgress progress = failed ? labels::ReplyProgress::Failed
+            : row.outbox                              ? labels::ReplyProgress::Pending
+                                                      : labels::ReplyProgress::Confirmed;
+        return labels::reply(recordedDelivery(e), progress);
+    }
     }
     return {};
 }
@@ -181,6 +197,8 @@ QHash<int, QByteArray> ThreadModel::roleNames() const
     names.insert(OutboxItemIdRole, "outboxItemId");
     names.insert(EntryCommandTypeRole, "commandType");
     names.insert(EntryIsActionRole, "isAction");
+    names.insert(ReplyDeliveryRole, "replyDelivery");
+    names.insert(ReplyLabelRole, "replyLabel");
     return names;
 }
 

@@ -4,6 +4,8 @@
 // entries (EntryPendingRole), other actions (close, priority...) as pending
 // action lines (EntryIsActionRole, body = labels::command), refused ones
 // with EntryFailedRole and OutboxItemIdRole for Outbox::retry/edit/discard.
+// A human reply carries its one label (ReplyLabelRole): how it reaches the
+// customer (recorded by the server; for a pending one, where it will go).
 // When a pending item is confirmed its row is removed and the confirmed
 // entry inserted in the same update, never shown twice. Updates are
 // row-level (insert/remove/dataChanged); only switching ticket or filter resets.

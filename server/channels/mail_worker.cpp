@@ -43,11 +43,18 @@ int MailWorker::queueReplies()
         QString body;
     };
     const QList<Reply> replies = m_db.read([&](QSqlDatabase &db) {
-        // Only replies written by a client command (they carry its key); the
-        // NOT EXISTS makes the scan restartable from 0 after a restart.
+        // Only replies written by a client command (they carry its key) that
+        // go by email (their recorded delivery, domain/reply_delivery.h: a
+        // widget visitor's follow-up too, never a live chat reply); a reply
+        // stored before deliveries were recorded goes by email unless it is
+        // on a widget chat (what was decided then). The NOT EXISTS makes the
+        // scan restartable from 0 after a restart.
         QSqlQuery q = store::run(db,
                                  u"SELECT e.tenant_id, e.id, e.ticket_id, e.request_id, e.body FROM entries e "
                                  "WHERE e.kind = 'human_reply' AND e.id > ? AND e.request_id IS NOT NULL "
+                                 "AND (e.event_status = 'email' OR (e.event_status IS NULL AND NOT EXISTS "
+                                 "(SELECT 1 FROM widget_conversations w WHERE w.tenant_id = e.tenant_id "
+                                 "AND w.ticket_id = e.ticket_id))) "
                                  "AND NOT EXISTS (SELECT 1 FROM mail_queue m WHERE m.entry_id = e.id) "
                                  "ORDER BY e.id LIMIT 200"_s,
                                  {qlonglong(m_scannedUpTo)});
@@ -62,11 +69,6 @@ int MailWorker::queueReplies()
         m_db.write([&](QSqlDatabase &db) {
             const auto ticket = store::findTicket(db, r.tenantId, r.ticketId);
             if (!ticket || ticket->customer.email.isEmpty())
-                return;
-            // Widget conversations get the reply in the chat, not by email.
-            if (store::run(db, u"SELECT 1 FROM widget_conversations WHERE tenant_id = ? AND ticket_id = ?"_s,
-                           {r.tenantId, qlonglong(r.ticketId)})
-                    .next())
                 return;
             const QByteArray digest = QCryptographicHash::hash(
                 QString::number(r.tenantId).toUtf8() + ':' + r.requestId.toUtf8(), QCryptographicHash::Sha256).toHex();

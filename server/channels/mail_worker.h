@@ -1,7 +1,9 @@
 #pragma once
 // The outbound side of the durable mail queue, one thread per process:
-//  1. queues an email for every customer-visible human reply (an
-//     email_reply command's entry) on an email ticket — the thread entries
+//  1. queues an email for every customer-visible human reply recorded as
+//     going by email (an email_reply's entry: on an email ticket, or a
+//     follow-up to the address a widget visitor left; domain/reply_delivery.h)
+//     — the thread entries
 //     are the transactional outbox, so a reply committed just before a
 //     crash is still mailed; the idempotency key and Message-ID derive from
 //     the command's own Idempotency-Key, so it is queued and sent once;

@@ -1,6 +1,7 @@
 #include "demo/demo_generator.h"
 
 #include "domain/codecs.h"
+#include "domain/reply_delivery.h"
 #include "service/auth_service.h"
 #include "service/sla_policy.h"
 #include "store/database.h"
@@ -272,12 +273,16 @@ DemoSummary generateDemo(store::Database &database, const DemoOptions &options)
                 }
                 if (status != TicketStatus::Open && status != TicketStatus::WaitingOnTeam ? true : rng.bounded(2) == 0) {
                     if (status != TicketStatus::Open) {
-                        add(EntryKind::HumanReply, human, Visibility::Public, humanBody(rng, customer.name));
+                        // Delivered the way the server delivers an email_reply (domain/reply_delivery.h).
+                        const ReplyDelivery delivery = *replyDelivery(CommandType::EmailReply, t);
+                        add(EntryKind::HumanReply, human, Visibility::Public, humanBody(rng, customer.name),
+                            toString(delivery));
                         t.sla.firstRespondedAt = at;
                         static const char *mailStates[] = {"sent", "delivered", "delivered", "bounced"};
-                        add(EntryKind::EmailEvent, system, Visibility::Internal,
-                            u"Reply emailed to %1"_s.arg(email.isEmpty() ? u"(no address)"_s : email),
-                            QString::fromLatin1(pick(rng, mailStates)));
+                        if (delivery == ReplyDelivery::Email)
+                            add(EntryKind::EmailEvent, system, Visibility::Internal,
+                                u"Reply emailed to %1"_s.arg(email.isEmpty() ? u"(no address)"_s : email),
+                                QString::fromLatin1(pick(rng, mailStates)));
                     }
                 }
                 if (rng.bounded(3) == 0)

@@ -1,5 +1,7 @@
 #include "service/command_rules.h"
 
+#include "domain/reply_delivery.h"
+
 #include "service/service_error.h"
 #include "service/sla_policy.h"
 
@@ -112,6 +114,9 @@ CommandOutcome applyCommand(const Ticket &before, const Command &command, const 
     case CommandType::EmailReply:
     case CommandType::ChatReply:
         out.entry = entryBy(context, t, EntryKind::HumanReply, Visibility::Public, command.body);
+        // How it reaches the customer, on the entry: the mail worker mails
+        // only "email", and every view labels the reply by it.
+        out.entry.eventStatus = toString(*replyDelivery(command.type, before));
         out.eventType = EventType::EntryAdded;
         break;
     case CommandType::InternalNote:

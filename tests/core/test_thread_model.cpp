@@ -67,6 +67,37 @@ private Q_SLOTS:
         QCOMPARE(resets.count(), 0);
     }
 
+    // Issue 11, item 4: a reply's one label says how it reaches the customer
+    // — what the server recorded, or for a pending one where it will go —
+    // in every view (the thread and the handoff window read this role).
+    void repliesAreLabelledByHowTheyReachTheCustomer()
+    {
+        Ticket widget = ticket(2);
+        widget.source = Source::Widget;
+        widget.customer.email.clear();   // a visitor who left no address
+        ThreadEntry live = entry(20, 2, QStringLiteral("A person here."), QStringLiteral("r-live"));
+        live.kind = EntryKind::HumanReply;
+        live.eventStatus = QStringLiteral("live_chat");
+        m_store->storeThread(widget, {live}, std::nullopt);
+        ThreadModel model(*m_store, 2);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.index(0).data(ReplyDeliveryRole).toInt(), int(ReplyDelivery::LiveChat));
+        QCOMPARE(model.index(0).data(ReplyLabelRole).toString(), labels::reply(ReplyDelivery::LiveChat, labels::ReplyProgress::Confirmed));
+        QCOMPARE(model.index(0).data(ReplyLabelRole).toString(), QStringLiteral("Live reply · in the customer's chat"));
+
+        // An email_reply queued now can only reach this visitor in the chat.
+        Command reply = note(2, QStringLiteral("We ship to Norway."));
+        reply.type = CommandType::EmailReply;
+        m_store->insertOutboxItem(reply);
+        QCOMPARE(model.rowCount(), 2);
+        QCOMPARE(model.index(1).data(ReplyDeliveryRole).toInt(), int(ReplyDelivery::ChatOnly));
+        QCOMPARE(model.index(1).data(ReplyLabelRole).toString(), QStringLiteral("Chat reply · not sent yet"));
+        // Customer messages (and notes, actions) have no reply label.
+        ThreadModel other(*m_store, 1);
+        QVERIFY(other.index(0).data(ReplyLabelRole).toString().isEmpty());
+        QVERIFY(!other.index(0).data(ReplyDeliveryRole).isValid());
+    }
+
     void failedItemsStayVisible()
     {
         ThreadModel model(*m_store, 1);

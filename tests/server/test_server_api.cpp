@@ -86,7 +86,8 @@ private:
 
     // A demo ticket in `status` without a linked handoff that no earlier test touched.
     QSet<qint64> used;
-    std::optional<Ticket> freshTicketIn(TicketStatus status)
+    // `agentsOnly`: a ticket no operator is assigned (take_over of a colleague's is refused anyway).
+    std::optional<Ticket> freshTicketIn(TicketStatus status, bool agentsOnly = false)
     {
         QString cursor;
         for (int page = 0; page < 20; ++page) {
@@ -96,7 +97,8 @@ private:
             const QJsonArray tickets = reply.json().value(u"tickets"_s).toArray();
             for (const QJsonValue &value : tickets) {
                 const Ticket t = fromJson<Ticket>(value.toObject());
-                if (t.handoffId.isEmpty() && !used.contains(t.id)) {
+                const bool operatorsTicket = t.assignee && t.assignee->kind == ActorKind::Operator;
+                if (t.handoffId.isEmpty() && !used.contains(t.id) && !(agentsOnly && operatorsTicket)) {
                     used.insert(t.id);
                     return t;
                 }
@@ -437,7 +439,7 @@ private slots:
         QFETCH(QString, command);
         QFETCH(QString, status);
         QFETCH(bool, allowed);
-        const auto ticket = freshTicketIn(*enumFromString<TicketStatus>(status));
+        const auto ticket = freshTicketIn(*enumFromString<TicketStatus>(status), command == u"take_over"_s);
         QVERIFY2(ticket, "the demo data has a ticket in every status");
         QJsonObject body{{u"type"_s, command}, {u"baseVersion"_s, ticket->version}};
         if (command == u"email_reply"_s || command == u"internal_note"_s)
@@ -484,6 +486,7 @@ private slots:
         QCOMPARE(toString(r.ticket.status), toString(TicketStatus::WaitingOnCustomer));
         QCOMPARE(toString(r.ticket.sla.state), toString(SlaState::Met));
         QVERIFY(r.ticket.sla.firstRespondedAt);
+        QCOMPARE(r.entry->eventStatus, u"email"_s);   // how it reaches the customer, recorded
         // set_priority recomputes due dates from createdAt.
         r = decode<CommandResult>(command(t.id, {{u"type"_s, u"set_priority"_s}, {u"priority"_s, u"high"_s}}).body);
         QCOMPARE(toString(r.ticket.priority), toString(Priority::High));
@@ -491,6 +494,11 @@ private slots:
         // assign / unassign
         r = decode<CommandResult>(command(t.id, {{u"type"_s, u"assign"_s}, {u"assigneeId"_s, u"4"_s}}).body);
         QCOMPARE(r.ticket.assignee->name, u"Jordan Lee"_s);
+        // take_over of a colleague's ticket is not from the AI agent: refused, naming the owner.
+        const HttpReply colleagues = command(t.id, {{u"type"_s, u"take_over"_s}});
+        QCOMPARE(colleagues.status, 409);
+        QCOMPARE(colleagues.errorCode(), u"already_claimed"_s);
+        QVERIFY2(colleagues.body.contains("Jordan Lee owns this ticket"), colleagues.body.constData());
         const HttpReply unknownOperator = command(t.id, {{u"type"_s, u"assign"_s}, {u"assigneeId"_s, u"999"_s}});
         QCOMPARE(unknownOperator.status, 400);
         QCOMPARE(unknownOperator.errorCode(), u"invalid_field"_s);

@@ -251,9 +251,16 @@ private slots:
         QCOMPARE(toString(out.ticket.ownerMode), toString(OwnerMode::Human));
         QCOMPARE(out.ticket.assignee->id, u"1"_s);
         QCOMPARE(toString(out.handoff->state), toString(HandoffState::Active));
-        // An operator already assigned keeps the ticket.
+        // A colleague's ticket is not the AI agent's to take over from: refused, naming them.
         before.assignee = Assignee{ActorKind::Operator, u"2"_s, u"Sam"_s};
-        QCOMPARE(applyCommand(before, commandOf(CommandType::TakeOver), context).ticket.assignee->id, u"2"_s);
+        try {
+            applyCommand(before, commandOf(CommandType::TakeOver), context);
+            QFAIL("expected already_claimed");
+        } catch (const ServiceError &e) {
+            QCOMPARE(e.status, 409);
+            QCOMPARE(e.code, QByteArray("already_claimed"));
+            QVERIFY(e.message.contains(u"Sam"_s));
+        }
     }
 
     void assignNeedsAKnownOperator()

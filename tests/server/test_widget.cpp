@@ -374,6 +374,7 @@ private slots:
         QCOMPARE(sent.status, 200);
         const CommandResult result = decode<CommandResult>(sent.body);
         QCOMPARE(toString(result.entry->kind), toString(EntryKind::HumanReply));
+        QCOMPARE(result.entry->eventStatus, u"live_chat"_s);   // how it reached the visitor, recorded
         QCOMPARE(toString(result.ticket.status), toString(TicketStatus::WaitingOnCustomer));
         QCOMPARE(toString(result.ticket.sla.state), toString(SlaState::Met));
 
@@ -417,6 +418,50 @@ private slots:
         QTRY_COMPARE_WITH_TIMEOUT(spooledMailsMentioning(u"sentinel.chat@example.com"_s), 1, 30000);
         QCOMPARE(spooledMailsMentioning(visitorEmail), 0);
         QCOMPARE(spooledMailsMentioning(u"replacement is on its way"_s), 0);
+    }
+
+    // Issue 11, item 25: a reply on a widget ticket whose chat is not live
+    // was never mailed though the console said "by email". It goes the way
+    // the visitor can read it: a follow-up email to the address they left
+    // (and the chat history), else the chat history only — recorded on the
+    // entry, so every view can say which.
+    void aWidgetReplyOutsideTheLiveChatIsAFollowUpEmail()
+    {
+        // A visitor who left no address: the chat history is all they can read.
+        const HttpReply anonymous = server.request(
+            u"/api/v1/widget/acme/conversations"_s,
+            postJson({{u"clientRequestId"_s, newId()}, {u"visitorToken"_s, newId()}, {u"agentId"_s, u"agent-orders"_s},
+                      {u"body"_s, u"Do you ship to Norway?"_s}}));
+        QCOMPARE(anonymous.status, 201);
+        const QString anonymousId = anonymous.json().value(u"conversationId"_s).toString();
+        const HttpReply chatOnly = server.post(u"/api/v1/tickets/%1/commands"_s.arg(ticketOf(anonymousId).id),
+                                               jsonBytes({{u"type"_s, u"email_reply"_s}, {u"body"_s, u"Yes, in 3 days."_s}}),
+                                               acme.adminToken, newId());
+        QCOMPARE(chatOnly.status, 200);
+        QCOMPARE(decode<CommandResult>(chatOnly.body).entry->eventStatus, u"chat_only"_s);
+        QCOMPARE(conversation(anonymousId).value(u"messages"_s).toArray().last().toObject().value(u"body"_s).toString(),
+                 u"Yes, in 3 days."_s);
+
+        // A visitor who left an address and is no longer in a live chat: a follow-up email.
+        const QString visitorEmail = u"follow.up@example.com"_s;
+        const HttpReply started = server.request(
+            u"/api/v1/widget/acme/conversations"_s,
+            postJson({{u"clientRequestId"_s, newId()}, {u"visitorToken"_s, newId()}, {u"agentId"_s, u"agent-orders"_s},
+                      {u"visitor"_s, QJsonObject{{u"name"_s, u"Fay"_s}, {u"email"_s, visitorEmail}}},
+                      {u"body"_s, u"Where is my refund?"_s}}));
+        QCOMPARE(started.status, 201);
+        const QString id = started.json().value(u"conversationId"_s).toString();
+        const HttpReply followUp = server.post(u"/api/v1/tickets/%1/commands"_s.arg(ticketOf(id).id),
+                                               jsonBytes({{u"type"_s, u"email_reply"_s},
+                                                          {u"body"_s, u"Your refund left today."_s}}),
+                                               acme.adminToken, newId());
+        QCOMPARE(followUp.status, 200);
+        QCOMPARE(decode<CommandResult>(followUp.body).entry->eventStatus, u"email"_s);
+        QTRY_COMPARE_WITH_TIMEOUT(spooledMailsMentioning(visitorEmail), 1, 30000);
+        QCOMPARE(spooledMailsMentioning(u"Subject: Re: Where is my refund?"_s), 1);
+        // ...and in the chat, should they come back to it.
+        QCOMPARE(conversation(id).value(u"messages"_s).toArray().last().toObject().value(u"body"_s).toString(),
+                 u"Your refund left today."_s);
     }
 
     void csatOnlyAfterResolution()

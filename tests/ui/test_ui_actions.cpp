@@ -179,6 +179,23 @@ void TestUiActions::rulesOnAnOpenTicket()
     // Mine but the AI agent still answers: taking over is the point.
     mine.ticket.ownerMode = OwnerMode::Agent;
     QVERIFY(table.availability(ActionId::TicketTakeOver, mine).enabled);
+
+    // A colleague's (issue 11, item 7): not the AI agent's to take over from,
+    // whoever answers; the reason names the owner, and what applies is offered.
+    for (const OwnerMode mode : {OwnerMode::Agent, OwnerMode::Human}) {
+        ActionState colleagues = open;
+        colleagues.ticket.assignee = Assignee{ActorKind::Operator, QStringLiteral("mei"), QStringLiteral("Mei Tanaka")};
+        colleagues.ticket.ownerMode = mode;
+        const Availability takeOver = table.availability(ActionId::TicketTakeOver, colleagues);
+        QVERIFY(!takeOver.enabled);
+        QCOMPARE(takeOver.reason, ActionTable::tr("Owned by %1 — assign it to yourself to work it, or add an internal "
+                                                  "note.").arg(QStringLiteral("Mei Tanaka")));
+        QVERIFY(table.availability(ActionId::TicketAssignMe, colleagues).enabled);
+        QVERIFY(table.availability(ActionId::ComposeNote, colleagues).enabled);
+        // Its unclaimed live handoff does not make it the agent's either.
+        colleagues.ticket.handoff = rules::HandoffFacts{HandoffState::Requested, std::nullopt};
+        QVERIFY(!table.availability(ActionId::TicketTakeOver, colleagues).enabled);
+    }
 }
 
 // The rules read the live handoff and who owns it, not only the ticket.
@@ -202,7 +219,8 @@ void TestUiActions::rulesWithALiveHandoff()
     // Someone else owns the live conversation: they do.
     s.ticket.handoff->state = HandoffState::Active;
     s.ticket.handoff->assignee = Assignee{ActorKind::Operator, QStringLiteral("sam"), QStringLiteral("Sam")};
-    QCOMPARE(table.availability(ActionId::TicketTakeOver, s).reason, ActionTable::tr("%1 already took this handoff.").arg(QStringLiteral("Sam")));
+    QCOMPARE(table.availability(ActionId::TicketTakeOver, s).reason,
+             ActionTable::tr("Owned by %1 — assign it to yourself to work it, or add an internal note.").arg(QStringLiteral("Sam")));
     // Resolved: closing is fine again.
     s.ticket.handoff->state = HandoffState::Resolved;
     QVERIFY(table.availability(ActionId::TicketClose, s).enabled);

@@ -375,7 +375,7 @@ void TestUiModels::composerKeepsADraftPerMode()
 {
     markdown::MarkdownRenderer renderer;
     {
-        Composer composer(*m_store, *m_outbox, renderer);
+        Composer composer(*m_store, *m_outbox, renderer, QString());
         composer.setTicket(1);
         composer.setMode(Composer::Mode::Reply);
         composer.editor()->setPlainText(QStringLiteral("reply draft"));
@@ -389,7 +389,7 @@ void TestUiModels::composerKeepsADraftPerMode()
     }
     QCOMPARE(m_store->draft(1, QStringLiteral("reply")), QStringLiteral("reply draft"));
     QCOMPARE(m_store->draft(1, QStringLiteral("note")), QStringLiteral("note draft"));
-    Composer again(*m_store, *m_outbox, renderer);
+    Composer again(*m_store, *m_outbox, renderer, QString());
     again.setMode(Composer::Mode::Note);
     again.setTicket(1);
     QCOMPARE(again.editor()->toPlainText(), QStringLiteral("note draft"));
@@ -400,7 +400,7 @@ void TestUiModels::composerKeepsADraftPerMode()
 void TestUiModels::composerUndoBringsTheTextBack()
 {
     markdown::MarkdownRenderer renderer;
-    Composer composer(*m_store, *m_outbox, renderer);
+    Composer composer(*m_store, *m_outbox, renderer, QString());
     composer.sendDelay().setDelaySeconds(30);
     composer.setTicket(1);
     composer.show();

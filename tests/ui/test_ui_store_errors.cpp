@@ -106,7 +106,7 @@ void TestUiStoreErrors::healDraftWrites()
 
 void TestUiStoreErrors::undoSendIntoAnotherTicketKeepsTheTextWhenTheDraftCannotBeSaved()
 {
-    ui::Composer composer(*m_store, *m_outbox, *m_renderer);
+    ui::Composer composer(*m_store, *m_outbox, *m_renderer, QString());
     composer.sendDelay().setDelaySeconds(30);
     composer.setTicket(2);
     composer.editor()->setPlainText(QStringLiteral("the reply that was sent too soon"));
@@ -137,7 +137,7 @@ void TestUiStoreErrors::undoSendIntoAnotherTicketKeepsTheTextWhenTheDraftCannotB
 
 void TestUiStoreErrors::aDraftTheStoreRefusesSurvivesATicketSwitch()
 {
-    ui::Composer composer(*m_store, *m_outbox, *m_renderer);
+    ui::Composer composer(*m_store, *m_outbox, *m_renderer, QString());
     composer.setTicket(5);
     failDraftWrites();
     composer.editor()->setPlainText(QStringLiteral("half-written answer"));
@@ -154,7 +154,7 @@ void TestUiStoreErrors::aDraftTheStoreRefusesSurvivesATicketSwitch()
 
 void TestUiStoreErrors::anUnreadableDraftIsNotOverwritten()
 {
-    ui::Composer composer(*m_store, *m_outbox, *m_renderer);
+    ui::Composer composer(*m_store, *m_outbox, *m_renderer, QString());
     m_store->saveDraft(7, ui::Composer::draftKey(ui::Composer::Mode::Reply), QStringLiteral("kept on disk"));
     raw(QStringLiteral("ALTER TABLE drafts RENAME TO drafts_away"));
     composer.setTicket(7);

@@ -697,12 +697,15 @@ void TestUiTriage::refusedLiveReplyShowsServerReason()
                                                    .toJson(QJsonDocument::Compact),
                                                m_demo.token, QUuid::createUuid().toString(QUuid::WithoutBraces));
     QCOMPARE(taken.status, 200);
-    // The dialog follows: closed, naming the new owner, take-over offered again.
+    // The dialog follows: closed, naming the new owner. Taking over is not
+    // offered over a colleague (issue 11, item 7): the way back is assigning
+    // the ticket, and the dialog says so.
     QTRY_VERIFY_WITH_TIMEOUT(!dialog->canReply(), 20000);
     QVERIFY2(dialog->whyNoReply().contains(QLatin1String("Sam"), Qt::CaseInsensitive), qPrintable(dialog->whyNoReply()));
+    QVERIFY2(dialog->whyNoReply().contains(QLatin1String("Assign the ticket to yourself")), qPrintable(dialog->whyNoReply()));
     auto *reply = dialog->findChild<QPlainTextEdit *>(QStringLiteral("handoffReply"));
     QVERIFY(!reply->isEnabled());
-    QTRY_VERIFY(dialog->findChild<QPushButton *>(QStringLiteral("handoffTakeOver"))->isVisible());
+    QVERIFY(!dialog->findChild<QPushButton *>(QStringLiteral("handoffTakeOver"))->isVisible());
 
     // A live reply queued just before the change reached us: the server
     // refuses it (409 not_handoff_owner) and the dialog shows its reason.
