@@ -71,7 +71,12 @@ QJsonObject toJson(const HandoffSettings &s)
 
 HandoffSettings settingsFromJson(const QByteArray &json, const QString &agentId)
 {
-    const JsonReader r(parseJsonObject(json));
+    return settingsFromJson(parseJsonObject(json), agentId, QString());
+}
+
+HandoffSettings settingsFromJson(const QJsonObject &object, const QString &agentId, const QString &path)
+{
+    const JsonReader r(object, path);
     HandoffSettings s;
     s.agentId = agentId;
     s.agentName = r.optionalString("agentName"_L1);

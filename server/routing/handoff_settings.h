@@ -23,8 +23,10 @@ struct HandoffSettings {
 };
 
 QJsonObject toJson(const HandoffSettings &settings);
-// Throws DecodeError naming the field. agentId comes from the URL.
+// Throws DecodeError naming the field. agentId comes from the URL (or the command).
 HandoffSettings settingsFromJson(const QByteArray &json, const QString &agentId);
+// The same for the object inside a command; `path` prefixes field names ("settings").
+HandoffSettings settingsFromJson(const QJsonObject &object, const QString &agentId, const QString &path);
 
 HandoffSettings loadSettings(QSqlDatabase &db, qint64 tenantId, const QString &agentId);
 QList<HandoffSettings> listSettings(QSqlDatabase &db, qint64 tenantId);

@@ -37,6 +37,8 @@ inline ServiceError invalidField(const QString &field, const QString &reason)
     return {400, "invalid_field", QStringLiteral("Field \"%1\": %2").arg(field, reason)};
 }
 inline ServiceError badRequest(const QString &message) { return {400, "bad_request", message}; }
+// A ticket command on POST /commands, or a command that names its targets on a ticket's route.
+inline ServiceError wrongCommandRoute(const QString &message) { return {400, "wrong_command_route", message}; }
 inline ServiceError conflict(QByteArray code, const QString &message, const Ticket &current)
 {
     ServiceError e(409, std::move(code), message);

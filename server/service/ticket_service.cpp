@@ -9,27 +9,13 @@
 #include "store/account_store.h"
 #include "store/database.h"
 #include "store/event_log.h"
-#include "store/idempotency_store.h"
 #include "store/ticket_store.h"
-
-#include <QCryptographicHash>
 
 namespace zeiko::service {
 
 using namespace Qt::StringLiterals;
 
 namespace {
-
-// Thrown inside the write transaction to roll it back (releasing the seq it
-// took) and answer with the response stored for the key.
-struct StoredReplay {
-    WriteResponse response;
-};
-
-QByteArray requestHash(const QByteArray &route, const QByteArray &body)
-{
-    return QCryptographicHash::hash(route + '\n' + body, QCryptographicHash::Sha256).toHex();
-}
 
 QString encodeCursor(qint64 activityMs, qint64 id)
 {
@@ -50,14 +36,6 @@ std::pair<qint64, qint64> decodeCursor(const QString &cursor)
             return {a, b};
     }
     throw errors::invalidField(u"cursor"_s, u"not a cursor this server issued"_s);
-}
-
-void validateKey(const QString &key)
-{
-    if (key.isEmpty())
-        throw ServiceError(400, "bad_request", u"The Idempotency-Key header is required for commands"_s);
-    if (key.size() > 200)
-        throw errors::invalidField(u"Idempotency-Key"_s, u"longer than 200 characters"_s);
 }
 
 QByteArray resultBody(const CommandResult &result)
@@ -88,7 +66,7 @@ NewTicketRequest NewTicketRequest::decode(const QByteArray &json)
 
 TicketService::TicketService(store::Database &database, std::function<void(qint64)> onCommitted)
     : m_db(database)
-    , m_onCommitted(std::move(onCommitted))
+    , m_pipeline(database, std::move(onCommitted))
 {
 }
 
@@ -147,41 +125,12 @@ QList<ThreadEntry> TicketService::entries(const Session &session, TicketId id, E
     });
 }
 
-template<typename F>
-WriteResponse TicketService::idempotent(const Session &session, const QString &key, const QByteArray &hash,
-                                        F &&command)
-{
-    try {
-        WriteResponse response = m_db.write([&](QSqlDatabase &db) {
-            // FIRST: the seq row lock serialises this tenant's writers, so the
-            // key lookup below cannot race another request with the same key.
-            const Seq seq = store::nextSeq(db, session.tenantId);
-            const qint64 now = m_now().toMSecsSinceEpoch();
-            if (const auto stored = store::findIdempotent(db, session.tenantId, key)) {
-                if (stored->requestHash != hash || stored->operatorId != session.operatorId)
-                    throw ServiceError(422, "idempotency_key_reused",
-                                       u"This Idempotency-Key was used for a different request"_s);
-                throw StoredReplay{{stored->status, stored->body, true}};
-            }
-            store::insertIdempotencyPlaceholder(db, session.tenantId, key, session.operatorId, hash, now);
-            WriteResponse r = command(db, seq);
-            store::completeIdempotent(db, session.tenantId, key, r.status, r.body);
-            store::notifyCommitted(db, m_db.isPostgres(), session.tenantId);
-            return r;
-        });
-        if (m_onCommitted)
-            m_onCommitted(session.tenantId);
-        return response;
-    } catch (const StoredReplay &replay) {
-        return replay.response;
-    }
-}
-
 WriteResponse TicketService::create(const Session &session, const QString &key, const QByteArray &requestBytes)
 {
-    validateKey(key);
+    CommandPipeline::requireKey(key);
     const NewTicketRequest request = NewTicketRequest::decode(requestBytes);
-    return idempotent(session, key, requestHash("POST /tickets", requestBytes), [&](QSqlDatabase &db, Seq seq) {
+    const QByteArray hash = CommandPipeline::requestHash("POST /tickets", requestBytes);
+    return m_pipeline.run(session, key, hash, m_now().toMSecsSinceEpoch(), [&](QSqlDatabase &db, Seq seq) {
         NewTicket n;
         n.subject = request.subject;
         n.customerEmail = request.customerEmail;
@@ -203,12 +152,17 @@ WriteResponse TicketService::create(const Session &session, const QString &key, 
 WriteResponse TicketService::execute(const Session &session, TicketId id, const QString &key,
                                      const QByteArray &requestBytes)
 {
-    validateKey(key);
+    CommandPipeline::requireKey(key);
     Command command = decode<Command>(requestBytes);
+    if (!isTicketCommand(command.type))
+        throw errors::wrongCommandRoute(
+            u"%1 is not a ticket command: it names its targets (POST /api/v1/commands)"_s.arg(toString(command.type)));
     command.requestId = key;
     command.ticketId = id;
+    command.targets.clear();   // the URL names the one target
     const QByteArray route = "POST /tickets/" + QByteArray::number(id) + "/commands";
-    return idempotent(session, key, requestHash(route, requestBytes), [&](QSqlDatabase &db, Seq seq) {
+    const QByteArray hash = CommandPipeline::requestHash(route, requestBytes);
+    return m_pipeline.run(session, key, hash, m_now().toMSecsSinceEpoch(), [&](QSqlDatabase &db, Seq seq) {
         const QDateTime now = m_now();
         const auto before = store::findTicket(db, session.tenantId, id);
         if (!before)

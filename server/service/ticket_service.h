@@ -1,11 +1,10 @@
 #pragma once
-// Tickets and their threads: list, read, create, and commands. Every write
-// runs in one transaction that (1) takes the tenant's next seq, (2) claims
-// the Idempotency-Key, (3) applies the change, (4) appends exactly one
-// event carrying the whole ticket and the request id, (5) stores the
-// response under the key. After commit, onCommitted(tenantId) wakes the
-// live streams.
+// Tickets and their threads: list, read, create, and ticket commands. Every
+// write goes through the CommandPipeline (one transaction: seq, key, change,
+// exactly one event carrying the whole ticket and the request id, stored
+// response); after commit, onCommitted(tenantId) wakes the live streams.
 
+#include "service/command_pipeline.h"
 #include "service/command_rules.h"
 #include "service/service_error.h"
 
@@ -35,13 +34,6 @@ struct TicketDetail {
     Ticket ticket;
     QList<ThreadEntry> entries;
     std::optional<Handoff> handoff;
-};
-
-// The response of a write, as stored for Idempotency-Key repeats.
-struct WriteResponse {
-    int status = 200;
-    QByteArray body;
-    bool replayed = false;   // true when served from the idempotency store
 };
 
 struct NewTicketRequest {
@@ -76,11 +68,8 @@ public:
                           const QByteArray &requestBytes);
 
 private:
-    template<typename F>
-    WriteResponse idempotent(const Session &session, const QString &key, const QByteArray &requestHash, F &&command);
-
     store::Database &m_db;
-    std::function<void(qint64)> m_onCommitted;
+    CommandPipeline m_pipeline;
     std::function<QDateTime()> m_now = [] { return QDateTime::currentDateTimeUtc(); };
     ClaimLimitsLookup m_claimLimits;
 };

@@ -25,7 +25,8 @@ void appendEvent(QSqlDatabase &db, qint64 tenantId, const Event &event)
     run(db,
         QStringLiteral("INSERT INTO events (tenant_id, seq, type, ticket_id, payload, request_id, created_at) "
                        "VALUES (?, ?, ?, ?, ?, ?, ?)"),
-        {tenantId, qlonglong(event.seq), toString(event.type), qlonglong(event.ticketId),
+        {tenantId, qlonglong(event.seq), toString(event.type),
+         event.scope == TargetKind::Ticket ? QVariant(qlonglong(event.ticketId)) : QVariant(QMetaType::fromType<qlonglong>()),
          QString::fromUtf8(encode(event)), textOrNull(event.requestId), qlonglong(toMs(event.at))});
 }
 

@@ -165,6 +165,20 @@ QList<Migration> migrations()
              QStringLiteral("CREATE INDEX sign_in_throttle_by_time ON sign_in_throttle (last_failure_at)"),
              QStringLiteral("DROP TABLE sign_in_attempts"),
          }},
+        {10,
+         {
+             // Tenant-level events (handoff settings today): the log carries
+             // events about no ticket, so ticket_id may be NULL. Rebuilt, as
+             // SQLite cannot drop a NOT NULL in place; rows keep their seq.
+             QStringLiteral("CREATE TABLE events_v10 (tenant_id BIGINT NOT NULL REFERENCES tenants(id), "
+                            "seq BIGINT NOT NULL, type TEXT NOT NULL, ticket_id BIGINT, "
+                            "payload TEXT NOT NULL, request_id TEXT, created_at BIGINT NOT NULL, "
+                            "PRIMARY KEY (tenant_id, seq))"),
+             QStringLiteral("INSERT INTO events_v10 (tenant_id, seq, type, ticket_id, payload, request_id, created_at) "
+                            "SELECT tenant_id, seq, type, ticket_id, payload, request_id, created_at FROM events"),
+             QStringLiteral("DROP TABLE events"),
+             QStringLiteral("ALTER TABLE events_v10 RENAME TO events"),
+         }},
     };
 }
 

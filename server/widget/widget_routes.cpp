@@ -20,6 +20,19 @@ Response answer(const channels::JsonResult &result)
     return api::jsonResponse(result.status, result.body);
 }
 
+Response answer(const service::WriteResponse &result)
+{
+    Response response = Response::json(result.status, result.body);
+    if (result.replayed)
+        response.headers.append(qMakePair(QByteArray("Idempotent-Replayed"), QByteArray("true")));
+    return response;
+}
+
+QString idempotencyKey(const Call &call)
+{
+    return QString::fromUtf8(call.request.header("idempotency-key")).trimmed();
+}
+
 QString param(const Call &call, const QString &name)
 {
     return call.request.pathParams.value(name);
@@ -85,7 +98,14 @@ void registerWidgetRoutes(http::Router &router, service::AuthService &auth, Widg
         return answer(w.getSettings(call.requireSession(), param(call, u"agent"_s)));
     });
     add("PUT", u"/api/v1/handoff-settings/{agent}"_s, [&w](Call &call) {
-        return answer(w.putSettings(call.requireSession(), param(call, u"agent"_s), call.request.body));
+        const auto &session = call.requireSession();
+        return answer(w.putSettings(session, param(call, u"agent"_s), idempotencyKey(call), call.request.body));
+    });
+    // Commands that name their targets instead of one ticket (docs/api.md
+    // "Commands and their targets"); the tenant's handoff settings today.
+    add("POST", u"/api/v1/commands"_s, [&w](Call &call) {
+        const auto &session = call.requireSession();
+        return answer(w.executeCommand(session, idempotencyKey(call), call.request.body));
     });
 
     if (testClock) {

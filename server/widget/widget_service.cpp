@@ -6,6 +6,7 @@
 #include "domain/json_reader.h"
 #include "routing/handoff_flow.h"
 #include "routing/handoff_settings.h"
+#include "routing/handoff_settings_command.h"
 #include "service/command_rules.h"
 #include "service/service_error.h"
 #include "service/sla_policy.h"
@@ -137,6 +138,7 @@ WidgetService::WidgetService(store::Database &database, channels::CommitNotifier
                              channels::MailSettings mail)
     : m_db(database)
     , m_notify(std::move(notify))
+    , m_commands(database, m_notify)
     , m_clock(clock)
     , m_mail(std::move(mail))
 {
@@ -447,20 +449,29 @@ JsonResult WidgetService::getSettings(const service::Session &session, const QSt
             }))};
 }
 
-JsonResult WidgetService::putSettings(const service::Session &session, const QString &agentId, const QByteArray &body)
+service::WriteResponse WidgetService::putSettings(const service::Session &session, const QString &agentId,
+                                                  const QString &idempotencyKey, const QByteArray &body)
 {
-    if (session.op.role != OperatorRole::Admin)
-        throw ServiceError(403, "forbidden", u"Only admins change handoff settings"_s);
-    if (agentId.isEmpty() || agentId.size() > 100)
-        throw service::errors::invalidField(u"agentId"_s, u"expected 1 to 100 characters"_s);
-    routing::HandoffSettings settings = routing::settingsFromJson(body, agentId);
-    m_db.write([&](QSqlDatabase &db) {
-        routing::saveSettings(db, session.tenantId, settings, m_clock.nowMs());
-    });
-    if (m_notify)
-        m_notify(session.tenantId);   // a raised cap or a wider team may make waiting handoffs routable
-    settings.stored = true;
-    return {200, routing::toJson(settings)};
+    // After commit the pipeline wakes the streams and the dispatcher: a raised
+    // cap or a wider team may make waiting handoffs routable.
+    return routing::putHandoffSettings(m_commands, session, agentId.left(101), idempotencyKey, body, m_clock.now());
+}
+
+service::WriteResponse WidgetService::executeCommand(const service::Session &session, const QString &idempotencyKey,
+                                                     const QByteArray &body)
+{
+    service::CommandPipeline::requireKey(idempotencyKey);
+    Command command = decode<Command>(body);
+    command.requestId = idempotencyKey;
+    command.ticketId = 0;   // ignored on the wire: `targets` names what the command is about
+    const QByteArray hash = service::CommandPipeline::requestHash("POST /commands", body);
+    switch (command.type) {
+    case CommandType::UpdateHandoffSettings:
+        return routing::updateHandoffSettings(m_commands, session, command, hash, m_clock.now());
+    default:
+        throw service::errors::wrongCommandRoute(
+            u"%1 is a ticket command: POST /api/v1/tickets/{id}/commands"_s.arg(toString(command.type)));
+    }
 }
 
 } // namespace zeiko::widget

@@ -20,6 +20,7 @@
 #include "channels/json_result.h"
 #include "channels/outbound_mail.h"
 #include "channels/tenant_tx.h"
+#include "service/command_pipeline.h"
 #include "widget/start_rate_limit.h"
 
 #include <memory>
@@ -56,7 +57,13 @@ public:
     JsonResult resolveHandoff(const service::Session &session, const QString &handoffId);
     JsonResult listSettings(const service::Session &session);
     JsonResult getSettings(const service::Session &session, const QString &agentId);
-    JsonResult putSettings(const service::Session &session, const QString &agentId, const QByteArray &body);
+    // A command through the CommandPipeline, evented as handoff_settings_updated;
+    // `idempotencyKey` may be empty (the route predates keys).
+    service::WriteResponse putSettings(const service::Session &session, const QString &agentId,
+                                       const QString &idempotencyKey, const QByteArray &body);
+    // POST /commands: the commands that name their targets (the tenant's today).
+    service::WriteResponse executeCommand(const service::Session &session, const QString &idempotencyKey,
+                                          const QByteArray &body);
 
 private:
     struct ConversationRow {
@@ -73,6 +80,7 @@ private:
 
     store::Database &m_db;
     channels::CommitNotifier m_notify;
+    service::CommandPipeline m_commands;   // after m_notify: it wakes the streams and the dispatcher
     const channels::Clock &m_clock;
     channels::MailSettings m_mail;
     std::unique_ptr<StartRateLimit> m_startLimit = std::make_unique<StartRateLimit>(0);

@@ -88,6 +88,9 @@ const QMap<QString, Expectation> &notRefused()
          {Scope::CallerScoped, "an agent id is a name inside the caller's tenant: the victim's answers the caller's defaults"}},
         {u"PUT /api/v1/handoff-settings/{agent}"_s,
          {Scope::CallerScoped, "writes the caller's tenant's settings for that name; the victim's stay as they were"}},
+        {u"POST /api/v1/commands"_s,
+         {Scope::CallerScoped, "a tenant command changes the caller's tenant: the victim's agent id and replayed "
+                               "Idempotency-Key reach nothing of the victim (ticket targets: test_server_commands)"}},
         {u"POST /api/v1/auth/sign-out"_s, {Scope::CallerScoped, "revokes the caller's own token (a fresh one here)"}},
         {u"POST /api/v1/test/clock"_s,
          {Scope::CallerScoped, "tests only (--test-clock, never in production); called with advanceMs 0"}},
@@ -142,6 +145,7 @@ private:
     QString victimCustomerEmail = marker(u"customer"_s) + u"@example.com"_s;
     QString victimCreateKey = marker(u"create-key"_s);
     QString victimNoteKey = marker(u"note-key"_s);
+    QString victimCommandKey = marker(u"command-key"_s);
     QString victimStartRequestId = marker(u"start-request"_s);
     QString victimMessageRequestId = marker(u"message-request"_s);
     QString victimReplyRequestId = marker(u"reply-request"_s);
@@ -307,6 +311,12 @@ private:
             body = {{u"score"_s, 1}};
         } else if (k == u"PUT /api/v1/handoff-settings/{agent}"_s) {
             body = {{u"strategy"_s, u"round_robin"_s}, {u"assigneeEmails"_s, QJsonArray{}}, {u"skillKeywords"_s, QJsonArray{}}};
+        } else if (k == u"POST /api/v1/commands"_s) {
+            body = {{u"type"_s, u"update_handoff_settings"_s},
+                    {u"agentId"_s, victimAgentId},
+                    {u"settings"_s, QJsonObject{{u"strategy"_s, u"round_robin"_s}, {u"assigneeEmails"_s, QJsonArray{}}}},
+                    {u"targets"_s, QJsonArray{QJsonObject{{u"kind"_s, u"tenant"_s}}}}};
+            o.idempotencyKey = victimCommandKey;
         } else if (k == u"POST /api/v1/test/clock"_s) {
             body = {{u"advanceMs"_s, 0}};
         } else if (k == u"POST /api/v1/webhooks/shopify/{account}"_s) {
@@ -540,6 +550,18 @@ private slots:
                        {u"assigneeEmails"_s, QJsonArray{sharedEmail}},
                        {u"skillKeywords"_s, QJsonArray{marker(u"skill"_s)}}},
                       victimAdminToken)
+                     .status,
+                 200);
+        // The same settings once more as a command: its stored answer (under a marker key) names the victim's agent.
+        QCOMPARE(send(u"/api/v1/commands"_s, "POST",
+                      {{u"type"_s, u"update_handoff_settings"_s},
+                       {u"agentId"_s, victimAgentId},
+                       {u"settings"_s, QJsonObject{{u"strategy"_s, u"first_available"_s},
+                                                   {u"agentName"_s, marker(u"agent-name"_s)},
+                                                   {u"assigneeEmails"_s, QJsonArray{sharedEmail}},
+                                                   {u"skillKeywords"_s, QJsonArray{marker(u"skill"_s)}}}},
+                       {u"targets"_s, QJsonArray{QJsonObject{{u"kind"_s, u"tenant"_s}}}}},
+                      victimAdminToken, victimCommandKey)
                      .status,
                  200);
         const HttpReply started = send(u"/api/v1/widget/victim/conversations"_s, "POST",
