@@ -112,17 +112,10 @@ void TestUiAssign::initTestCase()
             QSKIP("zeiko-server is not built in this tree");
         QFAIL(qPrintable(m_demo.error));
     }
-    m_window = std::make_unique<ui::MainWindow>(*m_demo.session, *m_demo.settings);
-    m_demo.session->start();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_demo.session->sync().isBootstrapped(), 60000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->queueProxy().rowCount() > 10, 10000);
+    openWindowOnAllTickets(m_demo, m_window);
+    if (QTest::currentTestFailed())
+        return;
     QTRY_VERIFY_WITH_TIMEOUT(m_demo.session->operators().size() >= 5, 20000);
-    m_window->queueView()->setFocus();
-    press(Qt::Key_G);   // every ticket: g then a
-    press(Qt::Key_A);
-    QCOMPARE(m_window->queueProxy().view(), QueueFilterProxy::View::All);
 }
 
 void TestUiAssign::cleanupTestCase()

@@ -108,16 +108,7 @@ void TestUiOperatorDay::initTestCase()
     QCOMPARE(QGuiApplication::primaryScreen()->size(), QSize(1366, 768));
     // A first start: no saved window geometry.
     QVERIFY(m_demo.settings->windowGeometry().isEmpty());
-    m_window = std::make_unique<ui::MainWindow>(*m_demo.session, *m_demo.settings);
-    m_demo.session->start();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_demo.session->sync().isBootstrapped(), 60000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->queueProxy().rowCount() > 10, 10000);
-    m_window->queueView()->setFocus();
-    press(Qt::Key_G);
-    press(Qt::Key_A);   // every ticket
-    QCOMPARE(m_window->queueProxy().view(), QueueFilterProxy::View::All);
+    openWindowOnAllTickets(m_demo, m_window);
 }
 
 void TestUiOperatorDay::cleanupTestCase()

@@ -84,17 +84,7 @@ void TestUiTriage::initTestCase()
             QSKIP("zeiko-server is not built in this tree");
         QFAIL(qPrintable(m_demo.error));
     }
-    m_window = std::make_unique<ui::MainWindow>(*m_demo.session, *m_demo.settings);
-    m_demo.session->start();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_demo.session->sync().isBootstrapped(), 60000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->queueProxy().rowCount() > 10, 10000);
-    // Every ticket, by keyboard: g then a.
-    m_window->queueView()->setFocus();
-    press(Qt::Key_G);
-    press(Qt::Key_A);
-    QCOMPARE(m_window->queueProxy().view(), QueueFilterProxy::View::All);
+    openWindowOnAllTickets(m_demo, m_window);
 }
 
 void TestUiTriage::cleanupTestCase()

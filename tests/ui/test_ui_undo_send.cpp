@@ -56,15 +56,7 @@ void TestUiUndoSend::initTestCase()
         QFAIL(qPrintable(m_demo.error));
     }
     m_demo.settings->setSendDelaySeconds(kUndoSeconds);
-    m_window = std::make_unique<ui::MainWindow>(*m_demo.session, *m_demo.settings);
-    m_demo.session->start();
-    m_window->show();
-    QVERIFY(QTest::qWaitForWindowActive(m_window.get()));
-    QTRY_VERIFY_WITH_TIMEOUT(m_demo.session->sync().isBootstrapped(), 60000);
-    QTRY_VERIFY_WITH_TIMEOUT(m_window->queueProxy().rowCount() > 10, 10000);
-    m_window->queueView()->setFocus();
-    press(Qt::Key_G);
-    press(Qt::Key_A);   // every ticket
+    openWindowOnAllTickets(m_demo, m_window);
 }
 
 void TestUiUndoSend::cleanupTestCase()

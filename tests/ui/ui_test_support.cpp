@@ -1,6 +1,9 @@
 #include "ui_test_support.h"
 
+#include "models/queue_filter_proxy.h"
 #include "net/api_types.h"
+
+#include <QTreeView>
 
 namespace zeiko::test {
 
@@ -93,6 +96,22 @@ void type(const QString &text)
     QVERIFY2(focused, "no widget has the keyboard focus");
     QVERIFY2(QApplication::focusWidget(), "no widget has the keyboard focus");
     QTest::keyClicks(QApplication::focusWidget(), text);
+}
+
+void openWindowOnAllTickets(DemoConsole &demo, std::unique_ptr<ui::MainWindow> &window, QSize size)
+{
+    window = std::make_unique<ui::MainWindow>(*demo.session, *demo.settings);
+    demo.session->start();
+    if (size.isValid())
+        window->resize(size);
+    window->show();
+    QVERIFY(QTest::qWaitForWindowActive(window.get()));
+    QTRY_VERIFY_WITH_TIMEOUT(demo.session->sync().isBootstrapped(), 60000);
+    QTRY_VERIFY_WITH_TIMEOUT(window->queueProxy().rowCount() > 10, 10000);
+    window->queueView()->setFocus();
+    press(Qt::Key_G);
+    press(Qt::Key_A);
+    QCOMPARE(window->queueProxy().view(), QueueFilterProxy::View::All);
 }
 
 } // namespace zeiko::test

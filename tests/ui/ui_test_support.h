@@ -7,6 +7,7 @@
 #include "support/server_process.h"
 #include "session/console_session.h"
 #include "ui/console_settings.h"
+#include "ui/main_window.h"
 
 #include <QApplication>
 #include <QSet>
@@ -51,6 +52,12 @@ inline ServerProcess::Options demoOptions()
     options.demo = true;
     return options;
 }
+
+// Opens the console's main window on demo's started session (at `size` if
+// given), waits until it is synced and the queue is filled, and switches the
+// queue to every ticket by keyboard (g a) — the start every window suite
+// shares. A failure fails the calling test: check QTest::currentTestFailed().
+void openWindowOnAllTickets(DemoConsole &demo, std::unique_ptr<ui::MainWindow> &window, QSize size = {});
 
 // Sends a key to the widget that has focus now (as a user would).
 void press(int key, Qt::KeyboardModifiers modifiers = Qt::NoModifier);
