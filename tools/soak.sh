@@ -27,17 +27,8 @@ for binary in tests/e2e/test_e2e_crash tests/e2e/outbox_flush_helper tests/serve
   [ -x "$build/$binary" ] || { echo "soak.sh: $build/$binary is not built" >&2; exit 2; }
 done
 
-pg_dir=""
-cleanup() {
-  if [ -n "$pg_dir" ]; then
-    tools/postgres.sh stop "$pg_dir" || true
-  fi
-}
-trap cleanup EXIT
-pg_started=$(tools/postgres.sh start)
-pg_dir=${pg_started% *}
-pg_port=${pg_started##* }
-export ZEIKO_TEST_POSTGRES_URL="postgresql://postgres@127.0.0.1:${pg_port}/postgres"
+# A throwaway PostgreSQL for the postgres suites, stopped on exit.
+source tools/test_postgres.sh
 export QT_QPA_PLATFORM=offscreen
 # Qt Test aborts a test function after 5 minutes; a soak runs longer.
 export QTEST_FUNCTION_TIMEOUT=${QTEST_FUNCTION_TIMEOUT:-14400000}

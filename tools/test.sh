@@ -20,16 +20,7 @@ if [ "$(id -u)" -eq 0 ]; then
   export ZEIKO_INSTALL_MODE=${ZEIKO_INSTALL_MODE:-system}
 fi
 
-pg_dir=""
-cleanup() {
-  if [ -n "$pg_dir" ]; then
-    tools/postgres.sh stop "$pg_dir" || true
-  fi
-}
-trap cleanup EXIT
-pg_started=$(tools/postgres.sh start)
-pg_dir=${pg_started% *}
-pg_port=${pg_started##* }
-export ZEIKO_TEST_POSTGRES_URL="postgresql://postgres@127.0.0.1:${pg_port}/postgres"
+# A throwaway PostgreSQL for the postgres suites, stopped on exit.
+source tools/test_postgres.sh
 
 ctest --preset asan -j"$(nproc)" "$@"
